@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+export const Id = z.uuid();
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'Enter a valid email address' }).max(254));
+
+/** NIST 800-63B: length matters, composition rules do not. */
+export const Password = z
+  .string()
+  .min(8, 'Use at least 8 characters')
+  .max(128, 'Use at most 128 characters');
+
+export const PersonName = z.string().trim().min(1, 'Required').max(100);
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{5,30}$/, 'Enter a valid phone number');
+
+/** An IANA zone the runtime knows, e.g. Asia/Kathmandu. */
+export const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz.includes('/') || tz === 'UTC';
+  } catch {
+    return false;
+  }
+}, 'Enter an IANA time zone such as Asia/Kathmandu');
+
+/** Integer paisa (1 rupee = 100 paisa). Never floats. */
+export const Paisa = z.number().int('Amount must be whole paisa').min(0).max(100_000_000);
+
+export const ListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
+
+/** Path parameters holding one id, e.g. IdParams('doctorId'). */
+export const IdParams = <K extends string>(name: K) => z.object({ [name]: Id } as Record<K, typeof Id>);

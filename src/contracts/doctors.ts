@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { NewAccount, AccountPatch, UserBase } from './users.js';
+
+const profile = {
+  licenseNumber: z.string().trim().min(2).max(50),
+  specialization: z.string().trim().min(2).max(100),
+  experienceYears: z.number().int().min(0).max(80),
+  bio: z.string().trim().max(2000),
+  isAvailable: z.boolean(),
+};
+
+export const DoctorCreate = NewAccount.extend({
+  licenseNumber: profile.licenseNumber,
+  specialization: profile.specialization,
+  experienceYears: profile.experienceYears,
+  bio: profile.bio.optional(),
+  isAvailable: profile.isAvailable.optional(),
+});
+export type DoctorCreate = z.infer<typeof DoctorCreate>;
+
+/** Admins may change everything; a doctor may change their own bio, phone and availability. */
+export const DoctorPatch = AccountPatch.extend(z.object(profile).partial().shape).refine(
+  (p) => Object.keys(p).length > 0,
+  'Nothing to change',
+);
+export type DoctorPatch = z.infer<typeof DoctorPatch>;
+export const DOCTOR_SELF_FIELDS = ['firstName', 'lastName', 'phone', 'bio', 'isAvailable'] as const;
+
+export const Doctor = UserBase.extend({
+  licenseNumber: z.string(),
+  specialization: z.string(),
+  experienceYears: z.number().int(),
+  bio: z.string(),
+  isAvailable: z.boolean(),
+  pictureUrl: z.string().nullable(),
+});
+export type Doctor = z.infer<typeof Doctor>;
+
+export const DoctorListQuery = z.object({
+  specialization: z.string().trim().max(100).optional(),
+});
+
+/** Accepted profile picture types, checked against the file's bytes. */
+export const PICTURE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export const PICTURE_MAX_BYTES = 2 * 1024 * 1024;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Every error the API answers with carries one of these stable codes. Clients branch on them. */
+export const ErrorCode = z.enum([
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'origin_mismatch',
+  'rate_limited',
+  'payload_too_large',
+  'unsupported_media_type',
+  'invalid_credentials',
+  'account_locked',
+  'account_inactive',
+  'password_change_required',
+  'wrong_password',
+  'password_reused',
+  'email_taken',
+  'license_taken',
+  'hospital_inactive',
+  'slot_unavailable',
+  'invalid_transition',
+  'internal_error',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** RFC 9457 problem details, as every error response body. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: ErrorCode,
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;

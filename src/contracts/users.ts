@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Email, Id, IsoDateTime, Password, PersonName, Phone } from './common.js';
+import { Role } from './enums.js';
+
+/** Fields every person record carries, whatever the role. */
+export const UserBase = z.object({
+  id: Id,
+  email: z.string(),
+  role: Role,
+  hospitalId: Id.nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string().nullable(),
+  isActive: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: IsoDateTime,
+  lastLoginAt: IsoDateTime.nullable(),
+});
+export type UserBase = z.infer<typeof UserBase>;
+
+/** What an admin gives when creating any account. The password is the initial one. */
+export const NewAccount = z.object({
+  email: Email,
+  password: Password,
+  firstName: PersonName,
+  lastName: PersonName,
+  phone: Phone.optional(),
+});
+
+export const AccountPatch = z.object({
+  firstName: PersonName.optional(),
+  lastName: PersonName.optional(),
+  phone: Phone.nullable().optional(),
+  isActive: z.boolean().optional(),
+});
+
+export const HospitalAdmin = UserBase;
+export type HospitalAdmin = z.infer<typeof HospitalAdmin>;
+export const HospitalAdminCreate = NewAccount;
+export type HospitalAdminCreate = z.infer<typeof HospitalAdminCreate>;

@@ -1,0 +1,79 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { authRoutes } from './modules/accounts/auth.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { doctorRoutes } from './modules/doctors/doctors.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { hospitalRoutes } from './modules/hospitals/hospitals.routes.js';
+import { patientRoutes } from './modules/patients/patients.routes.js';
+import { registerAccessControl } from './plugins/access.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerOriginCheck } from './plugins/origin.js';
+import { registerSecurityHeaders } from './plugins/security.js';
+import { registerSessions } from './plugins/session.js';
+import { registerWeb } from './plugins/web.js';
+import { memoryBus, type Bus } from './realtime/bus.js';
+
+export interface AppDeps {
+  /** An already-open database (tests share one per file); otherwise opened from config. */
+  database?: Database;
+  bus?: Bus;
+}
+
+/** The whole server, as main.ts and every test build it. Closing the app closes what it opened. */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const database = deps.database ?? (await openDatabase(config.database));
+  const bus = deps.bus ?? memoryBus();
+  app.decorate('db', database.db);
+  app.decorate('config', config);
+  app.decorate('bus', bus);
+  app.addHook('onClose', async () => {
+    if (!deps.bus) await bus.close();
+    if (!deps.database) await database.close();
+  });
+
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app, config.session.cookieSecure);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fieldNameSize: 100, fields: 10, parts: 12 } });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Telemedicine platform API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tm_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerOriginCheck(app, config.allowedOrigins);
+  registerSessions(app, database.db, config.session);
+  registerAccessControl(app);
+
+  await app.register(healthRoutes, { ping: database.ping });
+  await app.register(authRoutes);
+  await app.register(hospitalRoutes);
+  await app.register(doctorRoutes);
+  await app.register(patientRoutes);
+  await app.register(auditRoutes);
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+  await registerWeb(app, config.webDir);
+  return app;
+}

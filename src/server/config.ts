@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+/** Every environment variable the server reads, with its default. Nothing else reads process.env. */
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: int(8000),
+  PUBLIC_URL: z.url().optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?|memory):\/\//, 'must be postgres://…, postgresql://… or memory://')
+    .optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be redis://… or rediss://…').optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_IDLE_MINUTES: int(60, 1),
+  SESSION_MAX_HOURS: int(12, 1),
+  COOKIE_SECURE: bool.optional(),
+  SUPERADMIN_EMAIL: z.string().optional(),
+  SUPERADMIN_PASSWORD: z.string().optional(),
+  LOGIN_MAX_FAILURES: int(5, 1),
+  LOGIN_LOCK_MINUTES: int(15, 1),
+  AUTH_RATE_LIMIT_PER_MINUTE: int(20, 1),
+  WEB_DIR: z.string().default('./dist/web'),
+});
+export type Env = z.infer<typeof Env>;
+
+export type Config = ReturnType<typeof configFrom>;
+
+function configFrom(env: Env, sessionSecret: string) {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = resolve(env.DATA_DIR);
+  const url = env.DATABASE_URL;
+  const database =
+    url === undefined
+      ? ({ kind: 'pglite', dir: join(dataDir, 'pglite') } as const)
+      : url.startsWith('memory://')
+        ? ({ kind: 'pglite', dir: null } as const)
+        : ({ kind: 'postgres', url } as const);
+  return {
+    env: env.NODE_ENV,
+    production,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL ?? null,
+    allowedOrigins: [env.PUBLIC_URL, ...(env.ALLOWED_ORIGINS ?? '').split(',')]
+      .map((o) => o?.trim().replace(/\/+$/, ''))
+      .filter((o): o is string => !!o),
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    uploadsDir: join(dataDir, 'uploads'),
+    database,
+    redisUrl: env.REDIS_URL ?? null,
+    session: {
+      secret: sessionSecret,
+      idleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      maxMs: env.SESSION_MAX_HOURS * 3_600_000,
+      cookieSecure: env.COOKIE_SECURE ?? production,
+    },
+    superAdmin: { email: env.SUPERADMIN_EMAIL, password: env.SUPERADMIN_PASSWORD },
+    login: {
+      maxFailures: env.LOGIN_MAX_FAILURES,
+      lockMs: env.LOGIN_LOCK_MINUTES * 60_000,
+      ratePerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    },
+    webDir: resolve(env.WEB_DIR),
+  };
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment once. In production a missing secret is an error; elsewhere a
+ * random secret is kept in DATA_DIR so sessions survive restarts of a development server.
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === 'production') {
+    if (!env.SESSION_SECRET) throw new ConfigError('SESSION_SECRET is required when NODE_ENV=production');
+    return configFrom(env, env.SESSION_SECRET);
+  }
+  return configFrom(env, env.SESSION_SECRET ?? devSecret(resolve(env.DATA_DIR)));
+}
+
+function devSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

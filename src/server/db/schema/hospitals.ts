@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from './columns.js';
+
+export const hospitals = pgTable(
+  'hospitals',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email').notNull(),
+    timezone: text('timezone').notNull(),
+    /** Integer paisa. */
+    appointmentFee: integer('appointment_fee').notNull().default(0),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('hospitals_fee_nonnegative', sql`${t.appointmentFee} >= 0`)],
+);

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, tstz, updatedAt } from './columns.js';
+import { roleEnum } from './enums.js';
+import { hospitals } from './hospitals.js';
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    /** Stored lower-cased; unique across the installation. */
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: roleEnum('role').notNull(),
+    hospitalId: uuid('hospital_id').references(() => hospitals.id, { onDelete: 'restrict' }),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    phone: text('phone'),
+    isActive: boolean('is_active').notNull().default(true),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lockedUntil: tstz('locked_until'),
+    lastLoginAt: tstz('last_login_at'),
+    passwordChangedAt: tstz('password_changed_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    index('users_hospital_role_idx').on(t.hospitalId, t.role),
+    // Everyone but the super admin belongs to exactly one hospital.
+    check('users_hospital_by_role', sql`(${t.role} = 'super_admin') = (${t.hospitalId} is null)`),
+  ],
+);

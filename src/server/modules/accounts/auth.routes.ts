@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AuthResult, LoginBody, Me, PasswordChangeBody, SessionInfo, SignupBody } from '../../../contracts/auth.js';
+import { actorCtxOf, ctxOf } from '../../context.js';
+import { endSession, startSession } from '../../plugins/session.js';
+import { changePassword, endOwnSession, listSessions, login, logout, me, signup } from './auth.service.js';
+
+export async function authRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = base;
+  const limited = { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } };
+  const tags = ['auth'];
+
+  app.post('/api/auth/signup', {
+    schema: { tags, body: SignupBody, response: { 201: AuthResult } },
+    config: { access: 'public', ...limited },
+  }, async (req, reply) => {
+    const user = await signup(ctxOf(req), req.body);
+    await startSession(db, config.session, req, reply, user.id);
+    return reply.code(201).send({ user: await me(ctxOf(req), user.id) });
+  });
+
+  app.post('/api/auth/login', {
+    schema: { tags, body: LoginBody, response: { 200: AuthResult } },
+    config: { access: 'public', ...limited },
+  }, async (req, reply) => {
+    const user = await login(ctxOf(req), req.body);
+    await startSession(db, config.session, req, reply, user.id);
+    return { user: await me(ctxOf(req), user.id) };
+  });
+
+  app.post('/api/auth/logout', {
+    schema: { tags, response: { 204: z.null() } },
+    config: { duringPasswordChange: true },
+  }, async (req, reply) => {
+    await logout(actorCtxOf(req));
+    endSession(config.session, reply);
+    return reply.code(204).send(null);
+  });
+
+  app.get('/api/auth/me', {
+    schema: { tags, response: { 200: Me } },
+    config: { duringPasswordChange: true },
+  }, async (req) => me(ctxOf(req), req.actor!.userId));
+
+  app.post('/api/auth/password', {
+    schema: { tags, body: PasswordChangeBody, response: { 204: z.null() } },
+    config: { duringPasswordChange: true, ...limited },
+  }, async (req, reply) => {
+    await changePassword(actorCtxOf(req), req.body);
+    return reply.code(204).send(null);
+  });
+
+  app.get('/api/auth/sessions', {
+    schema: { tags, response: { 200: z.object({ items: z.array(SessionInfo) }) } },
+  }, async (req) => ({ items: await listSessions(actorCtxOf(req)) }));
+
+  app.delete('/api/auth/sessions/:sessionId', {
+    schema: { tags, params: z.object({ sessionId: z.string().min(10).max(100) }), response: { 204: z.null() } },
+  }, async (req, reply) => {
+    await endOwnSession(actorCtxOf(req), req.params.sessionId);
+    return reply.code(204).send(null);
+  });
+}

@@ -1,0 +1,87 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Config } from '../../config.js';
+import type { Tx } from '../../db/client.js';
+import { hospitals, sessions, users } from '../../db/schema/index.js';
+import type { Role } from '../../../contracts/enums.js';
+
+export interface Actor {
+  userId: string;
+  email: string;
+  role: Role;
+  hospitalId: string | null;
+  sessionId: string;
+  mustChangePassword: boolean;
+}
+
+type SessionConfig = Config['session'];
+
+const TOUCH_EVERY_MS = 60_000;
+
+export const sessionIdOf = (token: string, secret: string) =>
+  createHmac('sha256', secret).update(token).digest('base64url');
+
+export async function createSession(
+  db: Tx,
+  cfg: SessionConfig,
+  userId: string,
+  from: { ip: string | null; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + cfg.maxMs);
+  await db.insert(sessions).values({
+    id: sessionIdOf(token, cfg.secret),
+    userId,
+    expiresAt,
+    ip: from.ip,
+    userAgent: from.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt };
+}
+
+/** The actor behind a cookie token, or null when the session is unknown, expired, idle or its user inactive. */
+export async function resolveSession(db: Tx, cfg: SessionConfig, token: string): Promise<Actor | null> {
+  const id = sessionIdOf(token, cfg.secret);
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      email: users.email,
+      role: users.role,
+      hospitalId: users.hospitalId,
+      isActive: users.isActive,
+      mustChangePassword: users.mustChangePassword,
+      hospitalActive: hospitals.isActive,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(hospitals, eq(hospitals.id, users.hospitalId))
+    .where(eq(sessions.id, id));
+  if (!row) return null;
+  const now = Date.now();
+  if (!row.isActive || row.hospitalActive === false || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + cfg.idleMs <= now) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+  }
+  return {
+    userId: row.userId,
+    email: row.email,
+    role: row.role,
+    hospitalId: row.hospitalId,
+    sessionId: row.id,
+    mustChangePassword: row.mustChangePassword,
+  };
+}
+
+export const revokeSession = (db: Tx, sessionId: string) => db.delete(sessions).where(eq(sessions.id, sessionId));
+
+/** Signs a user out everywhere (deactivation), or everywhere but here (password change). */
+export const revokeUserSessions = (db: Tx, userId: string, exceptSessionId?: string) =>
+  db
+    .delete(sessions)
+    .where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId));

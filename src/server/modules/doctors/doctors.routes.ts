@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams, ListQuery, listOf } from '../../../contracts/common.js';
+import { Doctor, DoctorCreate, DoctorListQuery, DoctorPatch, PICTURE_MAX_BYTES } from '../../../contracts/doctors.js';
+import { actorCtxOf } from '../../context.js';
+import { AppError } from '../../plugins/errors.js';
+import { createDoctor, getDoctor, listDoctors, patchDoctor } from './doctors.service.js';
+import { openPicture, removePicture, setPicture } from './picture.service.js';
+
+const HospitalParams = IdParams('hospitalId');
+const DoctorParams = IdParams('doctorId');
+const admins = ['super_admin', 'hospital_admin'] as const;
+
+export async function doctorRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['doctors'];
+
+  app.get('/api/hospitals/:hospitalId/doctors', {
+    schema: { tags, params: HospitalParams, querystring: ListQuery.extend(DoctorListQuery.shape), response: { 200: listOf(Doctor) } },
+  }, async (req) => listDoctors(actorCtxOf(req), req.params.hospitalId, req.query));
+
+  app.post('/api/hospitals/:hospitalId/doctors', {
+    schema: { tags, params: HospitalParams, body: DoctorCreate, response: { 201: Doctor } },
+    config: { access: admins },
+  }, async (req, reply) => reply.code(201).send(await createDoctor(actorCtxOf(req), req.params.hospitalId, req.body)));
+
+  app.get('/api/doctors/:doctorId', {
+    schema: { tags, params: DoctorParams, response: { 200: Doctor } },
+  }, async (req) => getDoctor(actorCtxOf(req), req.params.doctorId));
+
+  app.patch('/api/doctors/:doctorId', {
+    schema: { tags, params: DoctorParams, body: DoctorPatch, response: { 200: Doctor } },
+    config: { access: [...admins, 'doctor'] },
+  }, async (req) => patchDoctor(actorCtxOf(req), req.params.doctorId, req.body));
+
+  app.put('/api/doctors/:doctorId/picture', {
+    schema: { tags, params: DoctorParams, consumes: ['multipart/form-data'], response: { 200: Doctor } },
+    config: { access: [...admins, 'doctor'] },
+  }, async (req) => {
+    if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the picture as multipart/form-data, field "file"');
+    const file = await req.file({ limits: { fileSize: PICTURE_MAX_BYTES, files: 1 } });
+    if (!file) throw new AppError(400, 'validation_failed', 'No file', [{ path: 'file', message: 'Choose an image' }]);
+    return setPicture(actorCtxOf(req), req.params.doctorId, await file.toBuffer());
+  });
+
+  app.delete('/api/doctors/:doctorId/picture', {
+    schema: { tags, params: DoctorParams, response: { 200: Doctor } },
+    config: { access: [...admins, 'doctor'] },
+  }, async (req) => removePicture(actorCtxOf(req), req.params.doctorId));
+
+  app.get('/api/doctors/:doctorId/picture', {
+    schema: { tags, params: DoctorParams, querystring: z.object({ v: z.string().max(40).optional() }) },
+  }, async (req, reply) => {
+    const { stream, type } = await openPicture(actorCtxOf(req), req.params.doctorId);
+    return reply
+      .type(type)
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Content-Disposition', 'inline')
+      .header('Cache-Control', 'private, max-age=86400')
+      .send(stream);
+  });
+}

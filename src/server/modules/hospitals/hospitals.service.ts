@@ -1,0 +1,79 @@
+import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
+import type { Hospital, HospitalCreate, HospitalPatch, PublicHospital } from '../../../contracts/hospitals.js';
+import type { ListQuery } from '../../../contracts/common.js';
+import type { ActorCtx, Ctx } from '../../context.js';
+import type { Tx } from '../../db/client.js';
+import { hospitals, users } from '../../db/schema/index.js';
+import { assertHospitalVisible, scopedTo } from '../../db/tenancy.js';
+import { forbidden, notFound } from '../../plugins/errors.js';
+import { audit, changedFields } from '../audit/audit.js';
+
+const countOf = (role: 'doctor' | 'patient') =>
+  sql<number>`(select count(*)::int from ${users} where ${users.hospitalId} = ${hospitals.id} and ${users.role} = ${role})`;
+
+const withCounts = { hospital: hospitals, doctorCount: countOf('doctor'), patientCount: countOf('patient') };
+type Row = { hospital: typeof hospitals.$inferSelect; doctorCount: number; patientCount: number };
+
+const present = ({ hospital: h, doctorCount, patientCount }: Row): Hospital => ({
+  id: h.id,
+  name: h.name,
+  address: h.address,
+  phone: h.phone,
+  email: h.email,
+  timezone: h.timezone,
+  appointmentFee: h.appointmentFee,
+  isActive: h.isActive,
+  createdAt: h.createdAt.toISOString(),
+  doctorCount: Number(doctorCount),
+  patientCount: Number(patientCount),
+});
+
+export async function listHospitals(ctx: ActorCtx, q: ListQuery) {
+  const where = and(scopedTo(ctx.actor, hospitals.id), q.q ? ilike(hospitals.name, `%${q.q}%`) : undefined);
+  const [rows, [total]] = await Promise.all([
+    ctx.db.select(withCounts).from(hospitals).where(where).orderBy(asc(hospitals.name)).limit(q.limit).offset(q.offset),
+    ctx.db.select({ n: count() }).from(hospitals).where(where),
+  ]);
+  return { items: rows.map(present), total: total!.n };
+}
+
+/** The hospital if this actor may see it; another hospital is indistinguishable from none. */
+export async function findVisibleHospital(tx: Tx, ctx: ActorCtx, hospitalId: string) {
+  assertHospitalVisible(ctx.actor, hospitalId);
+  const [row] = await tx.select(withCounts).from(hospitals).where(eq(hospitals.id, hospitalId));
+  if (!row) throw notFound('No such hospital');
+  return row;
+}
+
+export const getHospital = async (ctx: ActorCtx, id: string) => present(await findVisibleHospital(ctx.db, ctx, id));
+
+export async function createHospital(ctx: ActorCtx, body: HospitalCreate): Promise<Hospital> {
+  return ctx.db.transaction(async (tx) => {
+    const [h] = await tx.insert(hospitals).values(body).returning();
+    await audit(tx, ctx, { action: 'hospital.created', hospitalId: h!.id, entityType: 'hospital', entityId: h!.id });
+    return present({ hospital: h!, doctorCount: 0, patientCount: 0 });
+  });
+}
+
+/** The super admin changes anything; a hospital admin edits its own hospital but cannot (de)activate it. */
+export async function patchHospital(ctx: ActorCtx, id: string, patch: HospitalPatch): Promise<Hospital> {
+  return ctx.db.transaction(async (tx) => {
+    await findVisibleHospital(tx, ctx, id);
+    if (patch.isActive !== undefined && ctx.actor.role !== 'super_admin')
+      throw forbidden('Only the platform administrator can activate or deactivate a hospital');
+    await tx.update(hospitals).set({ ...patch, updatedAt: new Date() }).where(eq(hospitals.id, id));
+    const action = patch.isActive === false ? 'hospital.deactivated' : patch.isActive === true ? 'hospital.reactivated' : 'hospital.updated';
+    await audit(tx, ctx, { action, hospitalId: id, entityType: 'hospital', entityId: id, details: changedFields(patch) });
+    return present(await findVisibleHospital(tx, ctx, id));
+  });
+}
+
+/** For the sign-up page: active hospitals, nothing but what a visitor needs to choose. */
+export async function listPublicHospitals(ctx: Ctx): Promise<{ items: PublicHospital[]; total: number }> {
+  const rows = await ctx.db
+    .select({ id: hospitals.id, name: hospitals.name, address: hospitals.address, timezone: hospitals.timezone })
+    .from(hospitals)
+    .where(eq(hospitals.isActive, true))
+    .orderBy(asc(hospitals.name));
+  return { items: rows, total: rows.length };
+}

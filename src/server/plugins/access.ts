@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../contracts/enums.js';
+import { AppError } from './errors.js';
+import type { Actor } from '../modules/accounts/sessions.js';
+
+/** Who may call a route. Routes under /api without one require a signed-in user: secure by default. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Reachable while the user still has to replace an initial password. */
+    duringPasswordChange?: boolean;
+  }
+}
+
+export function registerAccessControl(app: FastifyInstance) {
+  app.addHook('preHandler', async (req) => {
+    const config = req.routeOptions.config;
+    const access = config.access ?? 'signed-in';
+    if (access === 'public') return;
+    const actor = req.actor;
+    if (!actor) throw new AppError(401, 'unauthenticated');
+    if (actor.mustChangePassword && !config.duringPasswordChange) throw new AppError(403, 'password_change_required');
+    if (access !== 'signed-in' && !access.includes(actor.role)) throw new AppError(403, 'forbidden');
+  });
+}
+
+/** For handlers of routes whose access guarantees a signed-in user. */
+export function actorOf(req: { actor: Actor | null }): Actor {
+  if (!req.actor) throw new AppError(401, 'unauthenticated');
+  return req.actor;
+}

@@ -1,0 +1,86 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode, Problem } from '../../contracts/errors.js';
+
+const TITLES: Record<ErrorCode, string> = {
+  validation_failed: 'The request is not valid',
+  unauthenticated: 'Sign in to continue',
+  forbidden: 'You are not allowed to do this',
+  not_found: 'Not found',
+  origin_mismatch: 'Request from another site refused',
+  rate_limited: 'Too many requests',
+  payload_too_large: 'The upload is too large',
+  unsupported_media_type: 'This type of content is not accepted',
+  invalid_credentials: 'Email or password is incorrect',
+  account_locked: 'Account temporarily locked',
+  account_inactive: 'This account is deactivated',
+  password_change_required: 'Change your password to continue',
+  wrong_password: 'The current password is incorrect',
+  password_reused: 'Choose a password different from the current one',
+  email_taken: 'This email is already registered',
+  license_taken: 'This licence number is already registered',
+  hospital_inactive: 'This hospital is not accepting sign-ups',
+  slot_unavailable: 'That time is no longer available',
+  invalid_transition: 'That action is not possible now',
+  internal_error: 'Something went wrong on our side',
+};
+
+/** An expected failure with a stable code. Anything else thrown is a 500 and is logged. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly errors?: Problem['errors'],
+  ) {
+    super(detail ?? TITLES[code]);
+  }
+  get detail() {
+    return this.message === TITLES[this.code] ? undefined : this.message;
+  }
+}
+
+export const notFound = (what = 'Not found') => new AppError(404, 'not_found', what);
+export const forbidden = (detail?: string) => new AppError(403, 'forbidden', detail);
+export const invalid = (path: string, message: string) =>
+  new AppError(400, 'validation_failed', message, [{ path, message }]);
+
+export function problem(status: number, code: ErrorCode, detail?: string, errors?: Problem['errors']): Problem {
+  return {
+    type: `https://telemedicine.invalid/problems/${code.replaceAll('_', '-')}`,
+    title: TITLES[code],
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...(errors ? { errors } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem) {
+  return reply.code(p.status).type('application/problem+json').send(p);
+}
+
+/** Maps every error to RFC 9457 problem+json. 5xx details are logged, never sent. */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) return sendProblem(reply, problem(err.status, err.code, err.detail, err.errors));
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const errors = err.validation.map((v) => ({
+        path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
+        message: v.message ?? 'Invalid value',
+      }));
+      return sendProblem(reply, problem(400, 'validation_failed', `Invalid ${where}`, errors));
+    }
+    const status = err.statusCode ?? 500;
+    if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT')
+      return sendProblem(reply, problem(413, 'payload_too_large'));
+    if (status === 415 || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+      return sendProblem(reply, problem(415, 'unsupported_media_type'));
+    if (status === 429) return sendProblem(reply, problem(429, 'rate_limited', 'Try again in a minute'));
+    if (status >= 400 && status < 500) return sendProblem(reply, problem(status === 404 ? 404 : 400, status === 404 ? 'not_found' : 'validation_failed', err.message));
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, problem(500, 'internal_error'));
+  });
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`)));
+}
