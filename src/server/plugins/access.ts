@@ -15,7 +15,10 @@ declare module 'fastify' {
 }
 
 export function registerAccessControl(app: FastifyInstance) {
-  app.addHook('preHandler', async (req) => {
+  // onRequest, so an outsider learns nothing from validation errors. Runs after the session hook.
+  app.addHook('onRequest', async (req) => {
+    const route = req.routeOptions.url;
+    if (!route || !(route.startsWith('/api/') || route.startsWith('/ws/'))) return;
     const config = req.routeOptions.config;
     const access = config.access ?? 'signed-in';
     if (access === 'public') return;

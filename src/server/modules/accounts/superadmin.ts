@@ -41,8 +41,8 @@ export async function ensureSuperAdmin(ctx: Ctx): Promise<string | null> {
   const email = ctx.config.superAdmin.email ?? 'admin@localhost.localdomain';
   const given = ctx.config.superAdmin.password;
   const password = given ?? generatePassword();
-  await createSuperAdmin(ctx, { email, password });
+  const user = await createSuperAdmin(ctx, { email, password });
   return given
-    ? `Created super admin ${email} (password from SUPERADMIN_PASSWORD).`
-    : `Created super admin ${email} with the generated password: ${password}\nIt is shown only this once: sign in and keep it safe.`;
+    ? `Created super admin ${user.email} (password from SUPERADMIN_PASSWORD).`
+    : `Created super admin ${user.email} with the generated password: ${password}\nIt is shown only this once: sign in and keep it safe.`;
 }

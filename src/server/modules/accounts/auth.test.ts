@@ -1,0 +1,253 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditEvents, sessions, users } from '../../db/schema/index.js';
+import { PASSWORD, buildHospital, buildUser, signIn } from '../../test/factories.js';
+import { Client, useTestApp } from '../../test/harness.js';
+
+const t = useTestApp({ LOGIN_MAX_FAILURES: '3', AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
+const countUsers = async () => (await t.app.db.select().from(users)).length;
+const newPatient = (hospitalId: string, over: Record<string, unknown> = {}) => ({
+  email: `Pat.${Math.random().toString(36).slice(2)}@Example.com`,
+  password: 'a-long-password',
+  firstName: 'Sita',
+  lastName: 'Rai',
+  hospitalId,
+  ...over,
+});
+
+describe('sign-up', () => {
+  it('registers a patient with the chosen hospital and signs them in', async () => {
+    const hospital = await buildHospital(t.app);
+    const client = new Client(t.app);
+    const body = newPatient(hospital.id);
+    const res = await client.post('/api/auth/signup', body);
+    expect(res.status).toBe(201);
+    expect(res.body.user).toMatchObject({ email: body.email.toLowerCase(), role: 'patient', hospitalId: hospital.id, hospitalName: hospital.name, mustChangePassword: false });
+    const me = await client.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.id).toBe(res.body.user.id);
+    const patient = await client.get(`/api/patients/${me.body.id}`);
+    expect(patient.body).toMatchObject({ firstName: 'Sita', allergies: '', bloodType: null });
+  });
+
+  it('sets an HttpOnly SameSite session cookie', async () => {
+    const hospital = await buildHospital(t.app);
+    const res = await new Client(t.app).post('/api/auth/signup', newPatient(hospital.id));
+    const cookie = res.raw.cookies.find((c) => c.name === 'tm_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.path).toBe('/');
+  });
+
+  it('refuses bad input, a taken email, an unknown or inactive hospital, and stores nothing', async () => {
+    const hospital = await buildHospital(t.app);
+    const inactive = await buildHospital(t.app);
+    await t.app.db.execute(`update hospitals set is_active = false where id = '${inactive.id}'` as never);
+    const taken = await buildUser(t.app, 'patient', hospital.id);
+    const before = await countUsers();
+    const client = new Client(t.app);
+    const cases: [Record<string, unknown>, number, string, string?][] = [
+      [newPatient(hospital.id, { email: 'not-an-email' }), 400, 'validation_failed', 'email'],
+      [newPatient(hospital.id, { password: 'short' }), 400, 'validation_failed', 'password'],
+      [newPatient(hospital.id, { firstName: '' }), 400, 'validation_failed', 'firstName'],
+      [newPatient('not-a-uuid'), 400, 'validation_failed', 'hospitalId'],
+      [newPatient(hospital.id, { email: taken.email.toUpperCase() }), 409, 'email_taken', 'email'],
+      [newPatient('00000000-0000-4000-8000-000000000000'), 404, 'not_found', 'hospitalId'],
+      [newPatient(inactive.id), 409, 'hospital_inactive', 'hospitalId'],
+    ];
+    for (const [body, status, code, path] of cases) {
+      const res = await client.post('/api/auth/signup', body);
+      expect(res.status, JSON.stringify(body)).toBe(status);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.code).toBe(code);
+      if (path) expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    expect(client.cookie).toBeUndefined();
+    expect(await countUsers()).toBe(before);
+  });
+});
+
+describe('sign-in', () => {
+  it('signs in with the right password, case-insensitively on the email, and audits it', async () => {
+    const hospital = await buildHospital(t.app);
+    const doctor = await buildUser(t.app, 'doctor', hospital.id);
+    const client = new Client(t.app);
+    const res = await client.post('/api/auth/login', { email: doctor.email.toUpperCase(), password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ id: doctor.id, role: 'doctor', hospitalId: hospital.id });
+    const [event] = await t.app.db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.login')).orderBy(auditEvents.id).limit(1).offset(0);
+    expect(event).toBeDefined();
+    const mine = await t.app.db.select().from(auditEvents).where(eq(auditEvents.entityId, doctor.id));
+    expect(mine.map((e) => e.action)).toContain('auth.login');
+    expect(mine.find((e) => e.action === 'auth.login')!.ip).toBe('127.0.0.1');
+  });
+
+  it('answers a wrong password and an unknown email alike, and audits both', async () => {
+    const hospital = await buildHospital(t.app);
+    const patient = await buildUser(t.app, 'patient', hospital.id);
+    const wrong = await new Client(t.app).post('/api/auth/login', { email: patient.email, password: 'nope-nope-nope' });
+    const unknown = await new Client(t.app).post('/api/auth/login', { email: 'ghost@nowhere.test', password: 'nope-nope-nope' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.code).toBe('invalid_credentials');
+    const failed = await t.app.db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.login_failed'));
+    expect(failed.map((e) => e.actorEmail)).toEqual(expect.arrayContaining([patient.email, 'ghost@nowhere.test']));
+  });
+
+  it('locks the account after repeated failures, even against the right password', async () => {
+    const hospital = await buildHospital(t.app);
+    const patient = await buildUser(t.app, 'patient', hospital.id);
+    const client = new Client(t.app);
+    const tries = [];
+    for (let i = 0; i < 3; i++) tries.push((await client.post('/api/auth/login', { email: patient.email, password: 'wrong-password' })).status);
+    expect(tries).toEqual([401, 401, 423]);
+    const locked = await client.post('/api/auth/login', { email: patient.email, password: PASSWORD });
+    expect(locked.status).toBe(423);
+    expect(locked.body.code).toBe('account_locked');
+    expect(locked.body.detail).toMatch(/Try again in \d+ minutes/);
+    expect(client.cookie).toBeUndefined();
+    // Once the lock has passed, the right password works again.
+    await t.app.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, patient.id));
+    expect((await client.post('/api/auth/login', { email: patient.email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('refuses a deactivated account only after the right password', async () => {
+    const hospital = await buildHospital(t.app);
+    const patient = await buildUser(t.app, 'patient', hospital.id, { isActive: false });
+    const wrong = await new Client(t.app).post('/api/auth/login', { email: patient.email, password: 'wrong-password' });
+    expect(wrong.body.code).toBe('invalid_credentials');
+    const right = await new Client(t.app).post('/api/auth/login', { email: patient.email, password: PASSWORD });
+    expect(right.status).toBe(403);
+    expect(right.body.code).toBe('account_inactive');
+  });
+
+  it('validates the body', async () => {
+    const res = await new Client(t.app).post('/api/auth/login', { email: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation_failed');
+  });
+});
+
+describe('sessions', () => {
+  it('signs out: the cookie stops working', async () => {
+    const hospital = await buildHospital(t.app);
+    const client = await signIn(t.app, await buildUser(t.app, 'patient', hospital.id));
+    const cookie = client.cookie!;
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    const replay = new Client(t.app);
+    replay.cookie = cookie;
+    const res = await replay.get('/api/auth/me');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('unauthenticated');
+  });
+
+  it('ends idle and expired sessions', async () => {
+    const hospital = await buildHospital(t.app);
+    const person = await buildUser(t.app, 'patient', hospital.id);
+    const idle = await signIn(t.app, person);
+    const old = await signIn(t.app, person);
+    const rows = await t.app.db.select().from(sessions).where(eq(sessions.userId, person.id));
+    expect(rows).toHaveLength(2);
+    await t.app.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - t.config.session.idleMs - 1000) }).where(eq(sessions.id, rows[0]!.id));
+    await t.app.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, rows[1]!.id));
+    expect((await idle.get('/api/auth/me')).status).toBe(401);
+    expect((await old.get('/api/auth/me')).status).toBe(401);
+    expect(await t.app.db.select().from(sessions).where(eq(sessions.userId, person.id))).toHaveLength(0);
+  });
+
+  it('stores only a keyed hash of the token', async () => {
+    const hospital = await buildHospital(t.app);
+    const person = await buildUser(t.app, 'patient', hospital.id);
+    const client = await signIn(t.app, person);
+    const token = client.cookie!.split('=')[1]!;
+    const rows = await t.app.db.select().from(sessions).where(eq(sessions.userId, person.id));
+    expect(rows.map((r) => r.id)).not.toContain(token);
+  });
+
+  it('lists own sessions and ends another one', async () => {
+    const hospital = await buildHospital(t.app);
+    const person = await buildUser(t.app, 'doctor', hospital.id);
+    const laptop = await signIn(t.app, person);
+    const phone = await signIn(t.app, person);
+    const list = await laptop.get('/api/auth/sessions');
+    expect(list.body.items).toHaveLength(2);
+    const other = list.body.items.find((s: { current: boolean }) => !s.current);
+    expect((await laptop.delete(`/api/auth/sessions/${other.id}`)).status).toBe(204);
+    expect((await phone.get('/api/auth/me')).status).toBe(401);
+    expect((await laptop.get('/api/auth/me')).status).toBe(200);
+    // Someone else's session id is not found.
+    const stranger = await signIn(t.app, await buildUser(t.app, 'doctor', hospital.id));
+    const mine = (await laptop.get('/api/auth/sessions')).body.items[0].id;
+    expect((await stranger.delete(`/api/auth/sessions/${mine}`)).status).toBe(404);
+    expect((await laptop.get('/api/auth/me')).status).toBe(200);
+  });
+});
+
+describe('password change', () => {
+  it('forces users created by an admin to change the initial password before anything else', async () => {
+    const hospital = await buildHospital(t.app);
+    const doctor = await buildUser(t.app, 'doctor', hospital.id, { mustChangePassword: true });
+    const client = await signIn(t.app, doctor);
+    expect((await client.get('/api/auth/me')).body.mustChangePassword).toBe(true);
+    const blocked = await client.get(`/api/doctors/${doctor.id}`);
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('password_change_required');
+    expect((await client.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'my-own-secret-1' })).status).toBe(204);
+    expect((await client.get('/api/auth/me')).body.mustChangePassword).toBe(false);
+    expect((await client.get(`/api/doctors/${doctor.id}`)).status).toBe(200);
+    expect((await new Client(t.app).post('/api/auth/login', { email: doctor.email, password: 'my-own-secret-1' })).status).toBe(200);
+    expect((await new Client(t.app).post('/api/auth/login', { email: doctor.email, password: PASSWORD })).status).toBe(401);
+  });
+
+  it('refuses a wrong current password and an unchanged one, and changes nothing', async () => {
+    const hospital = await buildHospital(t.app);
+    const person = await buildUser(t.app, 'patient', hospital.id);
+    const client = await signIn(t.app, person);
+    const wrong = await client.post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'another-password' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('wrong_password');
+    const same = await client.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: PASSWORD });
+    expect(same.body.code).toBe('password_reused');
+    const short = await client.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
+    expect(short.body.code).toBe('validation_failed');
+    expect((await new Client(t.app).post('/api/auth/login', { email: person.email, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('signs out every other session', async () => {
+    const hospital = await buildHospital(t.app);
+    const person = await buildUser(t.app, 'patient', hospital.id);
+    const here = await signIn(t.app, person);
+    const elsewhere = await signIn(t.app, person);
+    await here.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'brand-new-password' });
+    expect((await here.get('/api/auth/me')).status).toBe(200);
+    expect((await elsewhere.get('/api/auth/me')).status).toBe(401);
+  });
+});
+
+describe('defences', () => {
+  it('refuses a state-changing request from another origin and changes nothing', async () => {
+    const hospital = await buildHospital(t.app);
+    const client = new Client(t.app);
+    const before = await countUsers();
+    const res = await client.request('POST', '/api/auth/signup', newPatient(hospital.id), { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('origin_mismatch');
+    const site = await client.request('POST', '/api/auth/signup', newPatient(hospital.id), { 'sec-fetch-site': 'cross-site' });
+    expect(site.body.code).toBe('origin_mismatch');
+    expect(await countUsers()).toBe(before);
+    const own = await client.request('POST', '/api/auth/signup', newPatient(hospital.id), { origin: 'http://localhost:80', host: 'localhost:80' });
+    expect(own.status).toBe(201);
+  });
+
+  it('rate-limits sign-in attempts per address', async () => {
+    const limited = await t.another({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
+    const client = new Client(limited);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await client.post('/api/auth/login', { email: 'ghost@nowhere.test', password: 'whatever-it-is' })).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const res = await client.post('/api/auth/login', { email: 'ghost@nowhere.test', password: 'whatever-it-is' });
+    expect(res.body.code).toBe('rate_limited');
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+});

@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+import { systemCtx } from './context.js';
+import { openDatabase } from './db/client.js';
+import { DataDirLockedError } from './db/lock.js';
+import { users } from './db/schema/index.js';
+import { ensureSuperAdmin } from './modules/accounts/superadmin.js';
+import { Client, useTestApp } from './test/harness.js';
+
+const t = useTestApp();
+
+describe('platform', () => {
+  it('reports health with the database', async () => {
+    const res = await new Client(t.app).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('publishes an OpenAPI 3 document of the routes, generated from the schemas', async () => {
+    const res = await new Client(t.app).get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    const login = res.body.paths['/api/auth/login'].post;
+    expect(login.requestBody.content['application/json'].schema.properties).toHaveProperty('password');
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/hospitals', '/api/hospitals/{hospitalId}/doctors', '/api/patients/{patientId}']));
+  });
+
+  it('answers unknown API routes with problem+json', async () => {
+    const res = await new Client(t.app).get('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 404, code: 'not_found', title: 'Not found' });
+  });
+
+  it('refuses oversized and malformed bodies clearly', async () => {
+    const client = new Client(t.app);
+    const big = await client.request('POST', '/api/auth/login', JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(2 * 1024 * 1024) }), { 'content-type': 'application/json' });
+    expect(big.status).toBe(413);
+    expect(big.body.code).toBe('payload_too_large');
+    const broken = await client.request('POST', '/api/auth/login', '{"email":', { 'content-type': 'application/json' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.code).toBe('validation_failed');
+  });
+
+  it('sends security headers with a strict CSP', async () => {
+    const res = await new Client(t.app).get('/healthz');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+  });
+});
+
+describe('configuration', () => {
+  it('requires SESSION_SECRET in production and names what is wrong', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/at least 32/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('has working defaults and keeps a development secret across restarts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tm-cfg-'));
+    const a = loadConfig({ DATA_DIR: dir });
+    expect(a.port).toBe(8000);
+    expect(a.host).toBe('127.0.0.1');
+    expect(a.database).toEqual({ kind: 'pglite', dir: join(dir, 'pglite') });
+    expect(a.session.cookieSecure).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir }).session.secret).toBe(a.session.secret);
+    const prod = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://db/x' });
+    expect(prod.session.cookieSecure).toBe(true);
+    expect(prod.database).toEqual({ kind: 'postgres', url: 'postgres://db/x' });
+  });
+});
+
+describe('first start', () => {
+  it('creates the super admin from the environment, once', async () => {
+    const app = await t.another({ SUPERADMIN_EMAIL: 'Root@Example.com', SUPERADMIN_PASSWORD: 'a-strong-secret' });
+    const ctx = systemCtx(app);
+    const note = await ensureSuperAdmin(ctx);
+    expect(note).toContain('root@example.com');
+    expect(note).not.toContain('a-strong-secret');
+    expect(await ensureSuperAdmin(ctx)).toBeNull();
+    const login = await new Client(app).post('/api/auth/login', { email: 'root@example.com', password: 'a-strong-secret' });
+    expect(login.status).toBe(200);
+    expect(login.body.user.role).toBe('super_admin');
+  });
+
+  it('generates a strong password when none is given, and prints it once', async () => {
+    const database = await openDatabase({ kind: 'pglite', dir: null });
+    try {
+      const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'tm-sa-')), SESSION_SECRET: 'x'.repeat(32) });
+      const ctx = systemCtx({ db: database.db, config, bus: t.app.bus, log: t.app.log });
+      const note = (await ensureSuperAdmin(ctx))!;
+      const password = note.match(/generated password: (\S+)/)![1]!;
+      expect(password.length).toBeGreaterThanOrEqual(20);
+      const [admin] = await database.db.select().from(users).where(eq(users.role, 'super_admin'));
+      expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('the embedded database directory', () => {
+  it('cannot be opened twice', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'tm-lock-')), 'pglite');
+    const first = await openDatabase({ kind: 'pglite', dir });
+    try {
+      await expect(openDatabase({ kind: 'pglite', dir })).rejects.toBeInstanceOf(DataDirLockedError);
+    } finally {
+      await first.close();
+    }
+    // Closed, it opens again; a lock left by a dead process is taken over.
+    writeFileSync(join(dir, 'server.lock'), '999999999');
+    const again = await openDatabase({ kind: 'pglite', dir });
+    expect(readFileSync(join(dir, 'server.lock'), 'utf8')).toBe(String(process.pid));
+    await again.close();
+  });
+
+  it('makes a second server on the same DATA_DIR exit with a clear message', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tm-two-'));
+    const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn', SUPERADMIN_PASSWORD: 'a-strong-secret', DATABASE_URL: '' };
+    const first = spawn('npx', ['tsx', 'src/server/main.ts'], { env: { ...env, PORT: '0' } });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        first.stdout.on('data', (d) => (out += d) && out.includes('Telemedicine platform at') && resolve());
+        first.on('exit', () => reject(new Error(`first server exited: ${out}`)));
+      });
+      const second = spawn('npx', ['tsx', 'src/server/main.ts'], { env: { ...env, PORT: '0' } });
+      let err = '';
+      second.stderr.on('data', (d) => (err += d));
+      const code = await new Promise((resolve) => second.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(err).toMatch(/already in use by another server/);
+    } finally {
+      first.kill('SIGTERM');
+    }
+  });
+});

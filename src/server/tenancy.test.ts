@@ -1,0 +1,150 @@
+import { eq, inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { doctorProfiles, hospitals, patientProfiles, users } from './db/schema/index.js';
+import { buildSuperAdmin, buildTenant } from './test/factories.js';
+import { Client, useTestApp } from './test/harness.js';
+import { TINY_PNG, multipartFile } from './test/multipart.js';
+
+/**
+ * The tenant-isolation suite. Hospital A's people try every route against hospital B's records:
+ * each attempt is refused (404 for B's records, 403 where their role may never act), B's data is
+ * unchanged, and lists never show B. Every route the API documents must appear here.
+ */
+const t = useTestApp();
+type Tenant = Awaited<ReturnType<typeof buildTenant>>;
+let A: Tenant;
+let B: Tenant;
+let root: Client;
+
+type Role = 'admin' | 'doctor' | 'patient';
+interface Case {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  route: string;
+  url: () => string;
+  body?: () => unknown;
+  multipart?: boolean;
+  /** What each of A's people gets. */
+  expect: Record<Role, 403 | 404>;
+}
+
+const newAccount = () => ({ email: `x${Math.random().toString(36).slice(2)}@a.test`, password: 'long-enough-pw', firstName: 'X', lastName: 'Y' });
+const all404 = { admin: 404, doctor: 404, patient: 404 } as const;
+const adminOnly404 = { admin: 404, doctor: 403, patient: 403 } as const;
+
+const cases: Case[] = [
+  { method: 'GET', route: '/api/hospitals/{hospitalId}', url: () => `/api/hospitals/${B.hospital.id}`, expect: all404 },
+  { method: 'PATCH', route: '/api/hospitals/{hospitalId}', url: () => `/api/hospitals/${B.hospital.id}`, body: () => ({ phone: '+977 9800000000' }), expect: adminOnly404 },
+  { method: 'GET', route: '/api/hospitals/{hospitalId}/admins', url: () => `/api/hospitals/${B.hospital.id}/admins`, expect: adminOnly404 },
+  { method: 'POST', route: '/api/hospitals/{hospitalId}/admins', url: () => `/api/hospitals/${B.hospital.id}/admins`, body: newAccount, expect: { admin: 403, doctor: 403, patient: 403 } },
+  { method: 'PATCH', route: '/api/admins/{adminId}', url: () => `/api/admins/${B.admin.id}`, body: () => ({ isActive: false }), expect: { admin: 403, doctor: 403, patient: 403 } },
+  { method: 'GET', route: '/api/hospitals/{hospitalId}/doctors', url: () => `/api/hospitals/${B.hospital.id}/doctors`, expect: all404 },
+  {
+    method: 'POST', route: '/api/hospitals/{hospitalId}/doctors', url: () => `/api/hospitals/${B.hospital.id}/doctors`,
+    body: () => ({ ...newAccount(), licenseNumber: `L-${Math.random()}`, specialization: 'Cardiology', experienceYears: 3 }), expect: adminOnly404,
+  },
+  { method: 'GET', route: '/api/doctors/{doctorId}', url: () => `/api/doctors/${B.doctor.id}`, expect: all404 },
+  { method: 'PATCH', route: '/api/doctors/{doctorId}', url: () => `/api/doctors/${B.doctor.id}`, body: () => ({ bio: 'hijacked' }), expect: { admin: 404, doctor: 404, patient: 403 } },
+  { method: 'PUT', route: '/api/doctors/{doctorId}/picture', url: () => `/api/doctors/${B.doctor.id}/picture`, multipart: true, expect: { admin: 404, doctor: 404, patient: 403 } },
+  { method: 'DELETE', route: '/api/doctors/{doctorId}/picture', url: () => `/api/doctors/${B.doctor.id}/picture`, expect: { admin: 404, doctor: 404, patient: 403 } },
+  { method: 'GET', route: '/api/doctors/{doctorId}/picture', url: () => `/api/doctors/${B.doctor.id}/picture`, expect: all404 },
+  { method: 'GET', route: '/api/hospitals/{hospitalId}/patients', url: () => `/api/hospitals/${B.hospital.id}/patients`, expect: adminOnly404 },
+  { method: 'POST', route: '/api/hospitals/{hospitalId}/patients', url: () => `/api/hospitals/${B.hospital.id}/patients`, body: newAccount, expect: adminOnly404 },
+  { method: 'GET', route: '/api/patients/{patientId}', url: () => `/api/patients/${B.patient.id}`, expect: all404 },
+  { method: 'PATCH', route: '/api/patients/{patientId}', url: () => `/api/patients/${B.patient.id}`, body: () => ({ allergies: 'hijacked' }), expect: { admin: 404, doctor: 403, patient: 404 } },
+];
+
+/** Routes covered elsewhere in this file, or that hold no tenant data. */
+const covered = new Set([
+  'GET /api/hospitals', 'POST /api/hospitals', 'GET /api/audit', 'GET /api/public/hospitals', 'GET /healthz',
+  'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password',
+  'GET /api/auth/sessions', 'DELETE /api/auth/sessions/{sessionId}',
+]);
+
+async function snapshotOf(hospitalId: string) {
+  const people = await t.app.db.select().from(users).where(eq(users.hospitalId, hospitalId)).orderBy(users.id);
+  const ids = people.map((p) => p.id);
+  return JSON.stringify({
+    hospital: await t.app.db.select().from(hospitals).where(eq(hospitals.id, hospitalId)),
+    people: people.map(({ lastLoginAt, failedLoginCount, ...rest }) => rest),
+    doctors: await t.app.db.select().from(doctorProfiles).where(inArray(doctorProfiles.userId, ids)),
+    patients: await t.app.db.select().from(patientProfiles).where(inArray(patientProfiles.userId, ids)),
+  });
+}
+
+async function attempt(client: Client, c: Case) {
+  if (c.multipart) {
+    const { payload, headers } = multipartFile(TINY_PNG, 'me.png', 'image/png');
+    return client.request(c.method, c.url(), payload, headers);
+  }
+  return client.request(c.method, c.url(), c.body?.() ?? (c.method === 'GET' || c.method === 'DELETE' ? undefined : {}));
+}
+
+beforeAll(async () => {
+  [A, B] = await Promise.all([buildTenant(t.app), buildTenant(t.app)]);
+  root = (await buildSuperAdmin(t.app)).client;
+});
+
+describe('tenant isolation', () => {
+  it('covers every documented route', async () => {
+    const doc = (await new Client(t.app).get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const known = new Set([...covered, ...cases.map((c) => `${c.method} ${c.route}`)]);
+    expect(documented.filter((r) => !known.has(r))).toEqual([]);
+  });
+
+  for (const role of ['admin', 'doctor', 'patient'] as const) {
+    it(`refuses hospital A's ${role} every record of hospital B, and B is unchanged`, async () => {
+      const before = await snapshotOf(B.hospital.id);
+      for (const c of cases) {
+        const res = await attempt(A.as[role], c);
+        expect({ route: `${c.method} ${c.route}`, status: res.status }).toEqual({ route: `${c.method} ${c.route}`, status: c.expect[role] });
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.body.code).toBe(c.expect[role] === 404 ? 'not_found' : 'forbidden');
+      }
+      expect(await snapshotOf(B.hospital.id)).toBe(before);
+    });
+  }
+
+  it('lists only the own hospital and its audit trail', async () => {
+    for (const role of ['admin', 'doctor', 'patient'] as const) {
+      const list = await A.as[role].get('/api/hospitals');
+      expect(list.body.items.map((h: { id: string }) => h.id)).toEqual([A.hospital.id]);
+    }
+    await root.patch(`/api/hospitals/${B.hospital.id}`, { phone: '+977 1 5555555' });
+    const trail = await A.as.admin.get('/api/audit?limit=200');
+    expect(trail.status).toBe(200);
+    expect(trail.body.items.length).toBeGreaterThan(0);
+    expect(trail.body.items.every((e: { hospitalId: string }) => e.hospitalId === A.hospital.id)).toBe(true);
+    const all = await root.get('/api/audit?limit=200');
+    expect(all.body.items.some((e: { hospitalId: string }) => e.hospitalId === B.hospital.id)).toBe(true);
+  });
+
+  it('keeps admin-only routes from patients and doctors', async () => {
+    for (const role of ['doctor', 'patient'] as const) {
+      expect((await A.as[role].get('/api/audit')).status).toBe(403);
+      expect((await A.as[role].post('/api/hospitals', {})).status).toBe(403);
+      expect((await A.as[role].get(`/api/hospitals/${A.hospital.id}/patients`)).status).toBe(403);
+      expect((await A.as[role].post(`/api/hospitals/${A.hospital.id}/doctors`, {})).status).toBe(403);
+    }
+    expect((await A.as.admin.post('/api/hospitals', {})).status).toBe(403);
+  });
+
+  it('answers 401 to a signed-out request on every route that is not public', async () => {
+    const anonymous = new Client(t.app);
+    const urls: [Case['method'], string][] = [
+      ['GET', '/api/hospitals'], ['POST', '/api/hospitals'], ['GET', '/api/audit'], ['GET', '/api/auth/me'],
+      ['POST', '/api/auth/logout'], ['POST', '/api/auth/password'], ['GET', '/api/auth/sessions'],
+      ...cases.map((c) => [c.method, c.url()] as [Case['method'], string]),
+    ];
+    for (const [method, url] of urls) {
+      const res = await anonymous.request(method, url, method === 'GET' || method === 'DELETE' ? undefined : {});
+      expect({ url: `${method} ${url}`, status: res.status, code: res.body.code }).toEqual({ url: `${method} ${url}`, status: 401, code: 'unauthenticated' });
+    }
+  });
+
+  it('lets the super admin reach every hospital', async () => {
+    expect((await root.get(`/api/hospitals/${B.hospital.id}`)).status).toBe(200);
+    expect((await root.get(`/api/patients/${B.patient.id}`)).status).toBe(200);
+    expect((await root.get('/api/hospitals')).body.total).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../contracts/enums.js';
+import type { Hospital } from '../../contracts/hospitals.js';
+import { systemCtx } from '../context.js';
+import { doctorProfiles, patientProfiles, users } from '../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { insertAccount } from '../modules/accounts/users.js';
+import { createHospital } from '../modules/hospitals/hospitals.service.js';
+import { Client } from './harness.js';
+
+export const PASSWORD = 'correct-horse-battery';
+const unique = () => randomBytes(4).toString('hex');
+
+const superCtx = (app: FastifyInstance) => ({
+  ...systemCtx(app),
+  actor: { userId: '00000000-0000-0000-0000-000000000000', email: 'factory', role: 'super_admin' as const, hospitalId: null, sessionId: 'factory', mustChangePassword: false },
+});
+
+export async function buildHospital(app: FastifyInstance, over: Partial<Hospital> = {}): Promise<Hospital> {
+  return createHospital(superCtx(app), {
+    name: `Hospital ${unique()}`,
+    address: 'Kathmandu',
+    phone: '+977 1 4000000',
+    email: `info-${unique()}@hospital.test`,
+    timezone: 'Asia/Kathmandu',
+    appointmentFee: 50_000,
+    ...over,
+  });
+}
+
+export interface Person {
+  id: string;
+  email: string;
+  password: string;
+  role: Role;
+  hospitalId: string | null;
+}
+
+/** A user of any role, with its profile, ready to sign in (no forced password change). */
+export async function buildUser(app: FastifyInstance, role: Role, hospitalId: string | null, over: { mustChangePassword?: boolean; isActive?: boolean } = {}): Promise<Person> {
+  const email = `${role.replace('_', '-')}-${unique()}@people.test`;
+  const ctx = superCtx(app);
+  const user = await app.db.transaction(async (tx) => {
+    const u = await insertAccount(tx, ctx, {
+      email,
+      password: PASSWORD,
+      firstName: role === 'doctor' ? 'Asha' : 'Ram',
+      lastName: `${role === 'doctor' ? 'Sharma' : 'Thapa'} ${unique()}`,
+      role,
+      hospitalId,
+      mustChangePassword: over.mustChangePassword ?? false,
+    });
+    if (role === 'doctor') await tx.insert(doctorProfiles).values({ userId: u.id, hospitalId: hospitalId!, licenseNumber: `NMC-${unique()}`, specialization: 'Cardiology', experienceYears: 8 });
+    if (role === 'patient') await tx.insert(patientProfiles).values({ userId: u.id, hospitalId: hospitalId!, allergies: 'Penicillin' });
+    if (over.isActive === false) await tx.update(users).set({ isActive: false }).where(eq(users.id, u.id));
+    return u;
+  });
+  return { id: user.id, email, password: PASSWORD, role, hospitalId };
+}
+
+export async function signIn(app: FastifyInstance, person: { email: string; password: string }): Promise<Client> {
+  const client = new Client(app);
+  const res = await client.post('/api/auth/login', { email: person.email, password: person.password });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return client;
+}
+
+/** A hospital with an admin, a doctor and a patient, each signed in. */
+export async function buildTenant(app: FastifyInstance) {
+  const hospital = await buildHospital(app);
+  const [admin, doctor, patient] = await Promise.all([
+    buildUser(app, 'hospital_admin', hospital.id),
+    buildUser(app, 'doctor', hospital.id),
+    buildUser(app, 'patient', hospital.id),
+  ]);
+  const [adminClient, doctorClient, patientClient] = await Promise.all([signIn(app, admin), signIn(app, doctor), signIn(app, patient)]);
+  return { hospital, admin, doctor, patient, as: { admin: adminClient, doctor: doctorClient, patient: patientClient } };
+}
+
+export async function buildSuperAdmin(app: FastifyInstance) {
+  const person = await buildUser(app, 'super_admin', null);
+  return { person, client: await signIn(app, person) };
+}

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { createTestDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database & { url: string };
+  config: Config;
+  /** Builds another app on the same database (a second instance, or other settings). */
+  another(env?: Record<string, string>): Promise<FastifyInstance>;
+}
+
+export function testConfig(dataDir: string, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-42',
+    WEB_DIR: join(dataDir, 'no-web'),
+    ...env,
+  });
+}
+
+/**
+ * One app on one fresh database for the whole test file, closed afterwards. Use inside
+ * `describe` or at the top of a file: `const t = useTestApp();` then `t.app` in tests.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  const t = {} as TestApp;
+  const apps: FastifyInstance[] = [];
+  let dataDir = '';
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tm-test-'));
+    t.database = await createTestDatabase();
+    t.config = testConfig(dataDir, env);
+    t.another = async (more = {}) => {
+      const app = await buildApp(testConfig(dataDir, { ...env, ...more }), { database: t.database });
+      apps.push(app);
+      return app;
+    };
+    t.app = await t.another();
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await t.database?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return t;
+}
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+  raw: Awaited<ReturnType<FastifyInstance['inject']>>;
+}
+
+/** A client for one person: keeps their session cookie like a browser would. */
+export class Client {
+  cookie: string | undefined;
+  constructor(readonly app: FastifyInstance) {}
+
+  async request<T = any>(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+    const res = await this.app.inject({
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+    });
+    const set = res.cookies.find((c) => c.name.endsWith('tm_session'));
+    if (set) this.cookie = set.value ? `${set.name}=${set.value}` : undefined;
+    const type = String(res.headers['content-type'] ?? '');
+    const body = type.includes('json') ? res.json() : res.body;
+    return { status: res.statusCode, body, headers: res.headers, raw: res };
+  }
+  get = <T = any>(url: string) => this.request<T>('GET', url);
+  post = <T = any>(url: string, body?: unknown) => this.request<T>('POST', url, body ?? {});
+  patch = <T = any>(url: string, body: unknown) => this.request<T>('PATCH', url, body);
+  put = <T = any>(url: string, body: unknown) => this.request<T>('PUT', url, body);
+  delete = <T = any>(url: string) => this.request<T>('DELETE', url);
+}
