@@ -20,6 +20,13 @@ export const ErrorCode = z.enum([
   'license_taken',
   'hospital_inactive',
   'slot_unavailable',
+  'start_in_past',
+  'slot_misaligned',
+  'outside_availability',
+  'availability_overlap',
+  'doctor_unavailable',
+  'cancel_too_late',
+  'too_early',
   'invalid_transition',
   'internal_error',
 ]);

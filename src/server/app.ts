@@ -9,7 +9,11 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
+import { appointmentRoutes } from './modules/appointments/appointments.routes.js';
+import { expireOverdue } from './modules/appointments/actions.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { availabilityRoutes } from './modules/availability/availability.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { doctorRoutes } from './modules/doctors/doctors.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { hospitalRoutes } from './modules/hospitals/hospitals.routes.js';
@@ -21,6 +25,7 @@ import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSessions } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
 import { memoryBus, type Bus } from './realtime/bus.js';
+import { systemCtx } from './context.js';
 
 export interface AppDeps {
   /** An already-open database (tests share one per file); otherwise opened from config. */
@@ -73,7 +78,27 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(doctorRoutes);
   await app.register(patientRoutes);
   await app.register(auditRoutes);
+  await app.register(availabilityRoutes);
+  await app.register(appointmentRoutes);
+  await app.register(notificationRoutes);
+  startSweeper(app, config.appointments.sweepMs);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   await registerWeb(app, config.webDir);
   return app;
+}
+
+/** Periodically frees time held by unpaid or unanswered appointments (every instance may run it). */
+function startSweeper(app: FastifyInstance, everyMs: number) {
+  if (everyMs <= 0) return;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    expireOverdue(systemCtx(app))
+      .then((n) => n && app.log.info({ expired: n }, 'expired overdue appointments'))
+      .catch((err) => app.log.error({ err }, 'appointment sweep failed'))
+      .finally(() => (running = false));
+  }, everyMs);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 }

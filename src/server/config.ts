@@ -33,6 +33,9 @@ const Env = z.object({
   LOGIN_LOCK_MINUTES: int(15, 1),
   AUTH_RATE_LIMIT_PER_MINUTE: int(20, 1),
   WEB_DIR: z.string().default('./dist/web'),
+  APPOINTMENT_PAYMENT_HOLD_HOURS: int(24, 0),
+  APPOINTMENT_CANCEL_CUTOFF_MINUTES: int(60, 0),
+  APPOINTMENT_SWEEP_SECONDS: int(60, 0),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -76,6 +79,12 @@ function configFrom(env: Env, sessionSecret: string) {
       ratePerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
     },
     webDir: resolve(env.WEB_DIR),
+    appointments: {
+      paymentHoldMs: env.APPOINTMENT_PAYMENT_HOLD_HOURS * 3_600_000,
+      cancelCutoffMs: env.APPOINTMENT_CANCEL_CUTOFF_MINUTES * 60_000,
+      /** 0 turns the background sweep off (tests call it directly). */
+      sweepMs: env.APPOINTMENT_SWEEP_SECONDS * 1000,
+    },
   };
 }
 

@@ -1,9 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { doctorProfiles, hospitals, patientProfiles, users } from './db/schema/index.js';
+import { appointments, availabilityWindows, doctorProfiles, hospitals, notifications, patientProfiles, users } from './db/schema/index.js';
 import { buildSuperAdmin, buildTenant } from './test/factories.js';
 import { Client, useTestApp } from './test/harness.js';
 import { TINY_PNG, multipartFile } from './test/multipart.js';
+import { allWeek, slotsOf } from './test/appointments.js';
+import { APPOINTMENT_ACTIONS, ActionBodies } from '../contracts/appointments.js';
 
 /**
  * The tenant-isolation suite. Hospital A's people try every route against hospital B's records:
@@ -15,6 +17,9 @@ type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 let A: Tenant;
 let B: Tenant;
 let root: Client;
+let appointmentB: string;
+let notificationB: string;
+let slotB: string;
 
 type Role = 'admin' | 'doctor' | 'patient';
 interface Case {
@@ -51,13 +56,31 @@ const cases: Case[] = [
   { method: 'POST', route: '/api/hospitals/{hospitalId}/patients', url: () => `/api/hospitals/${B.hospital.id}/patients`, body: newAccount, expect: adminOnly404 },
   { method: 'GET', route: '/api/patients/{patientId}', url: () => `/api/patients/${B.patient.id}`, expect: all404 },
   { method: 'PATCH', route: '/api/patients/{patientId}', url: () => `/api/patients/${B.patient.id}`, body: () => ({ allergies: 'hijacked' }), expect: { admin: 404, doctor: 403, patient: 404 } },
+  { method: 'GET', route: '/api/doctors/{doctorId}/availability', url: () => `/api/doctors/${B.doctor.id}/availability`, expect: all404 },
+  { method: 'PUT', route: '/api/doctors/{doctorId}/availability', url: () => `/api/doctors/${B.doctor.id}/availability`, body: () => allWeek(15), expect: { admin: 404, doctor: 404, patient: 403 } },
+  { method: 'GET', route: '/api/doctors/{doctorId}/slots', url: () => `/api/doctors/${B.doctor.id}/slots?from=2030-01-01&to=2030-01-02`, expect: all404 },
+  { method: 'POST', route: '/api/appointments', url: () => '/api/appointments', body: () => ({ doctorId: B.doctor.id, startsAt: slotB, symptoms: 'Cough' }), expect: { admin: 403, doctor: 403, patient: 404 } },
+  { method: 'GET', route: '/api/appointments/{appointmentId}', url: () => `/api/appointments/${appointmentB}`, expect: all404 },
+  { method: 'GET', route: '/api/appointments/{appointmentId}/calendar.ics', url: () => `/api/appointments/${appointmentB}/calendar.ics`, expect: all404 },
+  ...APPOINTMENT_ACTIONS.map((action): Case => ({
+    method: 'POST', route: `/api/appointments/{appointmentId}/${action}`, url: () => `/api/appointments/${appointmentB}/${action}`,
+    body: () => validBody[action], expect: { admin: 403, doctor: 404, patient: 404 },
+  })),
+  { method: 'POST', route: '/api/notifications/{notificationId}/read', url: () => `/api/notifications/${notificationB}/read`, expect: all404 },
 ];
+
+const validBody: Record<(typeof APPOINTMENT_ACTIONS)[number], unknown> = {
+  approve: {}, reject: { reason: 'x' }, propose: { startsAt: '2030-01-01T03:15:00.000Z' }, 'accept-proposal': {},
+  'decline-proposal': {}, cancel: { reason: 'x' }, start: {}, complete: { notes: 'x' },
+};
+void ActionBodies;
 
 /** Routes covered elsewhere in this file, or that hold no tenant data. */
 const covered = new Set([
   'GET /api/hospitals', 'POST /api/hospitals', 'GET /api/audit', 'GET /api/public/hospitals', 'GET /healthz',
   'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password',
-  'GET /api/auth/sessions', 'DELETE /api/auth/sessions/{sessionId}',
+  'GET /api/auth/sessions', 'DELETE /api/auth/sessions/{sessionId}', 'GET /api/appointments', 'GET /api/notifications',
+  'POST /api/notifications/read-all',
 ]);
 
 async function snapshotOf(hospitalId: string) {
@@ -68,6 +91,9 @@ async function snapshotOf(hospitalId: string) {
     people: people.map(({ lastLoginAt, failedLoginCount, ...rest }) => rest),
     doctors: await t.app.db.select().from(doctorProfiles).where(inArray(doctorProfiles.userId, ids)),
     patients: await t.app.db.select().from(patientProfiles).where(inArray(patientProfiles.userId, ids)),
+    appointments: await t.app.db.select().from(appointments).where(eq(appointments.hospitalId, hospitalId)),
+    availability: await t.app.db.select().from(availabilityWindows).where(inArray(availabilityWindows.doctorId, ids)),
+    notifications: await t.app.db.select().from(notifications).where(inArray(notifications.recipientId, ids)),
   });
 }
 
@@ -82,6 +108,11 @@ async function attempt(client: Client, c: Case) {
 beforeAll(async () => {
   [A, B] = await Promise.all([buildTenant(t.app), buildTenant(t.app)]);
   root = (await buildSuperAdmin(t.app)).client;
+  await B.as.doctor.put(`/api/doctors/${B.doctor.id}/availability`, allWeek());
+  const [first, second] = await slotsOf(B.as.patient, B.doctor.id);
+  slotB = second!.startsAt;
+  appointmentB = (await B.as.patient.post('/api/appointments', { doctorId: B.doctor.id, startsAt: first!.startsAt, symptoms: 'Fever' })).body.id;
+  notificationB = (await B.as.doctor.get('/api/notifications')).body.items[0].id;
 });
 
 describe('tenant isolation', () => {
@@ -104,6 +135,13 @@ describe('tenant isolation', () => {
       expect(await snapshotOf(B.hospital.id)).toBe(before);
     });
   }
+
+  it('lists none of the other hospital\'s appointments or notifications', async () => {
+    for (const role of ['admin', 'doctor', 'patient'] as const) {
+      expect((await A.as[role].get('/api/appointments')).body.items.map((a: { id: string }) => a.id)).not.toContain(appointmentB);
+      expect((await A.as[role].get('/api/notifications')).body.items.map((n: { id: string }) => n.id)).not.toContain(notificationB);
+    }
+  });
 
   it('lists only the own hospital and its audit trail', async () => {
     for (const role of ['admin', 'doctor', 'patient'] as const) {

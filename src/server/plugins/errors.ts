@@ -21,6 +21,13 @@ const TITLES: Record<ErrorCode, string> = {
   license_taken: 'This licence number is already registered',
   hospital_inactive: 'This hospital is not accepting sign-ups',
   slot_unavailable: 'That time is no longer available',
+  start_in_past: 'That time has already passed',
+  slot_misaligned: 'Appointments start on the doctor\'s slot boundaries',
+  outside_availability: 'The doctor does not see patients at that time',
+  availability_overlap: 'Availability windows overlap',
+  doctor_unavailable: 'This doctor is not taking appointments',
+  cancel_too_late: 'It is too late to cancel this appointment',
+  too_early: 'It is too early for that',
   invalid_transition: 'That action is not possible now',
   internal_error: 'Something went wrong on our side',
 };

@@ -23,6 +23,9 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
     DATA_DIR: dataDir,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-42',
     WEB_DIR: join(dataDir, 'no-web'),
+    // Tests sign in many people from one address; the rate-limit test sets its own.
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    APPOINTMENT_SWEEP_SECONDS: '0',
     ...env,
   });
 }

@@ -96,7 +96,8 @@ CREATE TABLE "appointment_events" (
 	"to_status" "appointment_status" NOT NULL,
 	"reason" text,
 	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "appointment_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1)
 );
 --> statement-breakpoint
 CREATE TABLE "appointments" (
@@ -200,7 +201,7 @@ CREATE INDEX "patient_profiles_hospital_idx" ON "patient_profiles" USING btree (
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "audit_hospital_at_idx" ON "audit_events" USING btree ("hospital_id","created_at");--> statement-breakpoint
 CREATE INDEX "audit_at_idx" ON "audit_events" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "appointment_events_appointment_idx" ON "appointment_events" USING btree ("appointment_id","created_at");--> statement-breakpoint
+CREATE INDEX "appointment_events_appointment_idx" ON "appointment_events" USING btree ("appointment_id","seq");--> statement-breakpoint
 CREATE INDEX "appointments_doctor_starts_idx" ON "appointments" USING btree ("doctor_id","starts_at");--> statement-breakpoint
 CREATE INDEX "appointments_patient_starts_idx" ON "appointments" USING btree ("patient_id","starts_at");--> statement-breakpoint
 CREATE INDEX "appointments_hospital_starts_idx" ON "appointments" USING btree ("hospital_id","starts_at");--> statement-breakpoint

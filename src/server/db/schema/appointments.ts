@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz, updatedAt } from './columns.js';
 import { appointmentStatusEnum, videoCallStatusEnum } from './enums.js';
 import { hospitals } from './hospitals.js';
@@ -68,6 +68,8 @@ export const appointmentEvents = pgTable(
     reason: text('reason'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     at: createdAt(),
+    /** Orders events written in one transaction, which share one `now()`. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
-  (t) => [index('appointment_events_appointment_idx').on(t.appointmentId, t.at)],
+  (t) => [index('appointment_events_appointment_idx').on(t.appointmentId, t.seq)],
 );

@@ -36,7 +36,8 @@ export async function listDoctors(ctx: ActorCtx, hospitalId: string, q: ListQuer
   const where = and(
     eq(doctorProfiles.hospitalId, hospitalId),
     isAdmin(ctx) ? undefined : eq(users.isActive, true),
-    q.specialization ? ilike(doctorProfiles.specialization, q.specialization) : undefined,
+    // The whole specialization, case-insensitively; % and _ are taken literally, not as wildcards.
+    q.specialization ? ilike(doctorProfiles.specialization, q.specialization.replace(/[\\%_]/g, (c) => `\\${c}`)) : undefined,
     personSearch(q.q),
   );
   const base = () => ctx.db.select().from(doctorProfiles).innerJoin(users, eq(users.id, doctorProfiles.userId)).where(where);
@@ -105,8 +106,8 @@ export async function patchDoctor(ctx: ActorCtx, doctorId: string, patch: Doctor
   }
 }
 
-/** Who may change a doctor's picture: their admins and the doctor. */
-export async function findDoctorForPictureChange(tx: Tx, ctx: ActorCtx, doctorId: string) {
+/** Who may change a doctor's picture or schedule: their admins and the doctor. */
+export async function findDoctorForChange(tx: Tx, ctx: ActorCtx, doctorId: string) {
   const found = await findDoctor(tx, ctx, doctorId);
   if (!isAdmin(ctx) && found.user.id !== ctx.actor.userId) throw forbidden();
   return found;

@@ -6,7 +6,7 @@ import { sniffType } from '../../files/sniff.js';
 import { fileStore } from '../../files/storage.js';
 import { AppError, notFound } from '../../plugins/errors.js';
 import { audit } from '../audit/audit.js';
-import { findDoctor, findDoctorForPictureChange, present } from './doctors.service.js';
+import { findDoctor, findDoctorForChange, present } from './doctors.service.js';
 
 const store = (ctx: ActorCtx) => fileStore(ctx.config.uploadsDir, 'pictures');
 
@@ -15,7 +15,7 @@ export async function setPicture(ctx: ActorCtx, doctorId: string, bytes: Uint8Ar
   const type = sniffType(bytes);
   if (!type || !(PICTURE_TYPES as readonly string[]).includes(type))
     throw new AppError(415, 'unsupported_media_type', 'Upload a PNG, JPEG or WebP image');
-  const { user, profile } = await findDoctorForPictureChange(ctx.db, ctx, doctorId);
+  const { user, profile } = await findDoctorForChange(ctx.db, ctx, doctorId);
   const name = await store(ctx).save(bytes, type);
   const [row] = await ctx.db.transaction(async (tx) => {
     await audit(tx, ctx, { action: 'doctor.picture_changed', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId });
@@ -26,7 +26,7 @@ export async function setPicture(ctx: ActorCtx, doctorId: string, bytes: Uint8Ar
 }
 
 export async function removePicture(ctx: ActorCtx, doctorId: string): Promise<Doctor> {
-  const { user, profile } = await findDoctorForPictureChange(ctx.db, ctx, doctorId);
+  const { user, profile } = await findDoctorForChange(ctx.db, ctx, doctorId);
   const [row] = await ctx.db.transaction(async (tx) => {
     await audit(tx, ctx, { action: 'doctor.picture_removed', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId });
     return tx.update(doctorProfiles).set({ pictureFile: null, pictureType: null, updatedAt: new Date() }).where(eq(doctorProfiles.userId, doctorId)).returning();

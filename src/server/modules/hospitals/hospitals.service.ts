@@ -8,8 +8,15 @@ import { assertHospitalVisible, scopedTo } from '../../db/tenancy.js';
 import { forbidden, notFound } from '../../plugins/errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 
+/**
+ * A correlated count. Columns are qualified by hand: in a single-table select list Drizzle renders
+ * `${hospitals.id}` as a bare "id", which inside this subquery would mean users.id (and count 0).
+ */
 const countOf = (role: 'doctor' | 'patient') =>
-  sql<number>`(select count(*)::int from ${users} where ${users.hospitalId} = ${hospitals.id} and ${users.role} = ${role})`;
+  sql<number>`(select count(*)::int from ${users} where ${users}.${sql.identifier(users.hospitalId.name)} = ${hospitals}.${sql.identifier(hospitals.id.name)} and ${users}.${sql.identifier(users.role.name)} = ${role})`;
+
+/** A LIKE pattern matching `q` anywhere, with the wildcards % and _ taken literally. */
+const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const withCounts = { hospital: hospitals, doctorCount: countOf('doctor'), patientCount: countOf('patient') };
 type Row = { hospital: typeof hospitals.$inferSelect; doctorCount: number; patientCount: number };
@@ -29,7 +36,7 @@ const present = ({ hospital: h, doctorCount, patientCount }: Row): Hospital => (
 });
 
 export async function listHospitals(ctx: ActorCtx, q: ListQuery) {
-  const where = and(scopedTo(ctx.actor, hospitals.id), q.q ? ilike(hospitals.name, `%${q.q}%`) : undefined);
+  const where = and(scopedTo(ctx.actor, hospitals.id), q.q ? ilike(hospitals.name, containing(q.q)) : undefined);
   const [rows, [total]] = await Promise.all([
     ctx.db.select(withCounts).from(hospitals).where(where).orderBy(asc(hospitals.name)).limit(q.limit).offset(q.offset),
     ctx.db.select({ n: count() }).from(hospitals).where(where),

@@ -1,0 +1,94 @@
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Appointment, AppointmentDetail } from '../../../contracts/appointments.js';
+import type { Config } from '../../config.js';
+import type { Tx } from '../../db/client.js';
+import { appointmentEvents, appointments, doctorProfiles, hospitals, users } from '../../db/schema/index.js';
+import { scopedTo } from '../../db/tenancy.js';
+import type { Actor } from '../accounts/sessions.js';
+import { availableActions, type Party } from './lifecycle.js';
+
+const doctor = alias(users, 'doctor');
+const patient = alias(users, 'patient');
+
+export const appointmentColumns = {
+  appointment: appointments,
+  hospitalName: hospitals.name,
+  timezone: hospitals.timezone,
+  doctor: { id: doctor.id, firstName: doctor.firstName, lastName: doctor.lastName, specialization: doctorProfiles.specialization },
+  patient: { id: patient.id, firstName: patient.firstName, lastName: patient.lastName },
+};
+
+/** Appointments with the names a page shows. Add `visibleTo` to the where clause, always. */
+export const selectAppointments = (tx: Tx) =>
+  tx
+    .select(appointmentColumns)
+    .from(appointments)
+    .innerJoin(hospitals, eq(hospitals.id, appointments.hospitalId))
+    .innerJoin(doctor, eq(doctor.id, appointments.doctorId))
+    .innerJoin(doctorProfiles, eq(doctorProfiles.userId, appointments.doctorId))
+    .innerJoin(patient, eq(patient.id, appointments.patientId))
+    .$dynamic();
+
+export type AppointmentRow = Awaited<ReturnType<ReturnType<typeof selectAppointments>['execute']>>[number];
+
+/** Patients see their own, doctors theirs, admins their hospital's, the super admin all. */
+export function visibleTo(actor: Actor): SQL | undefined {
+  if (actor.role === 'patient') return eq(appointments.patientId, actor.userId);
+  if (actor.role === 'doctor') return eq(appointments.doctorId, actor.userId);
+  return scopedTo(actor, appointments.hospitalId);
+}
+
+export const partyOf = (actor: Actor, a: { patientId: string; doctorId: string }): Party | null =>
+  a.patientId === actor.userId ? 'patient' : a.doctorId === actor.userId ? 'doctor' : null;
+
+export async function findAppointment(tx: Tx, actor: Actor, id: string, lock = false) {
+  const q = selectAppointments(tx).where(and(eq(appointments.id, id), visibleTo(actor)));
+  const [row] = await (lock ? q.for('update', { of: appointments }) : q);
+  return row;
+}
+
+export function presentAppointment(row: AppointmentRow, actor: Actor, config: Config): Appointment {
+  const a = row.appointment;
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    id: a.id,
+    hospitalId: a.hospitalId,
+    hospitalName: row.hospitalName,
+    timezone: row.timezone,
+    status: a.status,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    requestedStartsAt: a.status === 'pending' ? iso(a.requestedStartsAt) : null,
+    symptoms: a.symptoms,
+    notes: a.notes,
+    proposalNote: a.proposalNote,
+    rejectionReason: a.rejectionReason,
+    cancellationReason: a.cancellationReason,
+    fee: a.fee,
+    paymentDueAt: iso(a.paymentDueAt),
+    doctor: row.doctor,
+    patient: row.patient,
+    actions: availableActions(a.status, partyOf(actor, a), { now: Date.now(), startsAt: a.startsAt.getTime(), cancelCutoffMs: config.appointments.cancelCutoffMs }),
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+export async function eventsOf(tx: Tx, appointmentId: string): Promise<AppointmentDetail['events']> {
+  const rows = await tx
+    .select({ e: appointmentEvents, firstName: users.firstName, lastName: users.lastName })
+    .from(appointmentEvents)
+    .leftJoin(users, eq(users.id, appointmentEvents.actorId))
+    .where(eq(appointmentEvents.appointmentId, appointmentId))
+    .orderBy(asc(appointmentEvents.seq));
+  return rows.map(({ e, firstName, lastName }) => ({
+    at: e.at.toISOString(),
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actorId: e.actorId,
+    actorName: firstName ? `${firstName} ${lastName}` : null,
+    reason: e.reason,
+  }));
+}

@@ -1,0 +1,89 @@
+import { and, asc, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import type { AppointmentCreate, AppointmentDetail, AppointmentListQuery } from '../../../contracts/appointments.js';
+import type { ActorCtx } from '../../context.js';
+import { EXCLUSION_VIOLATION, constraintOf, sqlState } from '../../db/errors.js';
+import { appointmentEvents, appointments, hospitals } from '../../db/schema/index.js';
+import { AppError, notFound } from '../../plugins/errors.js';
+import { Outbox } from '../../realtime/outbox.js';
+import { findDoctor } from '../doctors/doctors.service.js';
+import { notify } from '../notifications/notify.js';
+import { loadAvailability } from '../availability/availability.service.js';
+import { slotProblem } from '../availability/slots.js';
+import { eventsOf, findAppointment, presentAppointment, selectAppointments, visibleTo } from './appointments.queries.js';
+import { formatInZone, fullName } from './format.js';
+
+/** A lost race for a time: the exclusion constraints say whose time it was. */
+export function overlapError(e: unknown): unknown {
+  if (sqlState(e) !== EXCLUSION_VIOLATION) return e;
+  const patientSide = constraintOf(e) === 'appointments_patient_no_overlap';
+  return new AppError(409, 'slot_unavailable', patientSide ? 'You already have an appointment at that time' : 'That time is no longer available: choose another slot');
+}
+
+/**
+ * Checks that `startsAt` is a future slot of the doctor's schedule and returns its end.
+ * Overlaps are left to the database, which alone can decide them under concurrency.
+ */
+export async function slotFor(ctx: ActorCtx, doctorId: string, hospitalId: string, startsAt: Date) {
+  if (startsAt.getTime() <= Date.now()) throw new AppError(400, 'start_in_past', undefined, [{ path: 'startsAt', message: 'Choose a time in the future' }]);
+  const availability = await loadAvailability(ctx.db, doctorId, hospitalId);
+  const problem = slotProblem(availability, availability.timezone, startsAt);
+  if (problem) throw new AppError(400, problem, undefined, [{ path: 'startsAt', message: problem === 'slot_misaligned' ? `Slots start every ${availability.slotMinutes} minutes` : 'The doctor does not see patients at that time' }]);
+  return new Date(startsAt.getTime() + availability.slotMinutes * 60_000);
+}
+
+/** A patient asks for a slot with one of their hospital's doctors. */
+export async function requestAppointment(ctx: ActorCtx, body: AppointmentCreate) {
+  const { user: doctor, profile } = await findDoctor(ctx.db, ctx, body.doctorId);
+  if (!doctor.isActive || !profile.isAvailable) throw new AppError(409, 'doctor_unavailable');
+  const startsAt = new Date(body.startsAt);
+  const endsAt = await slotFor(ctx, doctor.id, profile.hospitalId, startsAt);
+  const outbox = new Outbox();
+  try {
+    const id = await ctx.db.transaction(async (tx) => {
+      const [hospital] = await tx.select({ fee: hospitals.appointmentFee, timezone: hospitals.timezone }).from(hospitals).where(eq(hospitals.id, profile.hospitalId));
+      const [a] = await tx
+        .insert(appointments)
+        .values({ hospitalId: profile.hospitalId, patientId: ctx.actor.userId, doctorId: doctor.id, startsAt, endsAt, symptoms: body.symptoms, fee: hospital!.fee })
+        .returning();
+      await tx.insert(appointmentEvents).values({ appointmentId: a!.id, actorId: ctx.actor.userId, action: 'request', fromStatus: null, toStatus: 'requested' });
+      const row = await findAppointment(tx, ctx.actor, a!.id);
+      await notify(tx, outbox, {
+        recipientId: doctor.id,
+        type: 'appointment.request',
+        appointmentId: a!.id,
+        title: `${fullName(row!.patient)} requested an appointment`,
+        message: `For ${formatInZone(startsAt, hospital!.timezone)}.`,
+      });
+      return a!.id;
+    });
+    await outbox.flush(ctx.bus);
+    return getAppointment(ctx, id);
+  } catch (e) {
+    throw overlapError(e);
+  }
+}
+
+export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
+  const where = and(
+    visibleTo(ctx.actor),
+    q.status?.length ? inArray(appointments.status, q.status) : undefined,
+    q.from ? gte(appointments.startsAt, new Date(q.from)) : undefined,
+    q.to ? lt(appointments.startsAt, new Date(q.to)) : undefined,
+    q.doctorId ? eq(appointments.doctorId, q.doctorId) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    selectAppointments(ctx.db)
+      .where(where)
+      .orderBy(q.order === 'desc' ? desc(appointments.startsAt) : asc(appointments.startsAt))
+      .limit(q.limit)
+      .offset(q.offset),
+    ctx.db.select({ n: count() }).from(appointments).where(where),
+  ]);
+  return { items: rows.map((r) => presentAppointment(r, ctx.actor, ctx.config)), total: total!.n };
+}
+
+export async function getAppointment(ctx: ActorCtx, id: string): Promise<AppointmentDetail> {
+  const row = await findAppointment(ctx.db, ctx.actor, id);
+  if (!row) throw notFound('No such appointment');
+  return { ...presentAppointment(row, ctx.actor, ctx.config), events: await eventsOf(ctx.db, id) };
+}

@@ -1,0 +1,366 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client.js';
+import { buildApp } from '../../app.js';
+import { appointmentEvents, appointments, hospitals } from '../../db/schema/index.js';
+import { systemCtx } from '../../context.js';
+import { allWeek, slotsOf } from '../../test/appointments.js';
+import { buildHospital, buildTenant, buildUser, signIn } from '../../test/factories.js';
+import { Client, testConfig, useTestApp } from '../../test/harness.js';
+import { expireOverdue } from './actions.service.js';
+
+const t = useTestApp();
+type Tenant = Awaited<ReturnType<typeof buildTenant>>;
+let h: Tenant;
+
+const countRows = async () => ({
+  appointments: (await t.app.db.select().from(appointments)).length,
+  events: (await t.app.db.select().from(appointmentEvents)).length,
+});
+const request = (client: Client, doctorId: string, startsAt: string, symptoms = 'Chest pain when climbing stairs') =>
+  client.post('/api/appointments', { doctorId, startsAt, symptoms });
+
+beforeAll(async () => {
+  h = await buildTenant(t.app);
+  expect((await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, allWeek())).status).toBe(200);
+});
+
+describe('availability', () => {
+  it('is set by the doctor or their admin, read by patients, in the hospital zone', async () => {
+    const schedule = { slotMinutes: 20, windows: [{ dayOfWeek: 1, start: '09:00', end: '12:00' }, { dayOfWeek: 1, start: '14:00', end: '17:00' }], exceptions: [{ date: '2030-01-07', kind: 'off' }] };
+    const doctor = await buildUser(t.app, 'doctor', h.hospital.id);
+    const put = await h.as.admin.put(`/api/doctors/${doctor.id}/availability`, schedule);
+    expect(put.status).toBe(200);
+    const got = await h.as.patient.get(`/api/doctors/${doctor.id}/availability`);
+    expect(got.body).toEqual({ ...schedule, timezone: 'Asia/Kathmandu', exceptions: [{ date: '2030-01-07', kind: 'off', start: null, end: null, note: null }] });
+  });
+
+  it('refuses overlapping windows and bad times, and keeps the schedule', async () => {
+    const doctor = await buildUser(t.app, 'doctor', h.hospital.id);
+    const client = await signIn(t.app, doctor);
+    await client.put(`/api/doctors/${doctor.id}/availability`, allWeek());
+    const overlap = await client.put(`/api/doctors/${doctor.id}/availability`, { slotMinutes: 30, windows: [{ dayOfWeek: 2, start: '09:00', end: '12:00' }, { dayOfWeek: 2, start: '11:00', end: '13:00' }] });
+    expect(overlap.status).toBe(400);
+    expect(overlap.body.code).toBe('availability_overlap');
+    expect(overlap.body.detail).toContain('Tuesday');
+    for (const bad of [
+      { slotMinutes: 30, windows: [{ dayOfWeek: 2, start: '25:00', end: '26:00' }] },
+      { slotMinutes: 30, windows: [{ dayOfWeek: 7, start: '09:00', end: '10:00' }] },
+      { slotMinutes: 30, windows: [{ dayOfWeek: 2, start: '12:00', end: '09:00' }] },
+      { slotMinutes: 3, windows: [] },
+      { slotMinutes: 30, windows: [], exceptions: [{ date: '2030-02-30', kind: 'off' }] },
+      { slotMinutes: 30, windows: [], exceptions: [{ date: '2030-02-03', kind: 'extra' }] },
+    ]) {
+      const res = await client.put(`/api/doctors/${doctor.id}/availability`, bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect(res.body.code).toBe('validation_failed');
+    }
+    expect((await client.get(`/api/doctors/${doctor.id}/availability`)).body.windows).toHaveLength(7);
+  });
+
+  it('is changed by nobody else', async () => {
+    expect((await h.as.patient.put(`/api/doctors/${h.doctor.id}/availability`, allWeek())).status).toBe(403);
+    const colleague = await signIn(t.app, await buildUser(t.app, 'doctor', h.hospital.id));
+    const res = await colleague.put(`/api/doctors/${h.doctor.id}/availability`, allWeek());
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('slots', () => {
+  it('lists free future slots and leaves out held time', async () => {
+    const slots = await slotsOf(h.as.patient, h.doctor.id, 1, 1);
+    expect(slots.length).toBeGreaterThan(40);
+    expect(new Date(slots[0]!.startsAt).getTime()).toBeGreaterThan(Date.now());
+    const target = slots[5]!;
+    expect((await request(h.as.patient, h.doctor.id, target.startsAt)).status).toBe(201);
+    const after = await slotsOf(h.as.patient, h.doctor.id, 1, 1);
+    expect(after.map((s) => s.startsAt)).not.toContain(target.startsAt);
+    expect(after).toHaveLength(slots.length - 1);
+  });
+
+  it('offers nothing for a doctor who is not taking appointments', async () => {
+    const doctor = await buildUser(t.app, 'doctor', h.hospital.id);
+    const client = await signIn(t.app, doctor);
+    await client.put(`/api/doctors/${doctor.id}/availability`, allWeek());
+    expect((await slotsOf(h.as.patient, doctor.id)).length).toBeGreaterThan(0);
+    await client.patch(`/api/doctors/${doctor.id}`, { isAvailable: false });
+    expect(await slotsOf(h.as.patient, doctor.id)).toEqual([]);
+  });
+
+  it('validates the range', async () => {
+    for (const q of ['from=2030-01-01', 'from=2030-01-10&to=2030-01-01', 'from=2030-01-01&to=2030-06-01', 'from=tomorrow&to=2030-01-01']) {
+      const res = await h.as.patient.get(`/api/doctors/${h.doctor.id}/slots?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.body.code).toBe('validation_failed');
+    }
+  });
+});
+
+describe('requesting', () => {
+  it('creates a request that holds the time and tells the doctor', async () => {
+    const [slot] = await slotsOf(h.as.patient, h.doctor.id, 3, 3);
+    const before = (await h.as.doctor.get('/api/notifications')).body.unread;
+    const res = await request(h.as.patient, h.doctor.id, slot!.startsAt);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'requested', startsAt: slot!.startsAt, endsAt: slot!.endsAt, fee: 50_000, symptoms: 'Chest pain when climbing stairs', timezone: 'Asia/Kathmandu' });
+    expect(res.body.patient.id).toBe(h.patient.id);
+    expect(res.body.actions).toEqual(['cancel']);
+    expect(res.body.events).toMatchObject([{ action: 'request', fromStatus: null, toStatus: 'requested', actorId: h.patient.id }]);
+    const inbox = (await h.as.doctor.get('/api/notifications')).body;
+    expect(inbox.unread).toBe(before + 1);
+    expect(inbox.items[0]).toMatchObject({ type: 'appointment.request', appointmentId: res.body.id });
+    expect(inbox.items[0].message).toContain('Asia/Kathmandu');
+    const doctorView = await h.as.doctor.get(`/api/appointments/${res.body.id}`);
+    expect(doctorView.body.actions).toEqual(['approve', 'reject', 'propose', 'cancel']);
+  });
+
+  it('refuses bad starts, strangers and unavailable doctors, and stores nothing', async () => {
+    const [slot] = await slotsOf(h.as.patient, h.doctor.id, 4, 4);
+    const other = await buildTenant(t.app);
+    const away = await buildUser(t.app, 'doctor', h.hospital.id);
+    await t.app.db.execute(`update doctor_profiles set is_available = false where user_id = '${away.id}'` as never);
+    const start = new Date(slot!.startsAt);
+    const before = await countRows();
+    const cases: [string, string, number, string][] = [
+      [h.doctor.id, new Date(Date.now() - 3_600_000).toISOString(), 400, 'start_in_past'],
+      [h.doctor.id, new Date(start.getTime() + 10 * 60_000).toISOString(), 400, 'slot_misaligned'],
+      [h.doctor.id, new Date(start.getTime() + 10 * 60_000 + 1).toISOString(), 400, 'slot_misaligned'],
+      [h.doctor.id, 'next tuesday', 400, 'validation_failed'],
+      [other.doctor.id, slot!.startsAt, 404, 'not_found'],
+      ['00000000-0000-4000-8000-000000000000', slot!.startsAt, 404, 'not_found'],
+      [away.id, slot!.startsAt, 409, 'doctor_unavailable'],
+    ];
+    for (const [doctorId, startsAt, status, code] of cases) {
+      const res = await request(h.as.patient, doctorId, startsAt);
+      expect({ startsAt, status: res.status, code: res.body.code }).toEqual({ startsAt, status, code });
+    }
+    const empty = await h.as.patient.post('/api/appointments', { doctorId: h.doctor.id, startsAt: slot!.startsAt, symptoms: ' ' });
+    expect(empty.body.code).toBe('validation_failed');
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('refuses a time outside the schedule', async () => {
+    const doctor = await buildUser(t.app, 'doctor', h.hospital.id);
+    const client = await signIn(t.app, doctor);
+    await client.put(`/api/doctors/${doctor.id}/availability`, { slotMinutes: 30, windows: [{ dayOfWeek: 0, start: '09:00', end: '10:00' }, { dayOfWeek: 1, start: '09:00', end: '10:00' }, { dayOfWeek: 2, start: '09:00', end: '10:00' }, { dayOfWeek: 3, start: '09:00', end: '10:00' }, { dayOfWeek: 4, start: '09:00', end: '10:00' }, { dayOfWeek: 5, start: '09:00', end: '10:00' }, { dayOfWeek: 6, start: '09:00', end: '10:00' }] });
+    const [slot] = await slotsOf(h.as.patient, doctor.id);
+    const evening = new Date(new Date(slot!.startsAt).getTime() + 8 * 3_600_000).toISOString();
+    const res = await request(h.as.patient, doctor.id, evening);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('outside_availability');
+  });
+
+  it('is only for patients', async () => {
+    const [slot] = await slotsOf(h.as.patient, h.doctor.id, 4, 4);
+    expect((await request(h.as.doctor, h.doctor.id, slot!.startsAt)).status).toBe(403);
+    expect((await request(h.as.admin, h.doctor.id, slot!.startsAt)).status).toBe(403);
+  });
+
+  it('keeps one person out of two visits at once', async () => {
+    const second = await buildUser(t.app, 'doctor', h.hospital.id);
+    await (await signIn(t.app, second)).put(`/api/doctors/${second.id}/availability`, allWeek());
+    const patient = await signIn(t.app, await buildUser(t.app, 'patient', h.hospital.id));
+    const [slot] = await slotsOf(patient, h.doctor.id, 5, 5);
+    expect((await request(patient, h.doctor.id, slot!.startsAt)).status).toBe(201);
+    const clash = await request(patient, second.id, slot!.startsAt);
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe('slot_unavailable');
+    expect(clash.body.detail).toContain('You already have');
+  });
+});
+
+describe('double booking', () => {
+  it('lets exactly one of 30 concurrent requests for a slot through', async () => {
+    const patients = await Promise.all(Array.from({ length: 30 }, () => buildUser(t.app, 'patient', h.hospital.id)));
+    const clients = await Promise.all(patients.map((p) => signIn(t.app, p)));
+    const [slot] = await slotsOf(clients[0]!, h.doctor.id, 6, 6);
+    const results = await Promise.all(clients.map((c) => request(c, h.doctor.id, slot!.startsAt)));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(29);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'slot_unavailable')).toBe(true);
+    const held = await t.app.db.select().from(appointments).where(eq(appointments.startsAt, new Date(slot!.startsAt)));
+    expect(held).toHaveLength(1);
+  });
+
+  it.runIf(t.database === undefined ? process.env.DATABASE_URL?.startsWith('postgres') : true)(
+    'holds across two app instances sharing one PostgreSQL',
+    async ({ skip }) => {
+      if (t.database.kind !== 'postgres') return skip();
+      const second = await openDatabase({ kind: 'postgres', url: t.database.url });
+      const other = await buildApp(testConfig(t.config.dataDir), { database: second });
+      try {
+        const patients = await Promise.all(Array.from({ length: 30 }, () => buildUser(t.app, 'patient', h.hospital.id)));
+        const clients = await Promise.all(patients.map((p, i) => signIn(i % 2 ? other : t.app, p)));
+        const [slot] = await slotsOf(clients[0]!, h.doctor.id, 7, 7);
+        const results = await Promise.all(clients.map((c) => request(c, h.doctor.id, slot!.startsAt)));
+        expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+        expect(results.filter((r) => r.status === 409)).toHaveLength(29);
+      } finally {
+        await other.close();
+        await second.close();
+      }
+    },
+  );
+});
+
+describe('the lifecycle', () => {
+  it('goes request → proposal → acceptance → scheduled, moving the held time', async () => {
+    const [first, , , proposal] = await slotsOf(h.as.patient, h.doctor.id, 8, 8);
+    const created = (await request(h.as.patient, h.doctor.id, first!.startsAt)).body;
+    const proposed = await h.as.doctor.post(`/api/appointments/${created.id}/propose`, { startsAt: proposal!.startsAt, note: 'I am in surgery that morning' });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body).toMatchObject({ status: 'pending', startsAt: proposal!.startsAt, requestedStartsAt: first!.startsAt, proposalNote: 'I am in surgery that morning' });
+    const free = (await slotsOf(h.as.patient, h.doctor.id, 8, 8)).map((s) => s.startsAt);
+    expect(free).toContain(first!.startsAt);
+    expect(free).not.toContain(proposal!.startsAt);
+    const patientView = await h.as.patient.get(`/api/appointments/${created.id}`);
+    expect(patientView.body.actions).toEqual(['accept-proposal', 'decline-proposal', 'cancel']);
+    const accepted = await h.as.patient.post(`/api/appointments/${created.id}/accept-proposal`, {});
+    expect(accepted.body).toMatchObject({ status: 'scheduled', startsAt: proposal!.startsAt, requestedStartsAt: null });
+    expect(new Date(accepted.body.paymentDueAt).getTime()).toBeLessThanOrEqual(new Date(proposal!.startsAt).getTime());
+    expect(accepted.body.events.map((e: { action: string }) => e.action)).toEqual(['request', 'propose', 'accept-proposal']);
+    const doctorInbox = (await h.as.doctor.get('/api/notifications')).body.items;
+    expect(doctorInbox[0]).toMatchObject({ type: 'appointment.accept-proposal', appointmentId: created.id });
+  });
+
+  it('confirms at once when the hospital charges nothing', async () => {
+    const free = await buildTenant(t.app);
+    await t.app.db.update(hospitals).set({ appointmentFee: 0 }).where(eq(hospitals.id, free.hospital.id));
+    await free.as.doctor.put(`/api/doctors/${free.doctor.id}/availability`, allWeek());
+    const [slot] = await slotsOf(free.as.patient, free.doctor.id);
+    const created = (await request(free.as.patient, free.doctor.id, slot!.startsAt)).body;
+    const approved = await free.as.doctor.post(`/api/appointments/${created.id}/approve`, {});
+    expect(approved.body.status).toBe('confirmed');
+    expect(approved.body.events.map((e: { action: string; toStatus: string }) => [e.action, e.toStatus])).toEqual([['request', 'requested'], ['approve', 'scheduled'], ['confirm-free', 'confirmed']]);
+  });
+
+  it('rejects with a reason and frees the time', async () => {
+    const [slot] = await slotsOf(h.as.patient, h.doctor.id, 9, 9);
+    const created = (await request(h.as.patient, h.doctor.id, slot!.startsAt)).body;
+    const noReason = await h.as.doctor.post(`/api/appointments/${created.id}/reject`, {});
+    expect(noReason.body.code).toBe('validation_failed');
+    const rejected = await h.as.doctor.post(`/api/appointments/${created.id}/reject`, { reason: 'Please see a dermatologist' });
+    expect(rejected.body).toMatchObject({ status: 'rejected', rejectionReason: 'Please see a dermatologist', actions: [] });
+    expect((await slotsOf(h.as.patient, h.doctor.id, 9, 9)).map((s) => s.startsAt)).toContain(slot!.startsAt);
+    const inbox = (await h.as.patient.get('/api/notifications')).body.items;
+    expect(inbox[0].message).toContain('Please see a dermatologist');
+  });
+
+  it('refuses actions out of turn or by the wrong person, and changes nothing', async () => {
+    const [slot] = await slotsOf(h.as.patient, h.doctor.id, 10, 10);
+    const created = (await request(h.as.patient, h.doctor.id, slot!.startsAt)).body;
+    const before = await countRows();
+    const tries: [Client, string, unknown, number, string][] = [
+      [h.as.patient, 'approve', {}, 403, 'forbidden'],
+      [h.as.doctor, 'accept-proposal', {}, 403, 'forbidden'],
+      [h.as.patient, 'decline-proposal', {}, 409, 'invalid_transition'],
+      [h.as.doctor, 'complete', { notes: 'x' }, 409, 'invalid_transition'],
+      [h.as.doctor, 'start', {}, 409, 'invalid_transition'],
+      [h.as.admin, 'cancel', { reason: 'x' }, 403, 'forbidden'],
+      [h.as.doctor, 'approve', { extra: true }, 400, 'validation_failed'],
+    ];
+    for (const [client, action, body, status, code] of tries) {
+      const res = await client.post(`/api/appointments/${created.id}/${action}`, body);
+      expect({ action, status: res.status, code: res.body.code }).toEqual({ action, status, code });
+    }
+    expect(await countRows()).toEqual(before);
+    expect((await h.as.patient.get(`/api/appointments/${created.id}`)).body.status).toBe('requested');
+    const ok = await h.as.doctor.post(`/api/appointments/${created.id}/approve`, {});
+    expect(ok.body.status).toBe('scheduled');
+    const again = await h.as.doctor.post(`/api/appointments/${created.id}/approve`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('invalid_transition');
+    expect(again.body.detail).toBe('Cannot approve an appointment that is scheduled');
+  });
+
+  it('allows cancelling only before the cut-off, and completing only once the visit began', async () => {
+    const soon = await buildTenant(t.app);
+    await soon.as.doctor.put(`/api/doctors/${soon.doctor.id}/availability`, allWeek(5));
+    const [slot] = (await slotsOf(soon.as.patient, soon.doctor.id, 0, 1)).filter((s) => new Date(s.startsAt).getTime() > Date.now() + 10 * 60_000);
+    const created = (await request(soon.as.patient, soon.doctor.id, slot!.startsAt)).body;
+    expect(created.actions).toEqual([]);
+    const late = await soon.as.patient.post(`/api/appointments/${created.id}/cancel`, { reason: 'Feeling better' });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('cancel_too_late');
+    await soon.as.doctor.post(`/api/appointments/${created.id}/approve`, {});
+    await t.app.db.update(appointments).set({ status: 'confirmed' }).where(eq(appointments.id, created.id));
+    const early = await soon.as.doctor.post(`/api/appointments/${created.id}/complete`, { notes: 'Fine' });
+    expect(early.body.code).toBe('too_early');
+    const started = await soon.as.doctor.post(`/api/appointments/${created.id}/start`, {});
+    expect(started.body.status).toBe('in_progress');
+    await t.app.db.update(appointments).set({ startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 240_000) }).where(eq(appointments.id, created.id));
+    const done = await soon.as.doctor.post(`/api/appointments/${created.id}/complete`, { notes: 'Rest and fluids' });
+    expect(done.body).toMatchObject({ status: 'completed', notes: 'Rest and fluids' });
+  });
+
+  it('cancels unpaid and unanswered appointments by themselves, freeing the time', async () => {
+    const [a, b] = await slotsOf(h.as.patient, h.doctor.id, 11, 11);
+    const unpaid = (await request(h.as.patient, h.doctor.id, a!.startsAt)).body;
+    const unanswered = (await request(h.as.patient, h.doctor.id, b!.startsAt)).body;
+    await h.as.doctor.post(`/api/appointments/${unpaid.id}/approve`, {});
+    expect(await expireOverdue(systemCtx(t.app), new Date())).toBe(0);
+    const later = new Date(Date.now() + 30 * 86_400_000);
+    expect(await expireOverdue(systemCtx(t.app), later)).toBeGreaterThanOrEqual(2);
+    const paid = (await h.as.patient.get(`/api/appointments/${unpaid.id}`)).body;
+    expect(paid).toMatchObject({ status: 'cancelled', cancellationReason: 'The fee was not paid in time' });
+    expect(paid.events.at(-1)).toMatchObject({ action: 'expire', actorId: null });
+    expect((await h.as.patient.get(`/api/appointments/${unanswered.id}`)).body.cancellationReason).toBe('The request was not answered before its time');
+    expect((await slotsOf(h.as.patient, h.doctor.id, 11, 11)).map((s) => s.startsAt)).toEqual(expect.arrayContaining([a!.startsAt, b!.startsAt]));
+    expect(await expireOverdue(systemCtx(t.app), later)).toBe(0);
+  });
+});
+
+describe('lists, calendar and notifications', () => {
+  it('shows each person their own appointments and the admin the hospital', async () => {
+    const stranger = await signIn(t.app, await buildUser(t.app, 'patient', h.hospital.id));
+    expect((await stranger.get('/api/appointments')).body).toEqual({ items: [], total: 0 });
+    const mine = (await h.as.patient.get('/api/appointments?limit=200')).body;
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.items.every((a: { patient: { id: string } }) => a.patient.id === h.patient.id)).toBe(true);
+    const theirs = (await h.as.doctor.get('/api/appointments?status=requested,scheduled&limit=200')).body;
+    expect(theirs.items.every((a: { status: string; doctor: { id: string } }) => ['requested', 'scheduled'].includes(a.status) && a.doctor.id === h.doctor.id)).toBe(true);
+    const hospital = (await h.as.admin.get('/api/appointments?limit=200')).body;
+    expect(hospital.total).toBeGreaterThanOrEqual(mine.total);
+    const starts = hospital.items.map((a: { startsAt: string }) => a.startsAt);
+    expect(starts).toEqual([...starts].sort());
+    expect((await h.as.admin.get('/api/appointments?status=nonsense')).status).toBe(400);
+    const own = mine.items[0];
+    expect((await stranger.get(`/api/appointments/${own.id}`)).status).toBe(404);
+  });
+
+  it('exports an appointment as iCalendar without medical details', async () => {
+    const [slot] = await slotsOf(h.as.patient, h.doctor.id, 12, 12);
+    const created = (await request(h.as.patient, h.doctor.id, slot!.startsAt, 'Private; symptoms, here')).body;
+    const res = await h.as.patient.get(`/api/appointments/${created.id}/calendar.ics`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/calendar');
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const text = res.body as string;
+    expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    const unfolded = text.replace(/\r\n /g, '');
+    expect(unfolded).toContain(`DTSTART:${slot!.startsAt.replace(/[-:]/g, '').replace('.000', '')}`);
+    expect(unfolded).toContain(`UID:${created.id}@telemedicine`);
+    expect(unfolded).toContain('STATUS:TENTATIVE');
+    expect(unfolded).not.toContain('symptoms');
+    expect((await (await signIn(t.app, await buildUser(t.app, 'patient', h.hospital.id))).get(`/api/appointments/${created.id}/calendar.ics`)).status).toBe(404);
+  });
+
+  it('marks notifications read, one or all, and only one’s own', async () => {
+    const list = (await h.as.doctor.get('/api/notifications')).body;
+    expect(list.unread).toBeGreaterThan(1);
+    const first = list.items[0];
+    const read = await h.as.doctor.post(`/api/notifications/${first.id}/read`);
+    expect(read.body.readAt).not.toBeNull();
+    expect((await h.as.doctor.get('/api/notifications')).body.unread).toBe(list.unread - 1);
+    expect((await h.as.patient.post(`/api/notifications/${first.id}/read`)).status).toBe(404);
+    expect((await h.as.doctor.get('/api/notifications?unread=true')).body.items.every((n: { readAt: null }) => n.readAt === null)).toBe(true);
+    const all = await h.as.doctor.post('/api/notifications/read-all');
+    expect(all.body.marked).toBe(list.unread - 1);
+    expect((await h.as.doctor.get('/api/notifications')).body.unread).toBe(0);
+  });
+});
+
+void buildHospital;

@@ -1,0 +1,72 @@
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { availabilityOverlaps, type Availability, type AvailabilityView, type SlotList } from '../../../contracts/availability.js';
+import { HOLDING_STATUSES } from '../../../contracts/appointments.js';
+import type { ActorCtx } from '../../context.js';
+import type { Tx } from '../../db/client.js';
+import { appointments, availabilityExceptions, availabilityWindows, doctorProfiles, hospitals } from '../../db/schema/index.js';
+import { AppError } from '../../plugins/errors.js';
+import { audit } from '../audit/audit.js';
+import { findDoctor, findDoctorForChange } from '../doctors/doctors.service.js';
+import { freeSlots } from './slots.js';
+import { addDays, zonedToUtc } from './zoned-time.js';
+
+const hhmm = (t: string | null) => (t === null ? null : t.slice(0, 5));
+
+/** A doctor's schedule as stored, with the zone its times are in. */
+export async function loadAvailability(tx: Tx, doctorId: string, hospitalId: string): Promise<AvailabilityView> {
+  const [windows, exceptions, [profile], [hospital]] = await Promise.all([
+    tx.select().from(availabilityWindows).where(eq(availabilityWindows.doctorId, doctorId)).orderBy(availabilityWindows.dayOfWeek, availabilityWindows.startTime),
+    tx.select().from(availabilityExceptions).where(eq(availabilityExceptions.doctorId, doctorId)).orderBy(availabilityExceptions.date, availabilityExceptions.startTime),
+    tx.select({ slotMinutes: doctorProfiles.slotMinutes }).from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId)),
+    tx.select({ timezone: hospitals.timezone }).from(hospitals).where(eq(hospitals.id, hospitalId)),
+  ]);
+  return {
+    slotMinutes: profile!.slotMinutes,
+    timezone: hospital!.timezone,
+    windows: windows.map((w) => ({ dayOfWeek: w.dayOfWeek, start: hhmm(w.startTime)!, end: hhmm(w.endTime)! })),
+    exceptions: exceptions.map((e) => ({ date: e.date, kind: e.kind, start: hhmm(e.startTime), end: hhmm(e.endTime), note: e.note })),
+  };
+}
+
+export async function getAvailability(ctx: ActorCtx, doctorId: string) {
+  const { profile } = await findDoctor(ctx.db, ctx, doctorId);
+  return loadAvailability(ctx.db, doctorId, profile.hospitalId);
+}
+
+/** Replaces the whole schedule. The doctor and their hospital's admins may. */
+export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Availability): Promise<AvailabilityView> {
+  const overlaps = availabilityOverlaps(input);
+  if (overlaps.length) throw new AppError(400, 'availability_overlap', overlaps.map((o) => o.message).join('; '), overlaps);
+  return ctx.db.transaction(async (tx) => {
+    const { profile } = await findDoctorForChange(tx, ctx, doctorId);
+    await tx.delete(availabilityWindows).where(eq(availabilityWindows.doctorId, doctorId));
+    await tx.delete(availabilityExceptions).where(eq(availabilityExceptions.doctorId, doctorId));
+    if (input.windows.length)
+      await tx.insert(availabilityWindows).values(input.windows.map((w) => ({ doctorId, dayOfWeek: w.dayOfWeek, startTime: w.start, endTime: w.end })));
+    if (input.exceptions.length)
+      await tx.insert(availabilityExceptions).values(
+        input.exceptions.map((e) => ({ doctorId, date: e.date, kind: e.kind, startTime: e.start ?? null, endTime: e.end ?? null, note: e.note ?? null })),
+      );
+    await tx.update(doctorProfiles).set({ slotMinutes: input.slotMinutes, updatedAt: new Date() }).where(eq(doctorProfiles.userId, doctorId));
+    await audit(tx, ctx, { action: 'availability.updated', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId, details: { windows: input.windows.length, exceptions: input.exceptions.length } });
+    return loadAvailability(tx, doctorId, profile.hospitalId);
+  });
+}
+
+/** Time already held by the doctor's appointments that overlap [from, to). */
+export async function heldTime(tx: Tx, doctorId: string, from: Date, to: Date) {
+  return tx
+    .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+    .from(appointments)
+    .where(and(eq(appointments.doctorId, doctorId), inArray(appointments.status, [...HOLDING_STATUSES]), lt(appointments.startsAt, to), gt(appointments.endsAt, from)));
+}
+
+export async function listSlots(ctx: ActorCtx, doctorId: string, from: string, to: string): Promise<SlotList> {
+  const { user, profile } = await findDoctor(ctx.db, ctx, doctorId);
+  const availability = await loadAvailability(ctx.db, doctorId, profile.hospitalId);
+  const { timezone, slotMinutes } = availability;
+  if (!user.isActive || !profile.isAvailable) return { timezone, slotMinutes, items: [] };
+  // Local dates span at most a day either side of the same UTC dates.
+  const busy = await heldTime(ctx.db, doctorId, zonedToUtc(addDays(from, -1), 0, 'UTC')!, zonedToUtc(addDays(to, 2), 0, 'UTC')!);
+  return { timezone, slotMinutes, items: freeSlots({ availability, timezone, from, to, now: new Date(), busy }) };
+}

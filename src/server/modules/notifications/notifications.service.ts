@@ -1,0 +1,32 @@
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import type { NotificationList } from '../../../contracts/notifications.js';
+import type { ActorCtx } from '../../context.js';
+import { notifications } from '../../db/schema/index.js';
+import { notFound } from '../../plugins/errors.js';
+import { presentNotification } from './notify.js';
+
+const mine = (ctx: ActorCtx) => eq(notifications.recipientId, ctx.actor.userId);
+const unread = isNull(notifications.readAt);
+
+export async function listNotifications(ctx: ActorCtx, q: { unread?: boolean; limit: number; offset: number }): Promise<NotificationList> {
+  const where = and(mine(ctx), q.unread ? unread : undefined);
+  const [rows, [total], [unreadCount]] = await Promise.all([
+    ctx.db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(q.limit).offset(q.offset),
+    ctx.db.select({ n: count() }).from(notifications).where(where),
+    ctx.db.select({ n: count() }).from(notifications).where(and(mine(ctx), unread)),
+  ]);
+  return { items: rows.map(presentNotification), total: total!.n, unread: unreadCount!.n };
+}
+
+export async function markRead(ctx: ActorCtx, id: string) {
+  // Reading twice keeps the first time.
+  await ctx.db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.id, id), mine(ctx), unread));
+  const [row] = await ctx.db.select().from(notifications).where(and(eq(notifications.id, id), mine(ctx)));
+  if (!row) throw notFound('No such notification');
+  return presentNotification(row);
+}
+
+export async function markAllRead(ctx: ActorCtx) {
+  const rows = await ctx.db.update(notifications).set({ readAt: new Date() }).where(and(mine(ctx), unread)).returning({ id: notifications.id });
+  return { marked: rows.length };
+}
