@@ -14,6 +14,8 @@ import { expireOverdue } from './modules/appointments/actions.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { availabilityRoutes } from './modules/availability/availability.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { chatRoutes } from './modules/chat/chat.routes.js';
+import { realtimeGateway } from './realtime/gateway.js';
 import { doctorRoutes } from './modules/doctors/doctors.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { hospitalRoutes } from './modules/hospitals/hospitals.routes.js';
@@ -24,7 +26,7 @@ import { registerOriginCheck } from './plugins/origin.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSessions } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
-import { memoryBus, type Bus } from './realtime/bus.js';
+import { memoryBus, redisBus, type Bus } from './realtime/bus.js';
 import { systemCtx } from './context.js';
 
 export interface AppDeps {
@@ -45,7 +47,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.setSerializerCompiler(serializerCompiler);
 
   const database = deps.database ?? (await openDatabase(config.database));
-  const bus = deps.bus ?? memoryBus();
+  const bus = deps.bus ?? (config.redisUrl ? await redisBus(config.redisUrl, (err) => app.log.error({ err }, 'redis')) : memoryBus());
   app.decorate('db', database.db);
   app.decorate('config', config);
   app.decorate('bus', bus);
@@ -59,7 +61,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fieldNameSize: 100, fields: 10, parts: 12 } });
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Telemedicine platform API', version: '0.1.0' },
@@ -81,6 +83,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(availabilityRoutes);
   await app.register(appointmentRoutes);
   await app.register(notificationRoutes);
+  await app.register(chatRoutes);
+  await app.register(realtimeGateway);
   startSweeper(app, config.appointments.sweepMs);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   await registerWeb(app, config.webDir);

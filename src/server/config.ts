@@ -36,6 +36,9 @@ const Env = z.object({
   APPOINTMENT_PAYMENT_HOLD_HOURS: int(24, 0),
   APPOINTMENT_CANCEL_CUTOFF_MINUTES: int(60, 0),
   APPOINTMENT_SWEEP_SECONDS: int(60, 0),
+  CHAT_OPEN_DAYS_AFTER: int(7, 0),
+  CHAT_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  WS_HEARTBEAT_SECONDS: z.coerce.number().positive().default(25),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -79,6 +82,12 @@ function configFrom(env: Env, sessionSecret: string) {
       ratePerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
     },
     webDir: resolve(env.WEB_DIR),
+    chat: {
+      openAfterMs: env.CHAT_OPEN_DAYS_AFTER * 86_400_000,
+      attachmentMaxBytes: Math.round(env.CHAT_ATTACHMENT_MAX_MB * 1024 * 1024),
+    },
+    /** Sockets are pinged, and their session and access re-checked, this often. */
+    wsHeartbeatMs: env.WS_HEARTBEAT_SECONDS * 1000,
     appointments: {
       paymentHoldMs: env.APPOINTMENT_PAYMENT_HOLD_HOURS * 3_600_000,
       cancelCutoffMs: env.APPOINTMENT_CANCEL_CUTOFF_MINUTES * 60_000,

@@ -47,6 +47,19 @@ describe('platform', () => {
     expect(broken.body.code).toBe('validation_failed');
   });
 
+  it('serves the web app for its own routes, and 404s for unknown API routes and files', async () => {
+    const web = mkdtempSync(join(tmpdir(), 'tm-web-'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>app</title>');
+    const app = await t.another({ WEB_DIR: web });
+    const client = new Client(app);
+    const page = await client.get('/hospitals/123');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect((await client.get('/api/nope')).body.code).toBe('not_found');
+    expect((await client.get('/missing.js')).status).toBe(404);
+  });
+
   it('sends security headers with a strict CSP', async () => {
     const res = await new Client(t.app).get('/healthz');
     const csp = String(res.headers['content-security-policy']);
@@ -135,6 +148,7 @@ describe('the embedded database directory', () => {
       await new Promise<void>((resolve, reject) => {
         let out = '';
         first.stdout.on('data', (d) => (out += d) && out.includes('Telemedicine platform at') && resolve());
+        first.stderr.on('data', (d) => (out += d));
         first.on('exit', () => reject(new Error(`first server exited: ${out}`)));
       });
       const second = spawn('npx', ['tsx', 'src/server/main.ts'], { env: { ...env, PORT: '0' } });

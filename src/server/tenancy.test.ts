@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appointments, availabilityWindows, doctorProfiles, hospitals, notifications, patientProfiles, users } from './db/schema/index.js';
+import { appointments, availabilityWindows, chatMessages, doctorProfiles, hospitals, notifications, patientProfiles, users } from './db/schema/index.js';
 import { buildSuperAdmin, buildTenant } from './test/factories.js';
 import { Client, useTestApp } from './test/harness.js';
 import { TINY_PNG, multipartFile } from './test/multipart.js';
@@ -20,6 +20,7 @@ let root: Client;
 let appointmentB: string;
 let notificationB: string;
 let slotB: string;
+let messageB: string;
 
 type Role = 'admin' | 'doctor' | 'patient';
 interface Case {
@@ -66,6 +67,10 @@ const cases: Case[] = [
     method: 'POST', route: `/api/appointments/{appointmentId}/${action}`, url: () => `/api/appointments/${appointmentB}/${action}`,
     body: () => validBody[action], expect: { admin: 403, doctor: 404, patient: 404 },
   })),
+  { method: 'GET', route: '/api/appointments/{appointmentId}/messages', url: () => `/api/appointments/${appointmentB}/messages`, expect: all404 },
+  { method: 'POST', route: '/api/appointments/{appointmentId}/messages', url: () => `/api/appointments/${appointmentB}/messages`, body: () => ({ text: 'hello' }), expect: { admin: 403, doctor: 404, patient: 404 } },
+  { method: 'POST', route: '/api/appointments/{appointmentId}/messages/read', url: () => `/api/appointments/${appointmentB}/messages/read`, body: () => ({ upToSeq: 100 }), expect: { admin: 403, doctor: 404, patient: 404 } },
+  { method: 'GET', route: '/api/appointments/{appointmentId}/messages/{messageId}/attachment', url: () => `/api/appointments/${appointmentB}/messages/${messageB}/attachment`, expect: all404 },
   { method: 'POST', route: '/api/notifications/{notificationId}/read', url: () => `/api/notifications/${notificationB}/read`, expect: all404 },
 ];
 
@@ -80,7 +85,7 @@ const covered = new Set([
   'GET /api/hospitals', 'POST /api/hospitals', 'GET /api/audit', 'GET /api/public/hospitals', 'GET /healthz',
   'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password',
   'GET /api/auth/sessions', 'DELETE /api/auth/sessions/{sessionId}', 'GET /api/appointments', 'GET /api/notifications',
-  'POST /api/notifications/read-all',
+  'POST /api/notifications/read-all', 'GET /api/chat/unread',
 ]);
 
 async function snapshotOf(hospitalId: string) {
@@ -94,6 +99,7 @@ async function snapshotOf(hospitalId: string) {
     appointments: await t.app.db.select().from(appointments).where(eq(appointments.hospitalId, hospitalId)),
     availability: await t.app.db.select().from(availabilityWindows).where(inArray(availabilityWindows.doctorId, ids)),
     notifications: await t.app.db.select().from(notifications).where(inArray(notifications.recipientId, ids)),
+    messages: await t.app.db.select().from(chatMessages).where(inArray(chatMessages.senderId, ids)),
   });
 }
 
@@ -113,6 +119,8 @@ beforeAll(async () => {
   slotB = second!.startsAt;
   appointmentB = (await B.as.patient.post('/api/appointments', { doctorId: B.doctor.id, startsAt: first!.startsAt, symptoms: 'Fever' })).body.id;
   notificationB = (await B.as.doctor.get('/api/notifications')).body.items[0].id;
+  const pdf = multipartFile(Buffer.from('%PDF-1.4\n%%EOF\n'), 'lab.pdf', 'application/pdf');
+  messageB = (await B.as.patient.request('POST', `/api/appointments/${appointmentB}/messages`, pdf.payload, pdf.headers)).body.id;
 });
 
 describe('tenant isolation', () => {

@@ -55,6 +55,9 @@ async function openPglite(dir: string | null): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that drops (a database restart) is replaced by the pool; without a
+  // listener its error would end the process. Queries report their own errors.
+  pool.on('error', () => {});
   // Instances starting together must not migrate at once: hold an advisory lock meanwhile.
   const conn = await pool.connect();
   try {

@@ -89,5 +89,4 @@ export function registerErrorHandling(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, problem(500, 'internal_error'));
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`)));
 }

@@ -4,11 +4,15 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { problem, sendProblem } from './errors.js';
 
-/** Serves the built browser app; any other GET outside /api is the app's own route (index.html). */
+/**
+ * Serves the built browser app; any other GET outside /api is the app's own route (index.html).
+ * Unknown API routes, and everything without a web build, answer problem+json 404.
+ */
 export async function registerWeb(app: FastifyInstance, webDir: string) {
   const index = join(webDir, 'index.html');
   if (!existsSync(index)) {
     app.log.warn(`No web build in ${webDir}: run "npm run build:web". The API still works.`);
+    app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`)));
     return;
   }
   await app.register(fastifyStatic, {

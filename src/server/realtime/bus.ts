@@ -1,7 +1,10 @@
 import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 
-/** Domain events fanned out to whoever listens (the realtime gateway, on every instance). */
+/** Domain events fanned out to whoever listens: the realtime gateway of every instance. */
 export interface BusEvent {
+  /** A room: `user:<id>` or `appointment:<id>`. */
   topic: string;
   payload: unknown;
 }
@@ -12,7 +15,7 @@ export interface Bus {
   close(): Promise<void>;
 }
 
-/** One process: events stay in memory. Redis-backed fan-out arrives with the realtime work. */
+/** One process: events stay in memory. */
 export function memoryBus(): Bus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
@@ -23,5 +26,42 @@ export function memoryBus(): Bus {
       return () => emitter.off('event', listener);
     },
     close: async () => void emitter.removeAllListeners(),
+  };
+}
+
+const CHANNEL = 'telemedicine:events';
+
+/**
+ * Several instances: events go through Redis pub/sub. Local listeners hear an event at once;
+ * the copy Redis sends back to its publisher is recognised by the instance id and skipped.
+ */
+export async function redisBus(url: string, onError: (err: unknown) => void = () => {}): Promise<Bus> {
+  const instance = randomUUID();
+  const local = memoryBus();
+  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const sub = new Redis(url, { lazyConnect: true });
+  pub.on('error', onError);
+  sub.on('error', onError);
+  await Promise.all([pub.connect(), sub.connect()]);
+  await sub.subscribe(CHANNEL);
+  sub.on('message', (_channel, raw: string) => {
+    try {
+      const { from, event } = JSON.parse(raw) as { from: string; event: BusEvent };
+      if (from !== instance) void local.publish(event);
+    } catch (err) {
+      onError(err);
+    }
+  });
+  return {
+    publish: async (event) => {
+      await local.publish(event);
+      await pub.publish(CHANNEL, JSON.stringify({ from: instance, event }));
+    },
+    subscribe: local.subscribe,
+    close: async () => {
+      await local.close();
+      sub.disconnect();
+      pub.disconnect();
+    },
   };
 }

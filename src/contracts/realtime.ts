@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './common.js';
+import { ChatMessage, ChatText, ClientMessageId } from './chat.js';
+import { Notification } from './notifications.js';
+import { AppointmentStatus } from './enums.js';
+import { ErrorCode } from './errors.js';
+
+/** What a browser may send on a socket. Anything else is answered with an `error`. */
+export const ClientEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('chat.send'), clientId: ClientMessageId, text: ChatText }),
+  z.object({ type: z.literal('chat.typing'), typing: z.boolean() }),
+  z.object({ type: z.literal('chat.read'), upToSeq: z.number().int().min(0) }),
+]);
+export type ClientEvent = z.infer<typeof ClientEvent>;
+
+export const Receipt = z.object({ appointmentId: Id, messageIds: z.array(Id), deliveredAt: IsoDateTime.nullable(), readAt: IsoDateTime.nullable() });
+
+/** Everything the server sends on a socket. */
+export const ServerEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), userId: Id }),
+  z.object({ type: z.literal('pong') }),
+  z.object({ type: z.literal('error'), code: z.union([ErrorCode, z.enum(['bad_message', 'message_too_large', 'chat_closed'])]), message: z.string(), clientId: z.string().optional() }),
+  z.object({ type: z.literal('chat.ack'), clientId: z.string(), message: ChatMessage }),
+  z.object({ type: z.literal('chat.message'), message: ChatMessage }),
+  z.object({ type: z.literal('chat.receipt'), receipt: Receipt }),
+  z.object({ type: z.literal('chat.typing'), appointmentId: Id, userId: Id, typing: z.boolean() }),
+  z.object({ type: z.literal('notification'), notification: Notification }),
+  z.object({ type: z.literal('appointment.changed'), appointmentId: Id, status: AppointmentStatus }),
+  z.object({ type: z.literal('chat.unread'), appointmentId: Id, unread: z.number().int(), total: z.number().int() }),
+]);
+export type ServerEvent = z.infer<typeof ServerEvent>;
+
+/** Close codes: 4401 signed out or session ended, 4403 access withdrawn. */
+export const CLOSE = { sessionEnded: 4401, accessWithdrawn: 4403 } as const;
+export const MAX_CLIENT_MESSAGE_BYTES = 16 * 1024;

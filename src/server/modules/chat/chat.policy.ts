@@ -1,0 +1,26 @@
+import type { Config } from '../../config.js';
+import type { Actor } from '../accounts/sessions.js';
+import type { AppointmentRow } from '../appointments/appointments.queries.js';
+
+export interface ChatAccess {
+  /** The patient or the doctor: may join the room. */
+  participant: boolean;
+  canRead: boolean;
+  canWrite: boolean;
+}
+
+/**
+ * The chat is the patient's and the doctor's. It is open from the request until some days after
+ * the visit; a cancelled or rejected appointment's chat is read-only. Admins may read (audited).
+ */
+export function chatAccess(row: AppointmentRow, actor: Actor, config: Config, now = Date.now()): ChatAccess {
+  const a = row.appointment;
+  const participant = actor.userId === a.patientId || actor.userId === a.doctorId;
+  const open =
+    a.status === 'cancelled' || a.status === 'rejected'
+      ? false
+      : a.status === 'completed'
+        ? now < (a.callEndedAt ?? a.endsAt).getTime() + config.chat.openAfterMs
+        : true;
+  return { participant, canRead: true, canWrite: participant && open };
+}

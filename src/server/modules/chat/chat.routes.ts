@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ChatHistory, ChatMessage, ClientMessageId, HistoryQuery, ReadBody, SendMessageBody, UnreadCounts } from '../../../contracts/chat.js';
+import { Id } from '../../../contracts/common.js';
+import { actorCtxOf } from '../../context.js';
+import { AppError } from '../../plugins/errors.js';
+import { parseOr400 } from '../../plugins/parse.js';
+import { history, markRead, openAttachment, sendMessage, unreadCounts, type NewMessage } from './chat.service.js';
+
+const params = z.object({ appointmentId: Id });
+const Caption = z.object({ text: z.string().trim().max(4000).default(''), clientId: ClientMessageId.optional() });
+
+/** JSON `{text, clientId?}`, or a multipart form with `file` and optional `text` and `clientId`. */
+async function readMessage(req: FastifyRequest, maxBytes: number): Promise<NewMessage> {
+  if (!req.isMultipart()) return parseOr400(SendMessageBody, req.body);
+  const fields: Record<string, string> = {};
+  let attachment: NewMessage['attachment'];
+  for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 4 } })) {
+    if (part.type === 'file') attachment = { bytes: await part.toBuffer(), name: part.filename };
+    else fields[part.fieldname] = String(part.value);
+  }
+  if (!attachment) throw new AppError(400, 'validation_failed', 'Attach a file, or send JSON for a text message', [{ path: 'file', message: 'Choose a file' }]);
+  return { ...parseOr400(Caption, fields), attachment };
+}
+
+export async function chatRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['chat'];
+
+  app.get('/api/appointments/:appointmentId/messages', {
+    schema: { tags, params, querystring: HistoryQuery, response: { 200: ChatHistory } },
+  }, async (req) => history(actorCtxOf(req), req.params.appointmentId, req.query));
+
+  app.post('/api/appointments/:appointmentId/messages', {
+    schema: { tags, params, consumes: ['application/json', 'multipart/form-data'], response: { 201: ChatMessage } },
+    config: { access: ['patient', 'doctor'] },
+  }, async (req, reply) => {
+    const ctx = actorCtxOf(req);
+    const message = await sendMessage(ctx, req.params.appointmentId, await readMessage(req, ctx.config.chat.attachmentMaxBytes));
+    return reply.code(201).send(message);
+  });
+
+  app.post('/api/appointments/:appointmentId/messages/read', {
+    schema: { tags, params, body: ReadBody, response: { 200: z.object({ marked: z.number().int() }) } },
+    config: { access: ['patient', 'doctor'] },
+  }, async (req) => markRead(actorCtxOf(req), req.params.appointmentId, req.body.upToSeq));
+
+  app.get('/api/appointments/:appointmentId/messages/:messageId/attachment', {
+    schema: { tags, params: params.extend({ messageId: Id }) },
+  }, async (req, reply) => {
+    const file = await openAttachment(actorCtxOf(req), req.params.appointmentId, req.params.messageId);
+    const inline = file.type.startsWith('image/');
+    return reply
+      .type(file.type)
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Content-Security-Policy', "default-src 'none'; sandbox")
+      .header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('Cache-Control', 'private, max-age=3600')
+      .send(file.stream);
+  });
+
+  app.get('/api/chat/unread', {
+    schema: { tags, response: { 200: UnreadCounts } },
+  }, async (req) => unreadCounts(actorCtxOf(req)));
+}

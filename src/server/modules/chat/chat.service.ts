@@ -1,0 +1,154 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne } from 'drizzle-orm';
+import { ATTACHMENT_TYPES, type ChatHistory, type ChatMessage } from '../../../contracts/chat.js';
+import type { ActorCtx, Ctx } from '../../context.js';
+import { UNIQUE_VIOLATION, sqlState } from '../../db/errors.js';
+import { chatMessages } from '../../db/schema/index.js';
+import { sniffType } from '../../files/sniff.js';
+import { fileStore } from '../../files/storage.js';
+import { AppError, notFound } from '../../plugins/errors.js';
+import { audit } from '../audit/audit.js';
+import { findAppointment } from '../appointments/appointments.queries.js';
+import { chatAccess } from './chat.policy.js';
+import { presentMessage, unreadFor } from './chat.queries.js';
+
+const store = (ctx: Ctx) => fileStore(ctx.config.uploadsDir, 'attachments');
+
+/** The appointment and what this actor may do with its chat; another's chat does not exist. */
+export async function chatOf(ctx: ActorCtx, appointmentId: string) {
+  const row = await findAppointment(ctx.db, ctx.actor, appointmentId);
+  if (!row) throw notFound('No such appointment');
+  return { row, access: chatAccess(row, ctx.actor, ctx.config) };
+}
+
+export interface NewMessage {
+  text: string;
+  clientId?: string;
+  attachment?: { bytes: Uint8Array; name: string };
+}
+
+/**
+ * Stores a message, then broadcasts it: a message is never shown as sent unless it is stored.
+ * A retried send with the same client id returns the stored message and is not broadcast twice.
+ */
+export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: NewMessage): Promise<ChatMessage> {
+  const { row, access } = await chatOf(ctx, appointmentId);
+  if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor write in this chat');
+  if (!access.canWrite) throw new AppError(409, 'invalid_transition', 'This chat is closed: it can be read but not written to');
+  if (input.clientId) {
+    const [existing] = await ctx.db.select().from(chatMessages).where(and(eq(chatMessages.senderId, ctx.actor.userId), eq(chatMessages.clientId, input.clientId)));
+    if (existing) return presentMessage(existing);
+  }
+  let file: { name: string; type: string; size: number; original: string } | null = null;
+  if (input.attachment) {
+    const type = sniffType(input.attachment.bytes);
+    if (!type || !(ATTACHMENT_TYPES as readonly string[]).includes(type))
+      throw new AppError(415, 'unsupported_media_type', 'Attach an image (PNG, JPEG, WebP, GIF), a PDF or a DICOM file');
+    file = { name: await store(ctx).save(input.attachment.bytes, type), type, size: input.attachment.bytes.byteLength, original: safeName(input.attachment.name) };
+  }
+  let stored;
+  try {
+    [stored] = await ctx.db
+      .insert(chatMessages)
+      .values({
+        appointmentId,
+        senderId: ctx.actor.userId,
+        clientId: input.clientId ?? null,
+        body: input.text,
+        attachmentFile: file?.name ?? null,
+        attachmentName: file?.original ?? null,
+        attachmentType: file?.type ?? null,
+        attachmentSize: file?.size ?? null,
+      })
+      .returning();
+  } catch (e) {
+    if (file) await store(ctx).remove(file.name);
+    if (sqlState(e) === UNIQUE_VIOLATION && input.clientId) return sendMessage(ctx, appointmentId, { text: input.text, clientId: input.clientId });
+    throw e;
+  }
+  const message = presentMessage(stored!);
+  await ctx.bus.publish({ topic: `appointment:${appointmentId}`, payload: { type: 'chat.message', message } });
+  const recipient = row.appointment.patientId === ctx.actor.userId ? row.appointment.doctorId : row.appointment.patientId;
+  await publishUnread(ctx, recipient, appointmentId);
+  return message;
+}
+
+/** Keeps only characters that are safe in a Content-Disposition header and a file system. */
+function safeName(name: string): string {
+  const cleaned = name.normalize('NFC').replace(/[^\p{L}\p{N} ._()-]/gu, '_').replace(/^\.+/, '').slice(0, 120).trim();
+  return cleaned || 'attachment';
+}
+
+export async function history(ctx: ActorCtx, appointmentId: string, q: { before?: number; after?: number; limit: number }): Promise<ChatHistory> {
+  const { row, access } = await chatOf(ctx, appointmentId);
+  if (!access.participant)
+    await audit(ctx.db, ctx, { action: 'chat.viewed', hospitalId: row.appointment.hospitalId, entityType: 'appointment', entityId: appointmentId });
+  const forward = q.after !== undefined;
+  const rows = await ctx.db
+    .select()
+    .from(chatMessages)
+    .where(
+      and(
+        eq(chatMessages.appointmentId, appointmentId),
+        q.before !== undefined ? lt(chatMessages.seq, q.before) : undefined,
+        forward ? gt(chatMessages.seq, q.after!) : undefined,
+      ),
+    )
+    .orderBy(forward ? asc(chatMessages.seq) : desc(chatMessages.seq))
+    .limit(q.limit + 1);
+  return { items: rows.slice(0, q.limit).map(presentMessage), hasMore: rows.length > q.limit, canWrite: access.canWrite };
+}
+
+/**
+ * Marks the other party's messages up to `upToSeq` as read (and delivered), and tells the
+ * sender. Returns the ids whose state changed.
+ */
+export async function markRead(ctx: ActorCtx, appointmentId: string, upToSeq: number) {
+  const { access } = await chatOf(ctx, appointmentId);
+  if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor mark messages read');
+  const now = new Date();
+  const changed = await ctx.db
+    .update(chatMessages)
+    .set({ readAt: now, deliveredAt: now })
+    .where(and(eq(chatMessages.appointmentId, appointmentId), ne(chatMessages.senderId, ctx.actor.userId), isNull(chatMessages.readAt), lte(chatMessages.seq, upToSeq)))
+    .returning({ id: chatMessages.id });
+  if (changed.length) {
+    await ctx.bus.publish({
+      topic: `appointment:${appointmentId}`,
+      payload: { type: 'chat.receipt', receipt: { appointmentId, messageIds: changed.map((c) => c.id), deliveredAt: now.toISOString(), readAt: now.toISOString() } },
+    });
+    await publishUnread(ctx, ctx.actor.userId, appointmentId);
+  }
+  return { marked: changed.length };
+}
+
+/** A recipient's socket received these messages: mark them delivered once and tell the sender. */
+export async function markDelivered(ctx: Ctx, appointmentId: string, recipientId: string, messageIds: string[]) {
+  const now = new Date();
+  const changed = await ctx.db
+    .update(chatMessages)
+    .set({ deliveredAt: now })
+    .where(and(inArray(chatMessages.id, messageIds), eq(chatMessages.appointmentId, appointmentId), ne(chatMessages.senderId, recipientId), isNull(chatMessages.deliveredAt)))
+    .returning({ id: chatMessages.id });
+  if (changed.length)
+    await ctx.bus.publish({
+      topic: `appointment:${appointmentId}`,
+      payload: { type: 'chat.receipt', receipt: { appointmentId, messageIds: changed.map((c) => c.id), deliveredAt: now.toISOString(), readAt: null } },
+    });
+}
+
+async function publishUnread(ctx: Ctx, userId: string, appointmentId: string) {
+  const counts = await unreadFor(ctx.db, userId);
+  const unread = counts.byAppointment.find((c) => c.appointmentId === appointmentId)?.unread ?? 0;
+  await ctx.bus.publish({ topic: `user:${userId}`, payload: { type: 'chat.unread', appointmentId, unread, total: counts.total } });
+}
+
+export const unreadCounts = (ctx: ActorCtx) => unreadFor(ctx.db, ctx.actor.userId);
+
+export async function openAttachment(ctx: ActorCtx, appointmentId: string, messageId: string) {
+  const { row, access } = await chatOf(ctx, appointmentId);
+  const [m] = await ctx.db.select().from(chatMessages).where(and(eq(chatMessages.id, messageId), eq(chatMessages.appointmentId, appointmentId)));
+  if (!m?.attachmentFile) throw notFound('No such attachment');
+  if (!access.participant)
+    await audit(ctx.db, ctx, { action: 'chat.attachment_viewed', hospitalId: row.appointment.hospitalId, entityType: 'chat_message', entityId: messageId });
+  return { stream: store(ctx).open(m.attachmentFile), type: m.attachmentType!, name: m.attachmentName!, size: m.attachmentSize! };
+}

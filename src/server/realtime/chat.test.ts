@@ -1,0 +1,200 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatMessages, users } from '../db/schema/index.js';
+import { allWeek, slotsOf } from '../test/appointments.js';
+import { buildTenant, buildUser, signIn } from '../test/factories.js';
+import { Client, useTestApp } from '../test/harness.js';
+import { multipartFile, TINY_PNG } from '../test/multipart.js';
+import { connect, listen, type TestSocket } from '../test/sockets.js';
+
+const t = useTestApp({ WS_HEARTBEAT_SECONDS: '0.2' });
+type Tenant = Awaited<ReturnType<typeof buildTenant>>;
+let h: Tenant;
+let base: string;
+let appointmentId: string;
+const open: TestSocket[] = [];
+const join = async (path: string, client?: Client, origin?: string | null) => {
+  const s = await connect(base, path, client?.cookie, origin === undefined ? base : origin);
+  open.push(s);
+  return s;
+};
+
+async function newAppointment(tenant: Tenant, day: number) {
+  const [slot] = await slotsOf(tenant.as.patient, tenant.doctor.id, day, day);
+  return (await tenant.as.patient.post('/api/appointments', { doctorId: tenant.doctor.id, startsAt: slot!.startsAt, symptoms: 'Headache' })).body.id as string;
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+beforeAll(async () => {
+  base = await listen(t.app);
+  h = await buildTenant(t.app);
+  await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, allWeek());
+  appointmentId = await newAppointment(h, 2);
+});
+afterAll(() => open.forEach((s) => s.close()));
+
+describe('socket upgrade', () => {
+  it('refuses the signed-out, foreign origins, strangers and staff before the upgrade', async () => {
+    await expect(join(`/ws/chat/${appointmentId}/`)).rejects.toMatchObject({ status: 401 });
+    await expect(join('/ws/notifications/')).rejects.toMatchObject({ status: 401 });
+    await expect(join(`/ws/chat/${appointmentId}/`, h.as.patient, 'https://evil.example')).rejects.toMatchObject({ status: 403 });
+    const stranger = await signIn(t.app, await buildUser(t.app, 'patient', h.hospital.id));
+    await expect(join(`/ws/chat/${appointmentId}/`, stranger)).rejects.toMatchObject({ status: 404 });
+    await expect(join(`/ws/chat/${appointmentId}/`, h.as.admin)).rejects.toMatchObject({ status: 403 });
+    await expect(join('/ws/chat/not-a-uuid/', h.as.patient)).rejects.toMatchObject({ status: 400 });
+  });
+});
+
+describe('chat', () => {
+  it('stores, acknowledges, relays and receipts a message', async () => {
+    const patient = await join(`/ws/chat/${appointmentId}/`, h.as.patient);
+    const doctor = await join(`/ws/chat/${appointmentId}/`, h.as.doctor);
+    patient.send({ type: 'chat.send', clientId: 'c-1', text: 'Hello doctor' });
+    const ack = await patient.next('chat.ack');
+    expect(ack.clientId).toBe('c-1');
+    const [stored] = await t.app.db.select().from(chatMessages).where(eq(chatMessages.id, ack.message.id));
+    expect(stored).toMatchObject({ body: 'Hello doctor', senderId: h.patient.id });
+    const got = await doctor.next('chat.message', (e) => e.message.id === ack.message.id);
+    expect(got.message.text).toBe('Hello doctor');
+    const delivered = await patient.next('chat.receipt', (e) => e.receipt.messageIds.includes(ack.message.id));
+    expect(delivered.receipt.deliveredAt).not.toBeNull();
+    expect(delivered.receipt.readAt).toBeNull();
+    doctor.send({ type: 'chat.read', upToSeq: ack.message.seq });
+    const read = await patient.next('chat.receipt', (e) => e.receipt.readAt !== null);
+    expect(read.receipt.messageIds).toContain(ack.message.id);
+    doctor.send({ type: 'chat.typing', typing: true });
+    expect(await patient.next('chat.typing')).toMatchObject({ userId: h.doctor.id, typing: true });
+  });
+
+  it('stores a retried message once', async () => {
+    const patient = await join(`/ws/chat/${appointmentId}/`, h.as.patient);
+    patient.send({ type: 'chat.send', clientId: 'retry-1', text: 'Once' });
+    patient.send({ type: 'chat.send', clientId: 'retry-1', text: 'Once' });
+    const a = await patient.next('chat.ack');
+    const b = await patient.next('chat.ack');
+    expect(a.message.id).toBe(b.message.id);
+    expect(await t.app.db.select().from(chatMessages).where(eq(chatMessages.clientId, 'retry-1'))).toHaveLength(1);
+  });
+
+  it('answers bad messages with an error and stays healthy', async () => {
+    const s = await join(`/ws/chat/${appointmentId}/`, h.as.patient);
+    s.send('not json');
+    expect((await s.next('error')).code).toBe('bad_message');
+    s.send({ type: 'chat.delete', id: 1 });
+    expect((await s.next('error')).code).toBe('bad_message');
+    s.send({ type: 'chat.send', clientId: 'x', text: '' });
+    expect((await s.next('error')).code).toBe('bad_message');
+    s.send({ type: 'chat.send', clientId: 'big', text: 'x'.repeat(20_000) });
+    expect((await s.next('error')).code).toBe('message_too_large');
+    s.send({ type: 'ping' });
+    await s.next('pong');
+    expect(s.ws.readyState).toBe(s.ws.OPEN);
+  });
+
+  it('sends over HTTP too, broadcast like a socket message; history pages without gaps', async () => {
+    const id = await newAppointment(h, 3);
+    const doctor = await join(`/ws/chat/${id}/`, h.as.doctor);
+    const sent = [];
+    for (let i = 1; i <= 5; i++) {
+      const res = await h.as.patient.post(`/api/appointments/${id}/messages`, { text: `message ${i}` });
+      expect(res.status).toBe(201);
+      sent.push(res.body);
+    }
+    await doctor.next('chat.message', (e) => e.message.id === sent[4].id);
+    const newest = (await h.as.doctor.get(`/api/appointments/${id}/messages?limit=2`)).body;
+    expect(newest.items.map((m: { text: string }) => m.text)).toEqual(['message 5', 'message 4']);
+    expect(newest.hasMore).toBe(true);
+    const older = (await h.as.doctor.get(`/api/appointments/${id}/messages?limit=10&before=${newest.items[1].seq}`)).body;
+    expect(older.items.map((m: { text: string }) => m.text)).toEqual(['message 3', 'message 2', 'message 1']);
+    expect(older.hasMore).toBe(false);
+    // After a reconnect: everything after the last seen seq, oldest first, nothing twice.
+    const missed = (await h.as.doctor.get(`/api/appointments/${id}/messages?after=${sent[1].seq}`)).body;
+    expect(missed.items.map((m: { text: string }) => m.text)).toEqual(['message 3', 'message 4', 'message 5']);
+    const bad = await h.as.doctor.get(`/api/appointments/${id}/messages?limit=0`);
+    expect(bad.body.code).toBe('validation_failed');
+    expect((await h.as.patient.post(`/api/appointments/${id}/messages`, { text: '   ' })).body.code).toBe('validation_failed');
+  });
+
+  it('takes attachments checked by their bytes, and serves them safely', async () => {
+    const pdf = multipartFile(PDF, 'lab results.pdf', 'application/pdf');
+    const res = await h.as.patient.request('POST', `/api/appointments/${appointmentId}/messages`, pdf.payload, pdf.headers);
+    expect(res.status).toBe(201);
+    expect(res.body.attachment).toMatchObject({ name: 'lab results.pdf', type: 'application/pdf', size: PDF.byteLength });
+    const file = await h.as.doctor.get(res.body.attachment.url);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(file.headers['content-disposition'])).toMatch(/^attachment; filename\*=UTF-8''lab%20results\.pdf$/);
+    expect(file.raw.rawPayload.equals(PDF)).toBe(true);
+    const png = multipartFile(TINY_PNG, 'scan.png', 'image/png');
+    const image = await h.as.patient.request('POST', `/api/appointments/${appointmentId}/messages`, png.payload, png.headers);
+    expect(String((await h.as.doctor.get(image.body.attachment.url)).headers['content-disposition'])).toMatch(/^inline/);
+    const before = (await t.app.db.select().from(chatMessages)).length;
+    const fake = multipartFile(Buffer.from('<script>alert(1)</script>'), 'report.pdf', 'application/pdf');
+    const refused = await h.as.patient.request('POST', `/api/appointments/${appointmentId}/messages`, fake.payload, fake.headers);
+    expect(refused.status).toBe(415);
+    expect(refused.body.code).toBe('unsupported_media_type');
+    const small = await t.another({ CHAT_ATTACHMENT_MAX_MB: '0.0001' });
+    const client = new Client(small);
+    client.cookie = h.as.patient.cookie;
+    const big = multipartFile(Buffer.concat([PDF, Buffer.alloc(2000)]), 'big.pdf', 'application/pdf');
+    const tooBig = await client.request('POST', `/api/appointments/${appointmentId}/messages`, big.payload, big.headers);
+    expect(tooBig.status).toBe(413);
+    expect((await t.app.db.select().from(chatMessages)).length).toBe(before);
+    const stranger = await signIn(t.app, await buildUser(t.app, 'patient', h.hospital.id));
+    expect((await stranger.get(res.body.attachment.url)).status).toBe(404);
+  });
+
+  it('counts unread messages per appointment', async () => {
+    const id = await newAppointment(h, 4);
+    const before = (await h.as.doctor.get('/api/chat/unread')).body.total;
+    await h.as.patient.post(`/api/appointments/${id}/messages`, { text: 'one' });
+    const two = (await h.as.patient.post(`/api/appointments/${id}/messages`, { text: 'two' })).body;
+    const counts = (await h.as.doctor.get('/api/chat/unread')).body;
+    expect(counts.total).toBe(before + 2);
+    expect(counts.byAppointment).toContainEqual({ appointmentId: id, unread: 2 });
+    expect((await h.as.doctor.post(`/api/appointments/${id}/messages/read`, { upToSeq: two.seq })).body.marked).toBe(2);
+    expect((await h.as.doctor.get('/api/chat/unread')).body.total).toBe(before);
+  });
+
+  it('lets staff read (audited) but not write, and closes the chat when the appointment is cancelled', async () => {
+    const id = await newAppointment(h, 5);
+    expect((await h.as.admin.get(`/api/appointments/${id}/messages`)).body.canWrite).toBe(false);
+    expect((await h.as.admin.post(`/api/appointments/${id}/messages`, { text: 'hi' })).status).toBe(403);
+    const patient = await join(`/ws/chat/${id}/`, h.as.patient);
+    await h.as.doctor.post(`/api/appointments/${id}/reject`, { reason: 'Not my field' });
+    expect((await patient.closed).code).toBe(4403);
+    const late = await h.as.patient.post(`/api/appointments/${id}/messages`, { text: 'Why?' });
+    expect(late.status).toBe(409);
+    expect((await h.as.patient.get(`/api/appointments/${id}/messages`)).body.canWrite).toBe(false);
+    await expect(join(`/ws/chat/${id}/`, h.as.patient)).resolves.toBeDefined();
+  });
+});
+
+describe('live notifications', () => {
+  it('pushes every new notification to the recipient at once', async () => {
+    const patient = await join('/ws/notifications/', h.as.patient);
+    const id = await newAppointment(h, 6);
+    await h.as.doctor.post(`/api/appointments/${id}/approve`, {});
+    const n = await patient.next('notification', (e) => e.notification.appointmentId === id);
+    expect(n.notification.type).toBe('appointment.approve');
+    await h.as.patient.post(`/api/appointments/${id}/messages`, { text: 'thanks' });
+    const doctor = await join('/ws/notifications/', h.as.doctor);
+    await h.as.patient.post(`/api/appointments/${id}/messages`, { text: 'see you' });
+    expect(await doctor.next('chat.unread', (e) => e.appointmentId === id)).toMatchObject({ unread: 2 });
+  });
+
+  it('closes the sockets of a deactivated user and of an ended session', async () => {
+    const person = await buildUser(t.app, 'patient', h.hospital.id);
+    const client = await signIn(t.app, person);
+    const s = await join('/ws/notifications/', client);
+    await h.as.admin.patch(`/api/patients/${person.id}`, { isActive: false });
+    expect((await s.closed).code).toBe(4401);
+    const other = await signIn(t.app, h.patient);
+    const s2 = await join('/ws/notifications/', other);
+    await other.post('/api/auth/logout');
+    expect((await s2.closed).code).toBe(4401);
+    void users;
+  });
+});

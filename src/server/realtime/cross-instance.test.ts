@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { createTestDatabase } from '../test/database.js';
+import { allWeek, slotsOf } from '../test/appointments.js';
+import { buildTenant, signIn } from '../test/factories.js';
+import { testConfig } from '../test/harness.js';
+import { connect, listen, type TestSocket } from '../test/sockets.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Two app instances on different ports, sharing one PostgreSQL and one Redis: a doctor on one
+ * and a patient on the other chat, receive receipts and notifications as if on one server.
+ */
+const redisUrl = process.env.REDIS_URL;
+const postgres = process.env.DATABASE_URL?.startsWith('postgres');
+const ready = !!redisUrl && !!postgres;
+if (!ready) console.log(`cross-instance realtime test skipped: it needs REDIS_URL and a PostgreSQL DATABASE_URL (REDIS_URL ${redisUrl ? 'set' : 'not set'}); the single-instance suite still runs`);
+
+describe.runIf(ready)('two instances through Redis', () => {
+  let database: Database & { url: string };
+  let second: Database;
+  let a: FastifyInstance;
+  let b: FastifyInstance;
+  const sockets: TestSocket[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    second = await openDatabase({ kind: 'postgres', url: database.url });
+    const dir = mkdtempSync(join(tmpdir(), 'tm-x-'));
+    a = await buildApp(testConfig(dir, { REDIS_URL: redisUrl! }), { database });
+    b = await buildApp(testConfig(dir, { REDIS_URL: redisUrl! }), { database: second });
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await a?.close();
+    await b?.close();
+    await second?.close();
+    await database?.close();
+  });
+
+  it('carries chat, receipts and notifications between them', async () => {
+    const h = await buildTenant(a);
+    const [urlA, urlB] = await Promise.all([listen(a), listen(b)]);
+    expect(urlA).not.toBe(urlB);
+    const patientOnB = await signIn(b, h.patient);
+    await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, allWeek());
+    const [slot] = await slotsOf(patientOnB, h.doctor.id);
+    const id = (await patientOnB.post('/api/appointments', { doctorId: h.doctor.id, startsAt: slot!.startsAt, symptoms: 'Rash' })).body.id;
+
+    const doctorChat = await connect(urlA, `/ws/chat/${id}/`, h.as.doctor.cookie);
+    const patientChat = await connect(urlB, `/ws/chat/${id}/`, patientOnB.cookie);
+    const patientInbox = await connect(urlB, '/ws/notifications/', patientOnB.cookie);
+    sockets.push(doctorChat, patientChat, patientInbox);
+
+    patientChat.send({ type: 'chat.send', clientId: 'x-1', text: 'Hello from instance B' });
+    const ack = await patientChat.next('chat.ack');
+    const got = await doctorChat.next('chat.message', (e) => e.message.id === ack.message.id);
+    expect(got.message.text).toBe('Hello from instance B');
+    await patientChat.next('chat.receipt', (e) => e.receipt.messageIds.includes(ack.message.id) && !!e.receipt.deliveredAt);
+    doctorChat.send({ type: 'chat.read', upToSeq: ack.message.seq });
+    await patientChat.next('chat.receipt', (e) => e.receipt.readAt !== null);
+    doctorChat.send({ type: 'chat.typing', typing: true });
+    await patientChat.next('chat.typing', (e) => e.userId === h.doctor.id);
+
+    await h.as.doctor.post(`/api/appointments/${id}/approve`, {});
+    const n = await patientInbox.next('notification', (e) => e.notification.appointmentId === id);
+    expect(n.notification.type).toBe('appointment.approve');
+    // And each message reached each socket exactly once.
+    expect(doctorChat.events.filter((e) => e.type === 'chat.message')).toHaveLength(1);
+  });
+});
