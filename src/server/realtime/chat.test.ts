@@ -95,13 +95,13 @@ describe('chat', () => {
   it('sends over HTTP too, broadcast like a socket message; history pages without gaps', async () => {
     const id = await newAppointment(h, 3);
     const doctor = await join(`/ws/chat/${id}/`, h.as.doctor);
-    const sent = [];
+    const sent: { id: string; seq: number }[] = [];
     for (let i = 1; i <= 5; i++) {
       const res = await h.as.patient.post(`/api/appointments/${id}/messages`, { text: `message ${i}` });
       expect(res.status).toBe(201);
       sent.push(res.body);
     }
-    await doctor.next('chat.message', (e) => e.message.id === sent[4].id);
+    await doctor.next('chat.message', (e) => e.message.id === sent[4]!.id);
     const newest = (await h.as.doctor.get(`/api/appointments/${id}/messages?limit=2`)).body;
     expect(newest.items.map((m: { text: string }) => m.text)).toEqual(['message 5', 'message 4']);
     expect(newest.hasMore).toBe(true);
@@ -109,7 +109,7 @@ describe('chat', () => {
     expect(older.items.map((m: { text: string }) => m.text)).toEqual(['message 3', 'message 2', 'message 1']);
     expect(older.hasMore).toBe(false);
     // After a reconnect: everything after the last seen seq, oldest first, nothing twice.
-    const missed = (await h.as.doctor.get(`/api/appointments/${id}/messages?after=${sent[1].seq}`)).body;
+    const missed = (await h.as.doctor.get(`/api/appointments/${id}/messages?after=${sent[1]!.seq}`)).body;
     expect(missed.items.map((m: { text: string }) => m.text)).toEqual(['message 3', 'message 4', 'message 5']);
     const bad = await h.as.doctor.get(`/api/appointments/${id}/messages?limit=0`);
     expect(bad.body.code).toBe('validation_failed');

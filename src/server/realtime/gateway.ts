@@ -61,7 +61,7 @@ export async function realtimeGateway(app: FastifyInstance) {
       const { appointmentId } = req.params as { appointmentId: string };
       const row = await findAppointment(app.db, req.actor!, appointmentId);
       if (!row) throw notFound('No such appointment');
-      if (!chatAccess(row, req.actor!, app.config).participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor join this chat');
+      if (!chatAccess(row.appointment, req.actor!, app.config).participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor join this chat');
     },
   }, (socket, req) => {
     const { appointmentId } = req.params as { appointmentId: string };
@@ -120,7 +120,7 @@ export async function realtimeGateway(app: FastifyInstance) {
     conn.actor = actor;
     if (conn.appointmentId) {
       const row = await findAppointment(app.db, actor, conn.appointmentId);
-      if (!row || !chatAccess(row, actor, app.config).canWrite) conn.socket.close(CLOSE.accessWithdrawn, 'Chat closed');
+      if (!row || !chatAccess(row.appointment, actor, app.config).canWrite) conn.socket.close(CLOSE.accessWithdrawn, 'Chat closed');
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Actor } from '../accounts/sessions.js';
-import type { AppointmentRow } from '../appointments/appointments.queries.js';
+import type { appointments } from '../../db/schema/index.js';
 
 export interface ChatAccess {
   /** The patient or the doctor: may join the room. */
@@ -13,8 +13,7 @@ export interface ChatAccess {
  * The chat is the patient's and the doctor's. It is open from the request until some days after
  * the visit; a cancelled or rejected appointment's chat is read-only. Admins may read (audited).
  */
-export function chatAccess(row: AppointmentRow, actor: Actor, config: Config, now = Date.now()): ChatAccess {
-  const a = row.appointment;
+export function chatAccess(a: typeof appointments.$inferSelect, actor: Actor, config: Config, now = Date.now()): ChatAccess {
   const participant = actor.userId === a.patientId || actor.userId === a.doctorId;
   const open =
     a.status === 'cancelled' || a.status === 'rejected'

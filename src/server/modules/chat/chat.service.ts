@@ -1,23 +1,23 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne } from 'drizzle-orm';
 import { ATTACHMENT_TYPES, type ChatHistory, type ChatMessage } from '../../../contracts/chat.js';
 import type { ActorCtx, Ctx } from '../../context.js';
-import { UNIQUE_VIOLATION, sqlState } from '../../db/errors.js';
-import { chatMessages } from '../../db/schema/index.js';
+import { appointments, chatMessages } from '../../db/schema/index.js';
 import { sniffType } from '../../files/sniff.js';
 import { fileStore } from '../../files/storage.js';
 import { AppError, notFound } from '../../plugins/errors.js';
 import { audit } from '../audit/audit.js';
-import { findAppointment } from '../appointments/appointments.queries.js';
+import { visibleTo } from '../appointments/appointments.queries.js';
 import { chatAccess } from './chat.policy.js';
-import { presentMessage, unreadFor } from './chat.queries.js';
+import { presentMessage, unreadFor, type MessageRow } from './chat.queries.js';
 
 const store = (ctx: Ctx) => fileStore(ctx.config.uploadsDir, 'attachments');
 
 /** The appointment and what this actor may do with its chat; another's chat does not exist. */
 export async function chatOf(ctx: ActorCtx, appointmentId: string) {
-  const row = await findAppointment(ctx.db, ctx.actor, appointmentId);
-  if (!row) throw notFound('No such appointment');
-  return { row, access: chatAccess(row, ctx.actor, ctx.config) };
+  // Only the appointment row: this runs for every message sent.
+  const [appointment] = await ctx.db.select().from(appointments).where(and(eq(appointments.id, appointmentId), visibleTo(ctx.actor)));
+  if (!appointment) throw notFound('No such appointment');
+  return { appointment, access: chatAccess(appointment, ctx.actor, ctx.config) };
 }
 
 export interface NewMessage {
@@ -31,13 +31,9 @@ export interface NewMessage {
  * A retried send with the same client id returns the stored message and is not broadcast twice.
  */
 export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: NewMessage): Promise<ChatMessage> {
-  const { row, access } = await chatOf(ctx, appointmentId);
+  const { appointment, access } = await chatOf(ctx, appointmentId);
   if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor write in this chat');
   if (!access.canWrite) throw new AppError(409, 'invalid_transition', 'This chat is closed: it can be read but not written to');
-  if (input.clientId) {
-    const [existing] = await ctx.db.select().from(chatMessages).where(and(eq(chatMessages.senderId, ctx.actor.userId), eq(chatMessages.clientId, input.clientId)));
-    if (existing) return presentMessage(existing);
-  }
   let file: { name: string; type: string; size: number; original: string } | null = null;
   if (input.attachment) {
     const type = sniffType(input.attachment.bytes);
@@ -45,7 +41,7 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
       throw new AppError(415, 'unsupported_media_type', 'Attach an image (PNG, JPEG, WebP, GIF), a PDF or a DICOM file');
     file = { name: await store(ctx).save(input.attachment.bytes, type), type, size: input.attachment.bytes.byteLength, original: safeName(input.attachment.name) };
   }
-  let stored;
+  let stored: MessageRow | undefined;
   try {
     [stored] = await ctx.db
       .insert(chatMessages)
@@ -59,15 +55,21 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
         attachmentType: file?.type ?? null,
         attachmentSize: file?.size ?? null,
       })
+      .onConflictDoNothing({ target: [chatMessages.senderId, chatMessages.clientId] })
       .returning();
   } catch (e) {
     if (file) await store(ctx).remove(file.name);
-    if (sqlState(e) === UNIQUE_VIOLATION && input.clientId) return sendMessage(ctx, appointmentId, { text: input.text, clientId: input.clientId });
     throw e;
+  }
+  if (!stored) {
+    // A retry of a message already stored: answer with it, broadcast nothing new.
+    if (file) await store(ctx).remove(file.name);
+    const [existing] = await ctx.db.select().from(chatMessages).where(and(eq(chatMessages.senderId, ctx.actor.userId), eq(chatMessages.clientId, input.clientId!)));
+    return presentMessage(existing!);
   }
   const message = presentMessage(stored!);
   await ctx.bus.publish({ topic: `appointment:${appointmentId}`, payload: { type: 'chat.message', message } });
-  const recipient = row.appointment.patientId === ctx.actor.userId ? row.appointment.doctorId : row.appointment.patientId;
+  const recipient = appointment.patientId === ctx.actor.userId ? appointment.doctorId : appointment.patientId;
   await publishUnread(ctx, recipient, appointmentId);
   return message;
 }
@@ -79,9 +81,9 @@ function safeName(name: string): string {
 }
 
 export async function history(ctx: ActorCtx, appointmentId: string, q: { before?: number; after?: number; limit: number }): Promise<ChatHistory> {
-  const { row, access } = await chatOf(ctx, appointmentId);
+  const { appointment, access } = await chatOf(ctx, appointmentId);
   if (!access.participant)
-    await audit(ctx.db, ctx, { action: 'chat.viewed', hospitalId: row.appointment.hospitalId, entityType: 'appointment', entityId: appointmentId });
+    await audit(ctx.db, ctx, { action: 'chat.viewed', hospitalId: appointment.hospitalId, entityType: 'appointment', entityId: appointmentId });
   const forward = q.after !== undefined;
   const rows = await ctx.db
     .select()
@@ -145,10 +147,10 @@ async function publishUnread(ctx: Ctx, userId: string, appointmentId: string) {
 export const unreadCounts = (ctx: ActorCtx) => unreadFor(ctx.db, ctx.actor.userId);
 
 export async function openAttachment(ctx: ActorCtx, appointmentId: string, messageId: string) {
-  const { row, access } = await chatOf(ctx, appointmentId);
+  const { appointment, access } = await chatOf(ctx, appointmentId);
   const [m] = await ctx.db.select().from(chatMessages).where(and(eq(chatMessages.id, messageId), eq(chatMessages.appointmentId, appointmentId)));
   if (!m?.attachmentFile) throw notFound('No such attachment');
   if (!access.participant)
-    await audit(ctx.db, ctx, { action: 'chat.attachment_viewed', hospitalId: row.appointment.hospitalId, entityType: 'chat_message', entityId: messageId });
+    await audit(ctx.db, ctx, { action: 'chat.attachment_viewed', hospitalId: appointment.hospitalId, entityType: 'chat_message', entityId: messageId });
   return { stream: store(ctx).open(m.attachmentFile), type: m.attachmentType!, name: m.attachmentName!, size: m.attachmentSize! };
 }
