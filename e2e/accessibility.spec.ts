@@ -1,0 +1,121 @@
+import { expect, test, type Page } from '@playwright/test';
+import { SUPERADMIN } from './support/accounts.js';
+import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { seedWorld, signInAs, type World } from './support/seed.js';
+
+/**
+ * axe (WCAG 2.x A/AA) finds no serious or critical problem on any page, for any role, on a
+ * desktop and on a phone; and no page trips the server's Content Security Policy.
+ */
+let world: World;
+
+test.beforeAll(async ({ baseURL }) => {
+  world = await seedWorld(baseURL!, 'A11y');
+});
+
+const cspErrors = new WeakMap<Page, string[]>();
+
+test.beforeEach(async ({ page }) => {
+  const errors: string[] = [];
+  cspErrors.set(page, errors);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) errors.push(msg.text());
+  });
+});
+
+test.afterEach(async ({ page }) => {
+  expect(cspErrors.get(page), 'Content Security Policy violations').toEqual([]);
+});
+
+async function check(page: Page, path: string, heading: string | RegExp, label = path) {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  // Wait for loading placeholders to go, so axe sees the finished page.
+  await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+  await expect(page).toHaveTitle(/· Telemedicine$/);
+  await expectNoSeriousA11yViolations(page, label);
+}
+
+test('sign-in and sign-up pages, including their error states', async ({ page }) => {
+  await check(page, '/login', 'Sign in');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousA11yViolations(page, '/login with errors');
+
+  await check(page, '/signup', 'Create a patient account');
+  await expect(page.getByLabel('Hospital')).toContainText(world.hospital.name);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByLabel('Hospital')).toBeFocused();
+  await expectNoSeriousA11yViolations(page, '/signup with errors');
+});
+
+test('super admin pages', async ({ page }) => {
+  await signInAs(page, SUPERADMIN.email, SUPERADMIN.password);
+  await check(page, '/', /^Welcome, /, 'super admin dashboard');
+  await check(page, '/hospitals', 'Hospitals');
+  await page.getByRole('button', { name: 'Add hospital' }).click();
+  await expectNoSeriousA11yViolations(page, '/hospitals with the create form');
+  await check(page, `/hospitals/${world.hospital.id}`, world.hospital.name, 'hospital detail');
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await expectNoSeriousA11yViolations(page, 'hospital detail, editing');
+  await check(page, `/doctors/${world.doctor.id}`, `Dr ${world.doctor.firstName} ${world.doctor.lastName}`, 'doctor detail (super admin)');
+  await check(page, '/audit', 'Audit log');
+  await check(page, '/profile', 'My profile', 'super admin profile');
+});
+
+test('hospital admin pages', async ({ page }) => {
+  await signInAs(page, world.admin.email, world.admin.newPassword);
+  await check(page, '/', `Welcome, ${world.admin.firstName}`, 'hospital admin dashboard');
+  await check(page, '/doctors', 'Doctors');
+  await page.getByRole('button', { name: 'Add doctor' }).click();
+  await page.getByRole('button', { name: 'Create doctor' }).click();
+  await expect(page.getByRole('form', { name: 'New doctor' }).getByLabel('First name')).toBeFocused();
+  await expectNoSeriousA11yViolations(page, '/doctors with create form errors');
+  await check(page, `/doctors/${world.doctor.id}`, `Dr ${world.doctor.firstName} ${world.doctor.lastName}`, 'doctor detail');
+  await page.getByRole('button', { name: 'Deactivate doctor' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'doctor detail, confirm dialog');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await check(page, '/patients', 'Patients');
+  await check(page, `/patients/${world.patient.id}`, `${world.patient.firstName} ${world.patient.lastName}`, 'patient detail');
+  await page.getByRole('button', { name: 'Edit profile' }).click();
+  await expectNoSeriousA11yViolations(page, 'patient detail, editing');
+  await check(page, `/hospitals/${world.hospital.id}`, world.hospital.name, 'own hospital');
+  await check(page, '/audit', 'Audit log', 'audit (hospital admin)');
+  await check(page, '/change-password', 'Change password');
+});
+
+test('doctor pages', async ({ page }) => {
+  await signInAs(page, world.doctor.email, world.doctor.newPassword);
+  await check(page, '/', `Welcome, Dr ${world.doctor.lastName}`, 'doctor dashboard');
+  await check(page, '/profile', 'My profile', 'doctor profile');
+});
+
+test('patient pages, and the not-allowed page', async ({ page }) => {
+  await signInAs(page, world.patient.email, world.patient.password);
+  await check(page, '/', `Welcome, ${world.patient.firstName}`, 'patient dashboard');
+  await check(page, '/profile', 'My profile', 'patient profile');
+  await check(page, '/hospitals', 'You don’t have access to this page', 'not allowed');
+  await check(page, '/no-such-page', 'Page not found', 'not found');
+});
+
+test('the forced password change page', async ({ page }) => {
+  await signInAs(page, world.newDoctor.email, world.newDoctor.password);
+  await check(page, '/', 'Choose a new password', 'forced password change');
+});
+
+test('on a phone, with the menus open', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await check(page, '/login', 'Sign in', '/login on a phone');
+  await signInAs(page, world.admin.email, world.admin.newPassword);
+  await check(page, '/', `Welcome, ${world.admin.firstName}`, 'dashboard on a phone');
+  await page.getByRole('button', { name: 'Menu', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'phone navigation open');
+  await page.getByRole('button', { name: /account menu/i }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'phone account menu open');
+  await check(page, '/audit', 'Audit log', '/audit on a phone');
+  await context.close();
+});

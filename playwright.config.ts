@@ -1,0 +1,68 @@
+import { defineConfig, devices } from '@playwright/test';
+import { SUPERADMIN } from './e2e/support/accounts.js';
+
+/**
+ * End-to-end tests drive the machine's Chromium against the real server serving the built web
+ * app (`npm run test:e2e` builds it first), on an empty database made for the run
+ * (e2e/support/start-server.ts). Set E2E_BASE_URL to test a server that is already running.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 8321);
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? `http://127.0.0.1:${PORT}`;
+const results = process.env.TEST_RESULTS_DIR ?? 'test-results';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: `${results}/e2e.json` }]],
+  // A folder of its own: Playwright empties it at start (other suites' reports sit beside it).
+  outputDir: `${results}/e2e-artifacts`,
+  use: {
+    baseURL,
+    headless: true,
+    locale: 'en-US',
+    timezoneId: 'Asia/Kathmandu',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: external
+    ? undefined
+    : {
+        command: 'npx tsx e2e/support/start-server.ts',
+        url: `${baseURL}/api/public/hospitals`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+        stdout: 'ignore',
+        stderr: 'pipe',
+        env: {
+          NODE_ENV: 'test',
+          HOST: '127.0.0.1',
+          PORT: String(PORT),
+          SUPERADMIN_EMAIL: SUPERADMIN.email,
+          SUPERADMIN_PASSWORD: SUPERADMIN.password,
+          LOG_LEVEL: 'warn',
+          // The suite signs in many times a minute from one address.
+          AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+          // The built app in dist/web, whatever WEB_DIR the caller's environment says.
+          WEB_DIR: 'dist/web',
+        },
+      },
+});

@@ -1,0 +1,21 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { signOutState, useMeQuery } from '../../lib/session.js';
+import { FullPageLoading, FullPageError } from './full-page-states.js';
+
+/** Signed-in area: guests go to /login (remembering where they were going). */
+export function RequireAuth() {
+  const location = useLocation();
+  const me = useMeQuery();
+  if (me.isPending) return <FullPageLoading />;
+  if (me.isError) return <FullPageError error={me.error} onRetry={() => void me.refetch()} />;
+  const here = `${location.pathname}${location.search}`;
+  if (!me.data) {
+    const next = signOutState.deliberate || here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
+    return <Navigate to={`/login${next}`} replace />;
+  }
+  if (me.data.mustChangePassword && location.pathname !== '/change-password') {
+    const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
+    return <Navigate to={`/change-password${next}`} replace />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ApiError, onApiError } from '../lib/api-client.js';
+import { queryKeys } from '../lib/query-keys.js';
+import type { Me } from '../../contracts/auth.js';
+
+function shouldRetry(failureCount: number, error: unknown) {
+  // A 4xx will answer the same way again; network blips and 5xx get two more tries.
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, staleTime: 15_000, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/**
+ * Session-wide reactions to API errors:
+ * - 401 anywhere but sign-in: the session is gone; forgetting "me" sends the guard to /login
+ *   (with the current page to return to).
+ * - 403 password_change_required: mark "me" so the guard sends the user to /change-password.
+ */
+function useSessionErrorHandling(queryClient: QueryClient) {
+  useEffect(
+    () =>
+      onApiError((error, path) => {
+        if (error.status === 401 && !path.startsWith('/api/auth/login') && path !== '/api/auth/me') {
+          queryClient.setQueryData(queryKeys.me, null);
+        }
+        if (error.status === 403 && error.code === 'password_change_required') {
+          queryClient.setQueryData<Me | null>(queryKeys.me, (me) =>
+            me ? { ...me, mustChangePassword: true } : me,
+          );
+        }
+      }),
+    [queryClient],
+  );
+}
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  useSessionErrorHandling(queryClient);
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+}

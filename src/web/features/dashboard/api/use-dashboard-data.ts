@@ -1,0 +1,49 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { listOf } from '../../../../contracts/common.js';
+import { Doctor } from '../../../../contracts/doctors.js';
+import { Hospital } from '../../../../contracts/hospitals.js';
+import { Patient } from '../../../../contracts/patients.js';
+import { api, withQuery } from '../../../lib/api-client.js';
+import { queryKeys } from '../../../lib/query-keys.js';
+
+const HospitalList = listOf(Hospital);
+const OVERVIEW = { limit: 200, offset: 0 };
+
+/** Every hospital with its counts (super admin). */
+export function useHospitalsOverview() {
+  return useQuery({
+    queryKey: queryKeys.hospitals.list(OVERVIEW),
+    queryFn: ({ signal }) => api.get(withQuery('/api/hospitals', OVERVIEW), HospitalList, signal),
+  });
+}
+
+export function useOwnHospital(hospitalId: string) {
+  return useQuery({
+    queryKey: queryKeys.hospitals.detail(hospitalId),
+    queryFn: ({ signal }) => api.get(`/api/hospitals/${hospitalId}`, Hospital, signal),
+  });
+}
+
+/** The signed-in doctor's own record. */
+export function useOwnDoctor(doctorId: string) {
+  return useQuery({
+    queryKey: queryKeys.doctors.detail(doctorId),
+    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}`, Doctor, signal),
+  });
+}
+
+export function useSetAvailability(doctorId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (isAvailable: boolean) => api.patch(`/api/doctors/${doctorId}`, { isAvailable }, Doctor),
+    onSuccess: (doctor) => queryClient.setQueryData(queryKeys.doctors.detail(doctor.id), doctor),
+  });
+}
+
+/** The signed-in patient's own record. */
+export function useOwnPatient(patientId: string) {
+  return useQuery({
+    queryKey: queryKeys.patients.detail(patientId),
+    queryFn: ({ signal }) => api.get(`/api/patients/${patientId}`, Patient, signal),
+  });
+}

@@ -1,0 +1,25 @@
+import { roleLabels, useMe } from '../../../lib/session.js';
+import { useDocumentTitle } from '../../../lib/use-document-title.js';
+import { PageHeader } from '../../../lib/ui/page-header.js';
+import { DoctorDashboard } from '../components/doctor-dashboard.js';
+import { HospitalAdminDashboard } from '../components/hospital-admin-dashboard.js';
+import { PatientDashboard } from '../components/patient-dashboard.js';
+import { SuperAdminDashboard } from '../components/super-admin-dashboard.js';
+
+export function DashboardPage() {
+  useDocumentTitle('Dashboard');
+  const me = useMe();
+  const greeting = me.role === 'doctor' ? `Welcome, Dr ${me.lastName}` : `Welcome, ${me.firstName}`;
+  return (
+    <>
+      <PageHeader
+        title={greeting}
+        description={`${roleLabels[me.role]}${me.hospitalName ? ` · ${me.hospitalName}` : ''} · signed in as ${me.email}`}
+      />
+      {me.role === 'super_admin' && <SuperAdminDashboard />}
+      {me.role === 'hospital_admin' && me.hospitalId && <HospitalAdminDashboard hospitalId={me.hospitalId} />}
+      {me.role === 'doctor' && <DoctorDashboard doctorId={me.id} hospitalName={me.hospitalName} />}
+      {me.role === 'patient' && <PatientDashboard patientId={me.id} hospitalName={me.hospitalName} />}
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { ApiError } from '../../../lib/api-client.js';
+import { formatDateTime } from '../../../lib/datetime.js';
+import { useMe } from '../../../lib/session.js';
+import { useDocumentTitle } from '../../../lib/use-document-title.js';
+import { ActivationControl } from '../../../lib/ui/activation-control.js';
+import { Alert } from '../../../lib/ui/alert.js';
+import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
+import { Button, ButtonLink } from '../../../lib/ui/button.js';
+import { Card, Section } from '../../../lib/ui/card.js';
+import { DetailList } from '../../../lib/ui/detail-list.js';
+import { EmptyState } from '../../../lib/ui/empty-state.js';
+import { PageHeader } from '../../../lib/ui/page-header.js';
+import { QueryError } from '../../../lib/ui/query-error.js';
+import { Loading } from '../../../lib/ui/spinner.js';
+import { useDoctor, useUpdateDoctor } from '../api/use-doctor.js';
+import { DoctorEditForm } from '../components/doctor-edit-form.js';
+import { doctorName } from '../components/doctor-list.js';
+import { DoctorPictureCard } from '../components/doctor-picture-card.js';
+
+export function DoctorDetailPage() {
+  const { doctorId = '' } = useParams();
+  const me = useMe();
+  const doctor = useDoctor(doctorId);
+  const update = useUpdateDoctor(doctorId);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  useDocumentTitle(doctor.data ? doctorName(doctor.data) : 'Doctor');
+
+  const hospitalId = doctor.data?.hospitalId ?? null;
+  const back =
+    me.role === 'super_admin' && hospitalId
+      ? { to: `/hospitals/${hospitalId}`, label: 'Back to the hospital' }
+      : me.role === 'super_admin'
+        ? { to: '/hospitals', label: 'All hospitals' }
+        : { to: '/doctors', label: 'All doctors' };
+
+  if (doctor.isPending) return <Loading label="Loading doctor…" />;
+  if (doctor.isError) {
+    const missing = doctor.error instanceof ApiError && doctor.error.status === 404;
+    return (
+      <>
+        <PageHeader title={missing ? 'Doctor not found' : 'Doctor'} back={back} />
+        {missing ? (
+          <EmptyState title="This doctor does not exist or is not in your hospital" action={<ButtonLink to={back.to}>{back.label}</ButtonLink>} />
+        ) : (
+          <QueryError error={doctor.error} title="Could not load the doctor" onRetry={() => void doctor.refetch()} />
+        )}
+      </>
+    );
+  }
+
+  const d = doctor.data;
+  return (
+    <>
+      <PageHeader
+        title={doctorName(d)}
+        back={back}
+        badge={<ActiveBadge active={d.isActive} />}
+        description={`${d.specialization} · ${d.experienceYears} ${d.experienceYears === 1 ? 'year' : 'years'} of experience`}
+        actions={
+          <ActivationControl
+            active={d.isActive}
+            what="doctor"
+            name={doctorName(d)}
+            consequence="They will be signed out, cannot sign in, and patients cannot book them until reactivated."
+            onChange={(isActive) => update.mutateAsync({ isActive })}
+          />
+        }
+      />
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <Section
+          title="Profile"
+          actions={
+            !editing && (
+              <Button variant="secondary" onClick={() => { setSaved(false); setEditing(true); }}>
+                Edit profile
+              </Button>
+            )
+          }
+        >
+          {saved && <Alert tone="success">Doctor’s profile saved.</Alert>}
+          <Card>
+            {editing ? (
+              <DoctorEditForm
+                doctor={d}
+                onCancel={() => setEditing(false)}
+                onDone={(changed) => {
+                  setEditing(false);
+                  setSaved(changed);
+                }}
+              />
+            ) : (
+              <DetailList
+                items={[
+                  { label: 'Email', value: d.email },
+                  { label: 'Phone', value: d.phone ?? 'Not given' },
+                  { label: 'Specialization', value: d.specialization },
+                  { label: 'Licence number', value: d.licenseNumber },
+                  { label: 'Experience', value: `${d.experienceYears} ${d.experienceYears === 1 ? 'year' : 'years'}` },
+                  {
+                    label: 'Appointments',
+                    value: d.isAvailable ? <Badge tone="blue">Available</Badge> : <Badge>Not available</Badge>,
+                  },
+                  { label: 'Bio', value: d.bio || 'No bio yet' },
+                ]}
+              />
+            )}
+          </Card>
+        </Section>
+        <div className="space-y-8">
+          <DoctorPictureCard doctor={d} />
+          <Card className="space-y-3">
+            <h2 className="text-lg font-semibold">Account</h2>
+            <DetailList
+              items={[
+                { label: 'Added', value: formatDateTime(d.createdAt) },
+                { label: 'Last sign-in', value: d.lastLoginAt ? formatDateTime(d.lastLoginAt) : 'Never' },
+                {
+                  label: 'Password',
+                  value: d.mustChangePassword ? <Badge tone="amber">Temporary, not yet changed</Badge> : 'Set by the doctor',
+                },
+              ]}
+            />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import { HospitalCreate, type Hospital } from '../../../../contracts/hospitals.js';
+import { timeZoneOptions } from '../../../lib/datetime.js';
+import { useForm } from '../../../lib/form.js';
+import { paisaToRupeesInput, parseRupees } from '../../../lib/money.js';
+import { Button } from '../../../lib/ui/button.js';
+import { FormAlert } from '../../../lib/ui/form-alert.js';
+import { SelectField } from '../../../lib/ui/select-field.js';
+import { TextAreaField } from '../../../lib/ui/textarea-field.js';
+import { TextField } from '../../../lib/ui/text-field.js';
+
+const DEFAULT_ZONE = 'Asia/Kathmandu';
+
+function initialValues(h?: Hospital) {
+  return {
+    name: h?.name ?? '',
+    address: h?.address ?? '',
+    phone: h?.phone ?? '',
+    email: h?.email ?? '',
+    timezone: h?.timezone ?? DEFAULT_ZONE,
+    appointmentFee: h ? paisaToRupeesInput(h.appointmentFee) : '',
+  };
+}
+
+/** Create or edit a hospital's details. The fee is typed in rupees and sent as paisa. */
+export function HospitalForm({
+  hospital,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  label,
+}: {
+  label: string;
+  hospital?: Hospital;
+  submitLabel: string;
+  onSubmit: (body: HospitalCreate) => Promise<unknown>;
+  onCancel?: () => void;
+}) {
+  const form = useForm(initialValues(hospital));
+  const zone = form.values.timezone;
+  const zones = useMemo(
+    () => timeZoneOptions(zone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') })),
+    [zone],
+  );
+
+  const submit = form.handleSubmit(async () => {
+    const body = form.validate(HospitalCreate, (v, addError) => {
+      const fee = parseRupees(v.appointmentFee);
+      if (!fee.ok) addError('appointmentFee', fee.message);
+      return { ...v, appointmentFee: fee.ok ? fee.paisa : 0 };
+    });
+    if (body) await onSubmit(body);
+  });
+
+  return (
+    <form ref={form.formRef} aria-label={label} noValidate onSubmit={submit} className="space-y-5">
+      <FormAlert failure={form.failure} />
+      <TextField label="Hospital name" required autoComplete="off" {...form.text('name')} />
+      <TextAreaField label="Address" rows={2} required {...form.text('address')} />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField label="Phone" type="tel" inputMode="tel" required {...form.text('phone')} />
+        <TextField label="Email address" type="email" inputMode="email" required {...form.text('email')} />
+      </div>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <SelectField
+          label="Time zone"
+          hint="Doctors’ hours are set in this zone."
+          required
+          options={zones}
+          {...form.text('timezone')}
+        />
+        <TextField
+          label="Appointment fee (Rs)"
+          hint="In rupees, e.g. 1500 or 1500.50."
+          inputMode="decimal"
+          required
+          {...form.text('appointmentFee')}
+        />
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" pending={form.submitting}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button variant="secondary" onClick={onCancel} disabled={form.submitting}>
+            Cancel
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

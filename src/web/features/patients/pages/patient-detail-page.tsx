@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { ApiError } from '../../../lib/api-client.js';
+import { formatCalendarDate, formatDateTime } from '../../../lib/datetime.js';
+import { fullName, useMe } from '../../../lib/session.js';
+import { useDocumentTitle } from '../../../lib/use-document-title.js';
+import { ActivationControl } from '../../../lib/ui/activation-control.js';
+import { Alert } from '../../../lib/ui/alert.js';
+import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
+import { Button, ButtonLink } from '../../../lib/ui/button.js';
+import { Card, Section } from '../../../lib/ui/card.js';
+import { DetailList } from '../../../lib/ui/detail-list.js';
+import { EmptyState } from '../../../lib/ui/empty-state.js';
+import { PageHeader } from '../../../lib/ui/page-header.js';
+import { QueryError } from '../../../lib/ui/query-error.js';
+import { Loading } from '../../../lib/ui/spinner.js';
+import { usePatient, useUpdatePatient } from '../api/use-patient.js';
+import { PatientEditForm } from '../components/patient-edit-form.js';
+
+function Multiline({ text, empty }: { text: string; empty: string }) {
+  return text.trim() ? <span className="whitespace-pre-line">{text}</span> : <span className="text-slate-600">{empty}</span>;
+}
+
+export function PatientDetailPage() {
+  const { patientId = '' } = useParams();
+  const me = useMe();
+  const patient = usePatient(patientId);
+  const update = useUpdatePatient(patientId);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  useDocumentTitle(patient.data ? fullName(patient.data) : 'Patient');
+
+  const hospitalId = patient.data?.hospitalId ?? null;
+  const back =
+    me.role === 'super_admin' && hospitalId
+      ? { to: `/hospitals/${hospitalId}`, label: 'Back to the hospital' }
+      : me.role === 'super_admin'
+        ? { to: '/hospitals', label: 'All hospitals' }
+        : { to: '/patients', label: 'All patients' };
+
+  if (patient.isPending) return <Loading label="Loading patient…" />;
+  if (patient.isError) {
+    const missing = patient.error instanceof ApiError && patient.error.status === 404;
+    return (
+      <>
+        <PageHeader title={missing ? 'Patient not found' : 'Patient'} back={back} />
+        {missing ? (
+          <EmptyState title="This patient does not exist or is not in your hospital" action={<ButtonLink to={back.to}>{back.label}</ButtonLink>} />
+        ) : (
+          <QueryError error={patient.error} title="Could not load the patient" onRetry={() => void patient.refetch()} />
+        )}
+      </>
+    );
+  }
+
+  const p = patient.data;
+  return (
+    <>
+      <PageHeader
+        title={fullName(p)}
+        back={back}
+        badge={<ActiveBadge active={p.isActive} />}
+        description={p.email}
+        actions={
+          <ActivationControl
+            active={p.isActive}
+            what="patient"
+            name={fullName(p)}
+            consequence="They will be signed out and cannot sign in until reactivated. Their records are kept."
+            onChange={(isActive) => update.mutateAsync({ isActive })}
+          />
+        }
+      />
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <Section
+          title="Medical profile"
+          actions={
+            !editing && (
+              <Button variant="secondary" onClick={() => { setSaved(false); setEditing(true); }}>
+                Edit profile
+              </Button>
+            )
+          }
+        >
+          {saved && <Alert tone="success">Patient’s profile saved.</Alert>}
+          <Card>
+            {editing ? (
+              <PatientEditForm
+                patient={p}
+                onCancel={() => setEditing(false)}
+                onDone={(changed) => {
+                  setEditing(false);
+                  setSaved(changed);
+                }}
+              />
+            ) : (
+              <DetailList
+                items={[
+                  { label: 'Date of birth', value: p.dateOfBirth ? formatCalendarDate(p.dateOfBirth) : 'Not given' },
+                  { label: 'Blood type', value: p.bloodType ? <Badge tone="red">{p.bloodType}</Badge> : 'Not known' },
+                  { label: 'Phone', value: p.phone ?? 'Not given' },
+                  { label: 'Emergency contact', value: <Multiline text={p.emergencyContact} empty="Not given" /> },
+                  { label: 'Allergies', value: <Multiline text={p.allergies} empty="None recorded" /> },
+                  { label: 'Medical history', value: <Multiline text={p.medicalHistory} empty="None recorded" /> },
+                ]}
+              />
+            )}
+          </Card>
+        </Section>
+        <Card className="h-fit space-y-3">
+          <h2 className="text-lg font-semibold">Account</h2>
+          <DetailList
+            items={[
+              { label: 'Email', value: p.email },
+              { label: 'Joined', value: formatDateTime(p.createdAt) },
+              { label: 'Last sign-in', value: p.lastLoginAt ? formatDateTime(p.lastLoginAt) : 'Never' },
+              ...(p.mustChangePassword
+                ? [{ label: 'Password', value: <Badge tone="amber">Temporary, not yet changed</Badge> }]
+                : []),
+            ]}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { useNavigate } from 'react-router';
+import type { Me } from '../../../../contracts/auth.js';
+import { fullName, roleLabels, useMe, useSignOut } from '../../../lib/session.js';
+import { useDocumentTitle } from '../../../lib/use-document-title.js';
+import { Button, ButtonLink } from '../../../lib/ui/button.js';
+import { Card, Section } from '../../../lib/ui/card.js';
+import { DetailList } from '../../../lib/ui/detail-list.js';
+import { PageHeader } from '../../../lib/ui/page-header.js';
+import { QueryError } from '../../../lib/ui/query-error.js';
+import { SkeletonRows } from '../../../lib/ui/spinner.js';
+import { useMyDoctorRecord, useMyPatientRecord } from '../api/use-own-records.js';
+import { DoctorSelfForm } from '../components/doctor-self-form.js';
+import { PatientSelfForm } from '../components/patient-self-form.js';
+
+export function ProfilePage() {
+  useDocumentTitle('My profile');
+  const me = useMe();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  return (
+    <>
+      <PageHeader title="My profile" description={`${fullName(me)} · ${roleLabels[me.role]}`} />
+      <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
+        <div className="space-y-8">
+          <Section title="Account">
+            <Card className="space-y-5">
+              <DetailList
+                items={[
+                  { label: 'Name', value: fullName(me) },
+                  { label: 'Email', value: me.email },
+                  { label: 'Role', value: roleLabels[me.role] },
+                  { label: 'Hospital', value: me.hospitalName ?? 'All hospitals' },
+                ]}
+              />
+              <div className="flex flex-wrap gap-3 border-t border-slate-200 pt-4">
+                <ButtonLink to="/change-password" variant="secondary">
+                  Change password
+                </ButtonLink>
+                <Button
+                  variant="secondary"
+                  pending={signOut.isPending}
+                  onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+                >
+                  Sign out
+                </Button>
+              </div>
+            </Card>
+          </Section>
+        </div>
+        <RoleProfile me={me} />
+      </div>
+    </>
+  );
+}
+
+function RoleProfile({ me }: { me: Me }) {
+  if (me.role === 'doctor') return <DoctorProfile id={me.id} />;
+  if (me.role === 'patient') return <PatientProfile id={me.id} />;
+  return (
+    <Section title="Your details">
+      <Card>
+        <p className="text-slate-700">
+          {me.role === 'super_admin'
+            ? 'Super admin accounts are managed with the operator command line.'
+            : 'Your name and phone are managed by the platform’s super admin. Ask them if something is wrong.'}
+        </p>
+      </Card>
+    </Section>
+  );
+}
+
+function DoctorProfile({ id }: { id: string }) {
+  const doctor = useMyDoctorRecord(id);
+  return (
+    <Section title="Doctor profile" description="Your specialization and licence are managed by your hospital’s administrator.">
+      <Card>
+        {doctor.isPending ? (
+          <SkeletonRows rows={4} label="Loading your profile…" />
+        ) : doctor.isError ? (
+          <QueryError error={doctor.error} title="Could not load your profile" onRetry={() => void doctor.refetch()} />
+        ) : (
+          <DoctorSelfForm doctor={doctor.data} />
+        )}
+      </Card>
+    </Section>
+  );
+}
+
+function PatientProfile({ id }: { id: string }) {
+  const patient = useMyPatientRecord(id);
+  return (
+    <Section title="Medical profile" description="Your doctors see this before a visit. Only you and your hospital’s staff can see it.">
+      <Card>
+        {patient.isPending ? (
+          <SkeletonRows rows={5} label="Loading your medical profile…" />
+        ) : patient.isError ? (
+          <QueryError error={patient.error} title="Could not load your medical profile" onRetry={() => void patient.refetch()} />
+        ) : (
+          <PatientSelfForm patient={patient.data} />
+        )}
+      </Card>
+    </Section>
+  );
+}

@@ -1,0 +1,28 @@
+import type { QueryParams } from './api-client.js';
+
+/**
+ * Every cache key in one place, so a change in one feature (say, a new doctor) can refresh
+ * what another shows (the hospital's doctor count) without importing that feature.
+ */
+export const queryKeys = {
+  me: ['auth', 'me'] as const,
+  publicHospitals: ['public', 'hospitals'] as const,
+  hospitals: {
+    all: ['hospitals'] as const,
+    list: (params: QueryParams) => ['hospitals', 'list', params] as const,
+    detail: (id: string) => ['hospitals', 'detail', id] as const,
+    admins: (id: string, params: QueryParams = {}) => ['hospitals', 'admins', id, params] as const,
+  },
+  doctors: {
+    all: ['doctors'] as const,
+    list: (hospitalId: string, params: QueryParams) => ['doctors', 'list', hospitalId, params] as const,
+    detail: (id: string) => ['doctors', 'detail', id] as const,
+  },
+  patients: {
+    all: ['patients'] as const,
+    list: (hospitalId: string, params: QueryParams) =>
+      ['patients', 'list', hospitalId, params] as const,
+    detail: (id: string) => ['patients', 'detail', id] as const,
+  },
+  audit: (params: QueryParams) => ['audit', params] as const,
+};
