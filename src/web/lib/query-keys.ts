@@ -25,4 +25,23 @@ export const queryKeys = {
     detail: (id: string) => ['patients', 'detail', id] as const,
   },
   audit: (params: QueryParams) => ['audit', params] as const,
+  appointments: {
+    all: ['appointments'] as const,
+    list: (params: QueryParams) => ['appointments', 'list', params] as const,
+    detail: (id: string) => ['appointments', 'detail', id] as const,
+  },
+  availability: (doctorId: string) => ['availability', doctorId] as const,
+  slots: {
+    all: ['slots'] as const,
+    range: (doctorId: string, from: string, to: string) => ['slots', doctorId, from, to] as const,
+  },
+  notifications: {
+    all: ['notifications'] as const,
+    list: (params: QueryParams) => ['notifications', 'list', params] as const,
+  },
+  chat: {
+    all: ['chat'] as const,
+    history: (appointmentId: string) => ['chat', 'history', appointmentId] as const,
+    unread: ['chat', 'unread'] as const,
+  },
 };
