@@ -21,15 +21,27 @@ export const Phone = z
   .trim()
   .regex(/^\+?[0-9 ()-]{5,30}$/, 'Enter a valid phone number');
 
-/** An IANA zone the runtime knows, e.g. Asia/Kathmandu. */
-export const TimeZone = z.string().refine((tz) => {
+let zones: Map<string, string> | undefined;
+/** The zone's proper spelling ("asia/kathmandu" → "Asia/Kathmandu"), or null if it is not an IANA zone. */
+const canonicalZone = (tz: string): string | null => {
+  zones ??= new Map(['UTC', ...Intl.supportedValuesOf('timeZone')].map((z) => [z.toLowerCase(), z]));
+  const known = zones.get(tz.toLowerCase());
+  if (known) return known;
   try {
+    // Links such as Asia/Kathmandu or US/Eastern are valid too, when written in their proper case.
     new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz.includes('/') || tz === 'UTC';
+    return /^[A-Z][A-Za-z_+-]*(\/[A-Z0-9][A-Za-z0-9_+-]*)+$/.test(tz) ? tz : null;
   } catch {
-    return false;
+    return null;
   }
-}, 'Enter an IANA time zone such as Asia/Kathmandu');
+};
+
+/** An IANA zone the runtime knows, e.g. Asia/Kathmandu, stored in its canonical spelling. */
+export const TimeZone = z
+  .string()
+  .trim()
+  .refine((tz) => canonicalZone(tz) !== null, 'Enter an IANA time zone such as Asia/Kathmandu')
+  .transform((tz) => canonicalZone(tz)!);
 
 /** Integer paisa (1 rupee = 100 paisa). Never floats. */
 export const Paisa = z.number().int('Amount must be whole paisa').min(0).max(100_000_000);

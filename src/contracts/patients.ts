@@ -9,7 +9,10 @@ export const PatientProfileFields = z.object({
   allergies: text(2_000),
   emergencyContact: text(300),
   bloodType: BloodType.nullable(),
-  dateOfBirth: z.iso.date().nullable(),
+  dateOfBirth: z.iso
+    .date()
+    .refine((d) => d <= new Date().toISOString().slice(0, 10) && d >= '1900-01-01', 'Enter a date of birth in the past')
+    .nullable(),
 });
 
 export const PatientCreate = NewAccount.extend(PatientProfileFields.partial().shape);

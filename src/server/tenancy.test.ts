@@ -42,7 +42,8 @@ const cases: Case[] = [
   { method: 'PATCH', route: '/api/hospitals/{hospitalId}', url: () => `/api/hospitals/${B.hospital.id}`, body: () => ({ phone: '+977 9800000000' }), expect: adminOnly404 },
   { method: 'GET', route: '/api/hospitals/{hospitalId}/admins', url: () => `/api/hospitals/${B.hospital.id}/admins`, expect: adminOnly404 },
   { method: 'POST', route: '/api/hospitals/{hospitalId}/admins', url: () => `/api/hospitals/${B.hospital.id}/admins`, body: newAccount, expect: { admin: 403, doctor: 403, patient: 403 } },
-  { method: 'PATCH', route: '/api/admins/{adminId}', url: () => `/api/admins/${B.admin.id}`, body: () => ({ isActive: false }), expect: { admin: 403, doctor: 403, patient: 403 } },
+  { method: 'PATCH', route: '/api/admins/{adminId}', url: () => `/api/admins/${B.admin.id}`, body: () => ({ isActive: false }), expect: adminOnly404 },
+  { method: 'GET', route: '/api/hospitals/{hospitalId}/specializations', url: () => `/api/hospitals/${B.hospital.id}/specializations`, expect: all404 },
   { method: 'GET', route: '/api/hospitals/{hospitalId}/doctors', url: () => `/api/hospitals/${B.hospital.id}/doctors`, expect: all404 },
   {
     method: 'POST', route: '/api/hospitals/{hospitalId}/doctors', url: () => `/api/hospitals/${B.hospital.id}/doctors`,

@@ -75,7 +75,7 @@ export async function signup(ctx: Ctx, body: SignupBody): Promise<UserRow> {
     const [hospital] = await tx.select().from(hospitals).where(eq(hospitals.id, body.hospitalId));
     if (!hospital) throw new AppError(404, 'not_found', 'No such hospital', [{ path: 'hospitalId', message: 'Choose a hospital from the list' }]);
     if (!hospital.isActive) throw new AppError(409, 'hospital_inactive', undefined, [{ path: 'hospitalId', message: 'This hospital is not accepting sign-ups' }]);
-    const user = await insertAccount(tx, ctx, { ...body, role: 'patient', hospitalId: hospital.id, mustChangePassword: false });
+    const user = await insertAccount(tx, ctx, { ...body, role: 'patient', hospitalId: hospital.id, mustChangePassword: false, selfService: true });
     await tx.insert(patientProfiles).values({ userId: user.id, hospitalId: hospital.id });
     const [row] = await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id)).returning();
     await audit(tx, ctx, { action: 'auth.signup', hospitalId: hospital.id, entityType: 'user', entityId: user.id, actor: { id: user.id, email: user.email } });

@@ -36,7 +36,7 @@ export function toUserBase(u: UserRow): UserBase {
 export async function insertAccount(
   tx: Tx,
   ctx: Ctx,
-  input: z.infer<typeof NewAccount> & { role: Role; hospitalId: string | null; mustChangePassword: boolean },
+  input: z.infer<typeof NewAccount> & { role: Role; hospitalId: string | null; mustChangePassword: boolean; selfService?: boolean },
 ): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password);
   try {
@@ -59,6 +59,8 @@ export async function insertAccount(
       entityType: 'user',
       entityId: row!.id,
       details: { role: input.role },
+      // Someone signing themself up is the actor of their own creation.
+      ...(input.selfService ? { actor: { id: row!.id, email: row!.email } } : {}),
     });
     return row!;
   } catch (e) {

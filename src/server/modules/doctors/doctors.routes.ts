@@ -5,7 +5,7 @@ import { IdParams, ListQuery, listOf } from '../../../contracts/common.js';
 import { Doctor, DoctorCreate, DoctorListQuery, DoctorPatch, PICTURE_MAX_BYTES } from '../../../contracts/doctors.js';
 import { actorCtxOf } from '../../context.js';
 import { AppError } from '../../plugins/errors.js';
-import { createDoctor, getDoctor, listDoctors, patchDoctor } from './doctors.service.js';
+import { createDoctor, getDoctor, listDoctors, listSpecializations, patchDoctor } from './doctors.service.js';
 import { openPicture, removePicture, setPicture } from './picture.service.js';
 
 const HospitalParams = IdParams('hospitalId');
@@ -19,6 +19,10 @@ export async function doctorRoutes(base: FastifyInstance) {
   app.get('/api/hospitals/:hospitalId/doctors', {
     schema: { tags, params: HospitalParams, querystring: ListQuery.extend(DoctorListQuery.shape), response: { 200: listOf(Doctor) } },
   }, async (req) => listDoctors(actorCtxOf(req), req.params.hospitalId, req.query));
+
+  app.get('/api/hospitals/:hospitalId/specializations', {
+    schema: { tags, params: HospitalParams, response: { 200: z.object({ items: z.array(z.string()) }) } },
+  }, async (req) => listSpecializations(actorCtxOf(req), req.params.hospitalId));
 
   app.post('/api/hospitals/:hospitalId/doctors', {
     schema: { tags, params: HospitalParams, body: DoctorCreate, response: { 201: Doctor } },

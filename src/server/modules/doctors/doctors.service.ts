@@ -48,6 +48,18 @@ export async function listDoctors(ctx: ActorCtx, hospitalId: string, q: ListQuer
   return { items: rows.map((r) => present(r.users, r.doctor_profiles)), total: total!.n };
 }
 
+/** The specializations of a hospital's active doctors, for a filter. */
+export async function listSpecializations(ctx: ActorCtx, hospitalId: string) {
+  await findVisibleHospital(ctx.db, ctx, hospitalId);
+  const rows = await ctx.db
+    .selectDistinct({ name: doctorProfiles.specialization })
+    .from(doctorProfiles)
+    .innerJoin(users, eq(users.id, doctorProfiles.userId))
+    .where(and(eq(doctorProfiles.hospitalId, hospitalId), eq(users.isActive, true)))
+    .orderBy(asc(doctorProfiles.specialization));
+  return { items: rows.map((r) => r.name) };
+}
+
 /** A doctor this actor may see. Patients and doctors see only active colleagues of their own hospital. */
 export async function findDoctor(tx: Tx, ctx: ActorCtx, doctorId: string) {
   const [row] = await tx

@@ -5,7 +5,7 @@ import type { AccountPatch, HospitalAdminCreate } from '../../../contracts/users
 import type { ActorCtx } from '../../context.js';
 import { users } from '../../db/schema/index.js';
 import { scopedTo } from '../../db/tenancy.js';
-import { notFound } from '../../plugins/errors.js';
+import { forbidden, notFound } from '../../plugins/errors.js';
 import { insertAccount, toUserBase, updateAccount } from '../accounts/users.js';
 import { personSearch } from '../accounts/search.js';
 import { findVisibleHospital } from './hospitals.service.js';
@@ -35,6 +35,9 @@ export async function patchAdmin(ctx: ActorCtx, adminId: string, patch: z.infer<
       .from(users)
       .where(and(eq(users.id, adminId), eq(users.role, 'hospital_admin'), scopedTo(ctx.actor, users.hospitalId)));
     if (!user) throw notFound('No such hospital admin');
+    // A hospital admin edits their own name and phone; colleagues and activation are the super admin's.
+    if (ctx.actor.role !== 'super_admin' && (user.id !== ctx.actor.userId || patch.isActive !== undefined))
+      throw forbidden('Ask the platform administrator to change this');
     return toUserBase(await updateAccount(tx, ctx, user, patch));
   });
 }

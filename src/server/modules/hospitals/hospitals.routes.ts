@@ -49,6 +49,6 @@ export async function hospitalRoutes(base: FastifyInstance) {
 
   app.patch('/api/admins/:adminId', {
     schema: { tags, params: AdminParams, body: AccountPatch, response: { 200: HospitalAdmin } },
-    config: { access: ['super_admin'] },
+    config: { access: ['super_admin', 'hospital_admin'] },
   }, async (req) => patchAdmin(actorCtxOf(req), req.params.adminId, req.body));
 }
