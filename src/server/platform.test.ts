@@ -124,6 +124,34 @@ describe('first start', () => {
   });
 });
 
+describe('npm run create-superadmin', () => {
+  it('creates a super admin from flags, and refuses a weak password', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tm-cli-'));
+    const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', DATABASE_URL: '' };
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn('npx', ['tsx', 'src/server/cli/create-superadmin.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('exit', (code) => resolve({ code, out }));
+      });
+    const weak = await run(['--email', 'ops@example.org', '--password', 'short']);
+    expect(weak.code).toBe(1);
+    expect(weak.out).toContain('at least 8');
+    const ok = await run(['--email', 'Ops@Example.org', '--password', 'a-long-enough-secret']);
+    expect(ok.out).toContain('Created super admin ops@example.org');
+    expect(ok.code).toBe(0);
+    const database = await openDatabase({ kind: 'pglite', dir: join(dataDir, 'pglite') });
+    try {
+      const [row] = await database.db.select().from(users).where(eq(users.email, 'ops@example.org'));
+      expect(row).toMatchObject({ role: 'super_admin', hospitalId: null, mustChangePassword: false });
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe('the embedded database directory', () => {
   it('cannot be opened twice', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'tm-lock-')), 'pglite');
