@@ -185,6 +185,15 @@ describe('live notifications', () => {
     expect(await doctor.next('chat.unread', (e) => e.appointmentId === id)).toMatchObject({ unread: 2 });
   });
 
+  it('drops a peer that stops answering heartbeats', async () => {
+    const silent = await connect(base, '/ws/notifications/', h.as.patient.cookie, base, { autoPong: false });
+    open.push(silent);
+    const healthy = await join('/ws/notifications/', h.as.patient);
+    const { code } = await silent.closed;
+    expect(code).toBe(1006); // terminated, not closed politely
+    expect(healthy.ws.readyState).toBe(healthy.ws.OPEN);
+  });
+
   it('closes the sockets of a deactivated user and of an ended session', async () => {
     const person = await buildUser(t.app, 'patient', h.hospital.id);
     const client = await signIn(t.app, person);

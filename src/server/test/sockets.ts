@@ -20,10 +20,11 @@ export interface TestSocket {
 }
 
 /** A browser-like socket: the session cookie and our own Origin. Rejects with the HTTP status if refused. */
-export function connect(base: string, path: string, cookie?: string, origin: string | null = base): Promise<TestSocket> {
+export function connect(base: string, path: string, cookie?: string, origin: string | null = base, opts: { autoPong?: boolean } = {}): Promise<TestSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(base.replace(/^http/, 'ws') + path, {
       headers: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
+      autoPong: opts.autoPong ?? true,
     });
     const events: ServerEvent[] = [];
     const seen = new Set<ServerEvent>();
