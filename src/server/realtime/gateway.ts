@@ -12,6 +12,7 @@ import { AppError, notFound } from '../plugins/errors.js';
 import { originAllowed } from '../plugins/origin.js';
 import { cookieName } from '../plugins/session.js';
 import type { BusEvent } from './bus.js';
+import { SESSION_CHECK } from './session-check.js';
 import { Rooms, type Conn } from './rooms.js';
 
 const ChatParams = z.object({ appointmentId: Id });
@@ -30,7 +31,7 @@ export async function realtimeGateway(app: FastifyInstance) {
     if (!originAllowed(req.headers.origin, `${req.protocol}://${req.host}`, app.config.allowedOrigins)) throw new AppError(403, 'origin_mismatch');
   };
 
-  const open = (socket: WebSocket, req: FastifyRequest, rooms_: string[], appointmentId: string | null) => {
+  const open = (socket: WebSocket, req: FastifyRequest, listens: string[], appointmentId: string | null) => {
     const conn: Conn = {
       socket,
       actor: req.actor!,
@@ -41,7 +42,8 @@ export async function realtimeGateway(app: FastifyInstance) {
       alive: true,
       budget: { tokens: 30, at: Date.now() },
     };
-    rooms.join(conn, rooms_);
+    const actor = req.actor!;
+    rooms.join(conn, listens, [`user:${actor.userId}`, ...(actor.hospitalId ? [`hospital:${actor.hospitalId}`] : [])]);
     socket.on('pong', () => (conn.alive = true));
     socket.on('close', () => rooms.leave(conn));
     socket.on('message', (raw: Buffer, isBinary: boolean) => void onMessage(conn, raw, isBinary));
@@ -103,8 +105,13 @@ export async function realtimeGateway(app: FastifyInstance) {
   // Fan-out: every instance hears every event and hands it to its own sockets in that room.
   const unsubscribe = app.bus.subscribe((event: BusEvent) => void deliver(event));
   async function deliver({ topic, payload }: BusEvent) {
+    if ((payload as { type?: string }).type === SESSION_CHECK) {
+      for (const conn of rooms.in(topic)) await recheck(conn);
+      return;
+    }
     const event = payload as ServerEvent;
     for (const conn of rooms.in(topic)) {
+      if (!rooms.listensTo(conn, topic)) continue;
       send(conn, event);
       if (event.type === 'chat.message' && event.message.senderId !== conn.actor.userId && !event.message.deliveredAt)
         await markDelivered(ctxOf(conn), event.message.appointmentId, conn.actor.userId, [event.message.id]).catch((err) => app.log.error({ err }, 'delivery receipt failed'));

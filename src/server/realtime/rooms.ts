@@ -14,13 +14,20 @@ export interface Conn {
   budget: { tokens: number; at: number };
 }
 
-/** This instance's sockets by room (`user:<id>`, `appointment:<id>`). */
+/**
+ * This instance's sockets by room (`user:<id>`, `appointment:<id>`, `hospital:<id>`). A socket
+ * hears the events of the rooms it `listens` to; every room it is in can ask it to re-check
+ * its session (a chat socket is in its user's room for that, not to hear notifications).
+ */
 export class Rooms {
   private byRoom = new Map<string, Set<Conn>>();
   private roomsOf = new Map<Conn, string[]>();
+  private listening = new Map<Conn, Set<string>>();
 
-  join(conn: Conn, rooms: string[]) {
+  join(conn: Conn, listens: string[], alsoIn: string[] = []) {
+    const rooms = [...listens, ...alsoIn];
     this.roomsOf.set(conn, rooms);
+    this.listening.set(conn, new Set(listens));
     for (const r of rooms) {
       let set = this.byRoom.get(r);
       if (!set) this.byRoom.set(r, (set = new Set()));
@@ -35,10 +42,16 @@ export class Rooms {
       if (set?.size === 0) this.byRoom.delete(r);
     }
     this.roomsOf.delete(conn);
+    this.listening.delete(conn);
   }
 
+  /** Every socket in the room, listening or not. */
   in(room: string): Conn[] {
     return [...(this.byRoom.get(room) ?? [])];
+  }
+
+  listensTo(conn: Conn, room: string): boolean {
+    return this.listening.get(conn)?.has(room) ?? false;
   }
 
   all(): Conn[] {

@@ -4,6 +4,7 @@ import type { ActorCtx, Ctx } from '../../context.js';
 import { hospitals, patientProfiles, sessions, users } from '../../db/schema/index.js';
 import { AppError } from '../../plugins/errors.js';
 import { audit } from '../audit/audit.js';
+import { announceSessionChange } from '../../realtime/session-check.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 import { revokeSession, revokeUserSessions } from './sessions.js';
 import { insertAccount, type UserRow } from './users.js';
@@ -88,6 +89,7 @@ export async function logout(ctx: ActorCtx) {
     await revokeSession(tx, ctx.actor.sessionId);
     await audit(tx, ctx, { action: 'auth.logout', hospitalId: ctx.actor.hospitalId, entityType: 'user', entityId: ctx.actor.userId });
   });
+  await announceSessionChange(ctx, `user:${ctx.actor.userId}`);
 }
 
 /** Replaces the password (also how a forced change is done) and signs out every other session. */
@@ -106,6 +108,7 @@ export async function changePassword(ctx: ActorCtx, body: PasswordChangeBody) {
     await revokeUserSessions(tx, user.id, ctx.actor.sessionId);
     await audit(tx, ctx, { action: 'auth.password_changed', hospitalId: user.hospitalId, entityType: 'user', entityId: user.id });
   });
+  await announceSessionChange(ctx, `user:${user.id}`);
 }
 
 export async function me(ctx: Ctx, userId: string): Promise<Me> {
@@ -147,4 +150,5 @@ export async function endOwnSession(ctx: ActorCtx, sessionId: string) {
     .returning({ id: sessions.id });
   if (deleted.length === 0) throw new AppError(404, 'not_found', 'No such session');
   await audit(ctx.db, ctx, { action: 'auth.session_revoked', hospitalId: ctx.actor.hospitalId, entityType: 'session', entityId: ctx.actor.userId });
+  await announceSessionChange(ctx, `user:${ctx.actor.userId}`);
 }

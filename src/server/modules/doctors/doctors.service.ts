@@ -12,6 +12,7 @@ import { audit, changedFields } from '../audit/audit.js';
 import { personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
 import { findVisibleHospital } from '../hospitals/hospitals.service.js';
+import { announceSessionChange } from '../../realtime/session-check.js';
 
 type ProfileRow = typeof doctorProfiles.$inferSelect;
 const isAdmin = (ctx: ActorCtx) => ctx.actor.role === 'super_admin' || ctx.actor.role === 'hospital_admin';
@@ -95,8 +96,9 @@ export async function createDoctor(ctx: ActorCtx, hospitalId: string, body: Doct
 
 /** Admins change anything; doctors change only their own name, phone, bio and availability. */
 export async function patchDoctor(ctx: ActorCtx, doctorId: string, patch: DoctorPatch): Promise<Doctor> {
+  let doctor: Doctor;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    doctor = await ctx.db.transaction(async (tx) => {
       const found = await findDoctor(tx, ctx, doctorId);
       const self = found.user.id === ctx.actor.userId;
       if (!isAdmin(ctx)) {
@@ -116,6 +118,8 @@ export async function patchDoctor(ctx: ActorCtx, doctorId: string, patch: Doctor
   } catch (e) {
     throw licenseTaken(e);
   }
+  if (patch.isActive === false) await announceSessionChange(ctx, `user:${doctorId}`);
+  return doctor;
 }
 
 /** Who may change a doctor's picture or schedule: their admins and the doctor. */

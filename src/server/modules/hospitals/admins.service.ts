@@ -9,6 +9,7 @@ import { forbidden, notFound } from '../../plugins/errors.js';
 import { insertAccount, toUserBase, updateAccount } from '../accounts/users.js';
 import { personSearch } from '../accounts/search.js';
 import { findVisibleHospital } from './hospitals.service.js';
+import { announceSessionChange } from '../../realtime/session-check.js';
 
 export async function listAdmins(ctx: ActorCtx, hospitalId: string, q: ListQuery) {
   await findVisibleHospital(ctx.db, ctx, hospitalId);
@@ -29,7 +30,7 @@ export async function createAdmin(ctx: ActorCtx, hospitalId: string, body: Hospi
 }
 
 export async function patchAdmin(ctx: ActorCtx, adminId: string, patch: z.infer<typeof AccountPatch>) {
-  return ctx.db.transaction(async (tx) => {
+  const admin = await ctx.db.transaction(async (tx) => {
     const [user] = await tx
       .select()
       .from(users)
@@ -40,4 +41,6 @@ export async function patchAdmin(ctx: ActorCtx, adminId: string, patch: z.infer<
       throw forbidden('Ask the platform administrator to change this');
     return toUserBase(await updateAccount(tx, ctx, user, patch));
   });
+  if (patch.isActive === false) await announceSessionChange(ctx, `user:${adminId}`);
+  return admin;
 }

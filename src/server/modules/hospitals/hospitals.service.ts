@@ -7,6 +7,7 @@ import { hospitals, users } from '../../db/schema/index.js';
 import { assertHospitalVisible, scopedTo } from '../../db/tenancy.js';
 import { forbidden, notFound } from '../../plugins/errors.js';
 import { audit, changedFields } from '../audit/audit.js';
+import { announceSessionChange } from '../../realtime/session-check.js';
 
 /**
  * A correlated count. Columns are qualified by hand: in a single-table select list Drizzle renders
@@ -64,7 +65,7 @@ export async function createHospital(ctx: ActorCtx, body: HospitalCreate): Promi
 
 /** The super admin changes anything; a hospital admin edits its own hospital but cannot (de)activate it. */
 export async function patchHospital(ctx: ActorCtx, id: string, patch: HospitalPatch): Promise<Hospital> {
-  return ctx.db.transaction(async (tx) => {
+  const hospital = await ctx.db.transaction(async (tx) => {
     await findVisibleHospital(tx, ctx, id);
     if (patch.isActive !== undefined && ctx.actor.role !== 'super_admin')
       throw forbidden('Only the platform administrator can activate or deactivate a hospital');
@@ -73,6 +74,8 @@ export async function patchHospital(ctx: ActorCtx, id: string, patch: HospitalPa
     await audit(tx, ctx, { action, hospitalId: id, entityType: 'hospital', entityId: id, details: changedFields(patch) });
     return present(await findVisibleHospital(tx, ctx, id));
   });
+  if (patch.isActive === false) await announceSessionChange(ctx, `hospital:${id}`);
+  return hospital;
 }
 
 /** For the sign-up page: active hospitals, nothing but what a visitor needs to choose. */

@@ -10,6 +10,7 @@ import { audit, changedFields } from '../audit/audit.js';
 import { personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
 import { findVisibleHospital } from '../hospitals/hospitals.service.js';
+import { announceSessionChange } from '../../realtime/session-check.js';
 
 type ProfileRow = typeof patientProfiles.$inferSelect;
 
@@ -84,7 +85,7 @@ export async function createPatient(ctx: ActorCtx, hospitalId: string, body: Pat
 
 /** Admins change anything; patients change their own record but cannot (de)activate it; doctors read only. */
 export async function patchPatient(ctx: ActorCtx, patientId: string, patch: PatientPatch): Promise<Patient> {
-  return ctx.db.transaction(async (tx) => {
+  const patient = await ctx.db.transaction(async (tx) => {
     const found = await findPatient(tx, ctx, patientId);
     const { actor } = ctx;
     if (actor.role === 'doctor') throw forbidden('Doctors cannot change patient records');
@@ -98,4 +99,6 @@ export async function patchPatient(ctx: ActorCtx, patientId: string, patch: Pati
     }
     return present(user, row);
   });
+  if (patch.isActive === false) await announceSessionChange(ctx, `user:${patientId}`);
+  return patient;
 }

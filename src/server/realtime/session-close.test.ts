@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allWeek, slotsOf } from '../test/appointments.js';
+import { buildSuperAdmin, buildTenant, buildUser, signIn } from '../test/factories.js';
+import { useTestApp } from '../test/harness.js';
+import { connect, listen, type TestSocket } from '../test/sockets.js';
+
+// A heartbeat far longer than any test: whatever closes a socket here is the change itself.
+const t = useTestApp({ WS_HEARTBEAT_SECONDS: '600' });
+let base: string;
+const open: TestSocket[] = [];
+const join = async (path: string, cookie?: string) => {
+  const s = await connect(base, path, cookie);
+  open.push(s);
+  return s;
+};
+const within = <T>(p: Promise<T>, ms = 3000) => Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('not closed in time')), ms))]);
+
+beforeAll(async () => {
+  base = await listen(t.app);
+});
+afterAll(() => open.forEach((s) => s.close()));
+
+describe('sockets end with the session, at once', () => {
+  it('when an admin deactivates the person: chat and notification sockets alike', async () => {
+    const h = await buildTenant(t.app);
+    await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, allWeek());
+    const [slot] = await slotsOf(h.as.patient, h.doctor.id);
+    const id = (await h.as.patient.post('/api/appointments', { doctorId: h.doctor.id, startsAt: slot!.startsAt, symptoms: 'Cough' })).body.id;
+    const inbox = await join('/ws/notifications/', h.as.patient.cookie);
+    const chat = await join(`/ws/chat/${id}/`, h.as.patient.cookie);
+    const doctorChat = await join(`/ws/chat/${id}/`, h.as.doctor.cookie);
+    await h.as.admin.patch(`/api/patients/${h.patient.id}`, { isActive: false });
+    expect((await within(inbox.closed)).code).toBe(4401);
+    expect((await within(chat.closed)).code).toBe(4401);
+    expect(doctorChat.ws.readyState).toBe(doctorChat.ws.OPEN);
+    // The chat socket heard no notifications meant for the user's own room.
+    expect(chat.events.some((e) => e.type === 'notification')).toBe(false);
+  });
+
+  it('when the person signs out or changes the password elsewhere', async () => {
+    const h = await buildTenant(t.app);
+    const phone = await signIn(t.app, h.patient);
+    const onPhone = await join('/ws/notifications/', phone.cookie);
+    const onLaptop = await join('/ws/notifications/', h.as.patient.cookie);
+    await phone.post('/api/auth/logout');
+    expect((await within(onPhone.closed)).code).toBe(4401);
+    expect(onLaptop.ws.readyState).toBe(onLaptop.ws.OPEN);
+    const tablet = await signIn(t.app, h.patient);
+    const onTablet = await join('/ws/notifications/', tablet.cookie);
+    await h.as.patient.post('/api/auth/password', { currentPassword: h.patient.password, newPassword: 'a-new-password-1' });
+    expect((await within(onTablet.closed)).code).toBe(4401);
+    expect(onLaptop.ws.readyState).toBe(onLaptop.ws.OPEN);
+  });
+
+  it('when the hospital is deactivated', async () => {
+    const h = await buildTenant(t.app);
+    const root = await buildSuperAdmin(t.app);
+    const doctor = await join('/ws/notifications/', h.as.doctor.cookie);
+    const other = await buildTenant(t.app);
+    const elsewhere = await join('/ws/notifications/', other.as.doctor.cookie);
+    await root.client.patch(`/api/hospitals/${h.hospital.id}`, { isActive: false });
+    expect((await within(doctor.closed)).code).toBe(4401);
+    expect(elsewhere.ws.readyState).toBe(elsewhere.ws.OPEN);
+    void buildUser;
+  });
+});
