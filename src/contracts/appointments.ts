@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from './common.js';
-import { AppointmentStatus } from './enums.js';
+import { AppointmentStatus, Role } from './enums.js';
 
 export const APPOINTMENT_ACTIONS = [
   'approve',
@@ -47,6 +47,8 @@ export const AppointmentEvent = z.object({
   toStatus: AppointmentStatus,
   actorId: Id.nullable(),
   actorName: z.string().nullable(),
+  /** Who acted: the patient, the doctor (or staff); null for the system. */
+  actorRole: Role.nullable(),
   reason: z.string().nullable(),
 });
 
@@ -89,6 +91,8 @@ export const AppointmentListQuery = z.object({
   from: IsoDateTime.optional(),
   to: IsoDateTime.optional(),
   doctorId: Id.optional(),
+  /** For the super admin; everyone else sees one hospital at most anyway. */
+  hospitalId: Id.optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),

@@ -77,18 +77,19 @@ export function presentAppointment(row: AppointmentRow, actor: Actor, config: Co
 
 export async function eventsOf(tx: Tx, appointmentId: string): Promise<AppointmentDetail['events']> {
   const rows = await tx
-    .select({ e: appointmentEvents, firstName: users.firstName, lastName: users.lastName })
+    .select({ e: appointmentEvents, firstName: users.firstName, lastName: users.lastName, role: users.role })
     .from(appointmentEvents)
     .leftJoin(users, eq(users.id, appointmentEvents.actorId))
     .where(eq(appointmentEvents.appointmentId, appointmentId))
     .orderBy(asc(appointmentEvents.seq));
-  return rows.map(({ e, firstName, lastName }) => ({
+  return rows.map(({ e, firstName, lastName, role }) => ({
     at: e.at.toISOString(),
     action: e.action,
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     actorId: e.actorId,
     actorName: firstName ? `${firstName} ${lastName}` : null,
+    actorRole: role ?? null,
     reason: e.reason,
   }));
 }

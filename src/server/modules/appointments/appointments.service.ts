@@ -70,6 +70,7 @@ export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
     q.from ? gte(appointments.startsAt, new Date(q.from)) : undefined,
     q.to ? lt(appointments.startsAt, new Date(q.to)) : undefined,
     q.doctorId ? eq(appointments.doctorId, q.doctorId) : undefined,
+    q.hospitalId ? eq(appointments.hospitalId, q.hospitalId) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     selectAppointments(ctx.db)

@@ -219,7 +219,7 @@ describe('the lifecycle', () => {
     const accepted = await h.as.patient.post(`/api/appointments/${created.id}/accept-proposal`, {});
     expect(accepted.body).toMatchObject({ status: 'scheduled', startsAt: proposal!.startsAt, requestedStartsAt: null });
     expect(new Date(accepted.body.paymentDueAt).getTime()).toBeLessThanOrEqual(new Date(proposal!.startsAt).getTime());
-    expect(accepted.body.events.map((e: { action: string }) => e.action)).toEqual(['request', 'propose', 'accept-proposal']);
+    expect(accepted.body.events.map((e: { action: string; actorRole: string }) => [e.action, e.actorRole])).toEqual([['request', 'patient'], ['propose', 'doctor'], ['accept-proposal', 'patient']]);
     const doctorInbox = (await h.as.doctor.get('/api/notifications')).body.items;
     expect(doctorInbox[0]).toMatchObject({ type: 'appointment.accept-proposal', appointmentId: created.id });
   });
@@ -325,6 +325,9 @@ describe('lists, calendar and notifications', () => {
     const starts = hospital.items.map((a: { startsAt: string }) => a.startsAt);
     expect(starts).toEqual([...starts].sort());
     expect((await h.as.admin.get('/api/appointments?status=nonsense')).status).toBe(400);
+    const other = await buildTenant(t.app);
+    expect((await h.as.admin.get(`/api/appointments?hospitalId=${other.hospital.id}`)).body).toEqual({ items: [], total: 0 });
+    expect((await h.as.admin.get(`/api/appointments?hospitalId=${h.hospital.id}&limit=200`)).body.total).toBe(hospital.total);
     const own = mine.items[0];
     expect((await stranger.get(`/api/appointments/${own.id}`)).status).toBe(404);
   });
