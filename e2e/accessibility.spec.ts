@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SUPERADMIN } from './support/accounts.js';
+import { Api } from './support/api.js';
+import { freeSlots, openEveryDay, requestSlot } from './support/appointments.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
 import { seedWorld, signInAs, type World } from './support/seed.js';
 
@@ -8,9 +10,20 @@ import { seedWorld, signInAs, type World } from './support/seed.js';
  * desktop and on a phone; and no page trips the server's Content Security Policy.
  */
 let world: World;
+/** A request the doctor proposed another time for, and one still waiting for an answer. */
+let proposed: string;
+let requested: string;
 
 test.beforeAll(async ({ baseURL }) => {
   world = await seedWorld(baseURL!, 'A11y');
+  const doctor = await Api.signIn(baseURL!, world.doctor.email, world.doctor.newPassword);
+  const patient = await Api.signIn(baseURL!, world.patient.email, world.patient.password);
+  await openEveryDay(doctor, world.doctor.id);
+  const slots = await freeSlots(patient, world.doctor.id);
+  proposed = await requestSlot(patient, world.doctor.id, slots[0]!);
+  requested = await requestSlot(patient, world.doctor.id, slots[2]!, 'A cough that will not go away.');
+  await doctor.send('post', `/api/appointments/${proposed}/propose`, { startsAt: slots[4]!.startsAt, note: 'Later suits me better.' });
+  await Promise.all([doctor.dispose(), patient.dispose()]);
 });
 
 const cspErrors = new WeakMap<Page, string[]>();
@@ -58,6 +71,8 @@ test('super admin pages', async ({ page }) => {
   await check(page, `/hospitals/${world.hospital.id}`, world.hospital.name, 'hospital detail');
   await page.getByRole('button', { name: 'Edit details' }).click();
   await expectNoSeriousA11yViolations(page, 'hospital detail, editing');
+  await expect(page.getByRole('region', { name: 'Appointments' }).getByRole('link').first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'hospital detail with its appointments');
   await check(page, `/doctors/${world.doctor.id}`, `Dr ${world.doctor.firstName} ${world.doctor.lastName}`, 'doctor detail (super admin)');
   await check(page, '/audit', 'Audit log');
   await check(page, '/profile', 'My profile', 'super admin profile');
@@ -81,6 +96,12 @@ test('hospital admin pages', async ({ page }) => {
   await page.getByRole('button', { name: 'Edit profile' }).click();
   await expectNoSeriousA11yViolations(page, 'patient detail, editing');
   await check(page, `/hospitals/${world.hospital.id}`, world.hospital.name, 'own hospital');
+  await check(page, '/appointments', 'Appointments', 'hospital appointments');
+  await page.getByLabel('Status').selectOption('requested');
+  await expect(page.getByRole('link', { name: /with Dr / })).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page, 'hospital appointments, filtered');
+  await check(page, `/appointments/${requested}`, /with Dr /, 'appointment detail (admin, read-only)');
+  await check(page, `/doctors/${world.doctor.id}/availability`, `Availability of Dr ${world.doctor.firstName} ${world.doctor.lastName}`, 'availability (admin)');
   await check(page, '/audit', 'Audit log', 'audit (hospital admin)');
   await check(page, '/change-password', 'Change password');
 });
@@ -88,13 +109,55 @@ test('hospital admin pages', async ({ page }) => {
 test('doctor pages', async ({ page }) => {
   await signInAs(page, world.doctor.email, world.doctor.newPassword);
   await check(page, '/', `Welcome, Dr ${world.doctor.lastName}`, 'doctor dashboard');
+  await expect(page.getByRole('region', { name: 'Requests waiting for you' }).getByRole('link')).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page, 'doctor dashboard with a request');
   await check(page, '/profile', 'My profile', 'doctor profile');
+  await check(page, '/appointments', 'Appointments', 'doctor appointments');
+  await check(page, `/appointments/${requested}`, /^Appointment with /, 'appointment detail (doctor)');
+  await page.getByRole('button', { name: 'Propose another time' }).click();
+  await expect(page.getByRole('dialog').getByRole('radio').first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'propose dialog');
+  await page.getByRole('button', { name: 'Go back' }).click();
+  await page.getByRole('button', { name: 'Reject', exact: true }).click();
+  await page.getByRole('button', { name: 'Reject request' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Reason for the patient')).toBeFocused();
+  await expectNoSeriousA11yViolations(page, 'reject dialog with an error');
+  await page.getByRole('button', { name: 'Go back' }).click();
+  await check(page, '/availability', 'Availability', 'availability editor');
+  await page.getByRole('button', { name: 'Add hours on Monday' }).click();
+  await page.getByRole('button', { name: 'Add an exception' }).click();
+  await page.getByRole('button', { name: 'Save availability' }).click();
+  // The new Monday window starts where the last ended and waits for its end: the first problem.
+  await expect(page.getByRole('group', { name: 'Monday' }).getByLabel('To').nth(1)).toBeFocused();
+  await expect(page.getByRole('group', { name: 'Exception 1' }).getByLabel('Date')).toHaveAccessibleDescription(/Enter a date/);
+  await expectNoSeriousA11yViolations(page, 'availability editor with errors');
+  await check(page, '/notifications', 'Notifications', 'doctor notifications');
 });
 
 test('patient pages, and the not-allowed page', async ({ page }) => {
   await signInAs(page, world.patient.email, world.patient.password);
   await check(page, '/', `Welcome, ${world.patient.firstName}`, 'patient dashboard');
   await check(page, '/profile', 'My profile', 'patient profile');
+  await check(page, '/find-doctor', 'Find a doctor');
+  await check(page, `/book/${world.doctor.id}`, `Book Dr ${world.doctor.firstName} ${world.doctor.lastName}`, 'booking page');
+  await page.getByRole('button', { name: 'Request appointment' }).click();
+  await expect(page.getByText('Choose one of the free times')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'booking page with errors');
+  await page.getByRole('radio').first().check();
+  // Checking scrolled the times up under the sticky header, which axe counts as covered targets.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expectNoSeriousA11yViolations(page, 'booking page with a time chosen');
+  await check(page, '/appointments', 'Appointments', 'patient appointments');
+  await check(page, '/appointments?tab=past', 'Appointments', 'patient past appointments');
+  await check(page, `/appointments/${proposed}`, /^Appointment with /, 'appointment detail with a proposal');
+  await page.getByRole('button', { name: 'Cancel appointment' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'cancel dialog');
+  await page.getByRole('button', { name: 'Go back' }).click();
+  await check(page, '/notifications', 'Notifications', 'patient notifications');
+  await page.getByRole('button', { name: /^Notifications/ }).click();
+  await expect(page.getByRole('region', { name: 'Notifications' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'notifications panel open');
   await check(page, '/hospitals', 'You don’t have access to this page', 'not allowed');
   await check(page, '/no-such-page', 'Page not found', 'not found');
 });
@@ -117,5 +180,9 @@ test('on a phone, with the menus open', async ({ browser }) => {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'phone account menu open');
   await check(page, '/audit', 'Audit log', '/audit on a phone');
+  await check(page, '/appointments', 'Appointments', '/appointments on a phone');
+  await signInAs(page, world.patient.email, world.patient.password);
+  await check(page, `/book/${world.doctor.id}`, /^Book Dr /, 'booking page on a phone');
+  await check(page, `/appointments/${proposed}`, /^Appointment with /, 'appointment detail on a phone');
   await context.close();
 });

@@ -143,7 +143,8 @@ test('the doctor must change the password, then sees the doctor dashboard', asyn
 
   await expect(page.getByRole('heading', { level: 1, name: `Welcome, Dr ${doctor.lastName}` })).toBeVisible();
   await expect(page.getByText('Cardiology', { exact: true })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'No appointments yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No requests waiting' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Nothing scheduled today' })).toBeVisible();
 
   const availability = page.getByRole('switch', { name: 'Available for appointments' });
   await expect(availability).toBeChecked();

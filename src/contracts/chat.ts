@@ -42,6 +42,8 @@ export const ChatHistory = z.object({
   /** Whether more lie beyond the page in the direction asked. */
   hasMore: z.boolean(),
   canWrite: z.boolean(),
+  /** The largest attachment the server takes, so the browser can say so before uploading. */
+  maxAttachmentBytes: z.number().int(),
 });
 export type ChatHistory = z.infer<typeof ChatHistory>;
 

@@ -28,6 +28,7 @@ export const ErrorCode = z.enum([
   'cancel_too_late',
   'too_early',
   'invalid_transition',
+  'chat_closed',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

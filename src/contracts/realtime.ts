@@ -18,9 +18,9 @@ export const Receipt = z.object({ appointmentId: Id, messageIds: z.array(Id), de
 
 /** Everything the server sends on a socket. */
 export const ServerEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), userId: Id }),
+  z.object({ type: z.literal('ready'), userId: Id, canWrite: z.boolean().optional() }),
   z.object({ type: z.literal('pong') }),
-  z.object({ type: z.literal('error'), code: z.union([ErrorCode, z.enum(['bad_message', 'message_too_large', 'chat_closed'])]), message: z.string(), clientId: z.string().optional() }),
+  z.object({ type: z.literal('error'), code: z.union([ErrorCode, z.enum(['bad_message', 'message_too_large'])]), message: z.string(), clientId: z.string().optional() }),
   z.object({ type: z.literal('chat.ack'), clientId: z.string(), message: ChatMessage }),
   z.object({ type: z.literal('chat.message'), message: ChatMessage }),
   z.object({ type: z.literal('chat.receipt'), receipt: Receipt }),

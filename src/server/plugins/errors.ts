@@ -29,6 +29,7 @@ const TITLES: Record<ErrorCode, string> = {
   cancel_too_late: 'It is too late to cancel this appointment',
   too_early: 'It is too early for that',
   invalid_transition: 'That action is not possible now',
+  chat_closed: 'This chat is closed: it can be read but not written to',
   internal_error: 'Something went wrong on our side',
 };
 

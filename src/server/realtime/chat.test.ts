@@ -168,7 +168,8 @@ describe('chat', () => {
     const late = await h.as.patient.post(`/api/appointments/${id}/messages`, { text: 'Why?' });
     expect(late.status).toBe(409);
     expect((await h.as.patient.get(`/api/appointments/${id}/messages`)).body.canWrite).toBe(false);
-    await expect(join(`/ws/chat/${id}/`, h.as.patient)).resolves.toBeDefined();
+    await expect(join(`/ws/chat/${id}/`, h.as.patient)).rejects.toMatchObject({ status: 409 });
+    expect(late.body.code).toBe('chat_closed');
   });
 });
 

@@ -47,7 +47,7 @@ export async function realtimeGateway(app: FastifyInstance) {
     socket.on('pong', () => (conn.alive = true));
     socket.on('close', () => rooms.leave(conn));
     socket.on('message', (raw: Buffer, isBinary: boolean) => void onMessage(conn, raw, isBinary));
-    send(conn, { type: 'ready', userId: conn.actor.userId });
+    send(conn, { type: 'ready', userId: conn.actor.userId, ...(appointmentId ? { canWrite: true } : {}) });
     return conn;
   };
 
@@ -63,7 +63,9 @@ export async function realtimeGateway(app: FastifyInstance) {
       const { appointmentId } = req.params as { appointmentId: string };
       const row = await findAppointment(app.db, req.actor!, appointmentId);
       if (!row) throw notFound('No such appointment');
-      if (!chatAccess(row.appointment, req.actor!, app.config).participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor join this chat');
+      const access = chatAccess(row.appointment, req.actor!, app.config);
+      if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor join this chat');
+      if (!access.canWrite) throw new AppError(409, 'chat_closed', 'This chat is read-only: load its history over HTTP');
     },
   }, (socket, req) => {
     const { appointmentId } = req.params as { appointmentId: string };
@@ -71,7 +73,6 @@ export async function realtimeGateway(app: FastifyInstance) {
   });
 
   async function onMessage(conn: Conn, raw: Buffer, isBinary: boolean) {
-    if (!spend(conn)) return send(conn, { type: 'error', code: 'rate_limited', message: 'Slow down: too many messages' });
     if (isBinary || raw.byteLength > MAX_CLIENT_MESSAGE_BYTES)
       return send(conn, { type: 'error', code: isBinary ? 'bad_message' : 'message_too_large', message: isBinary ? 'Send JSON text' : `Messages are limited to ${MAX_CLIENT_MESSAGE_BYTES} bytes` });
     let event: ClientEvent;
@@ -82,6 +83,7 @@ export async function realtimeGateway(app: FastifyInstance) {
     } catch {
       return send(conn, { type: 'error', code: 'bad_message', message: 'Messages are JSON' });
     }
+    if (!spend(conn)) return send(conn, { type: 'error', code: 'rate_limited', message: 'Slow down: too many messages', ...(event.type === 'chat.send' ? { clientId: event.clientId } : {}) });
     if (event.type === 'ping') return send(conn, { type: 'pong' });
     const appointmentId = conn.appointmentId;
     if (!appointmentId) return send(conn, { type: 'error', code: 'bad_message', message: 'Chat messages go to /ws/chat/<appointment>/' });
@@ -110,9 +112,10 @@ export async function realtimeGateway(app: FastifyInstance) {
       return;
     }
     const event = payload as ServerEvent;
-    for (const conn of rooms.in(topic)) {
-      if (!rooms.listensTo(conn, topic)) continue;
-      send(conn, event);
+    const listeners = rooms.in(topic).filter((conn) => rooms.listensTo(conn, topic));
+    // Everyone hears the event before any receipt about it goes out.
+    for (const conn of listeners) if (!(event.type === 'chat.typing' && event.userId === conn.actor.userId)) send(conn, event);
+    for (const conn of listeners) {
       if (event.type === 'chat.message' && event.message.senderId !== conn.actor.userId && !event.message.deliveredAt)
         await markDelivered(ctxOf(conn), event.message.appointmentId, conn.actor.userId, [event.message.id]).catch((err) => app.log.error({ err }, 'delivery receipt failed'));
       if (event.type === 'appointment.changed' && conn.appointmentId) await recheck(conn);

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, onApiError } from '../lib/api-client.js';
 import { queryKeys } from '../lib/query-keys.js';
 import type { Me } from '../../contracts/auth.js';
+import { LiveUpdates } from './live-updates.js';
 
 function shouldRetry(failureCount: number, error: unknown) {
   // A 4xx will answer the same way again; network blips and 5xx get two more tries.
@@ -45,5 +46,10 @@ function useSessionErrorHandling(queryClient: QueryClient) {
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   useSessionErrorHandling(queryClient);
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LiveUpdates />
+      {children}
+    </QueryClientProvider>
+  );
 }

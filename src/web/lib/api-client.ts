@@ -150,6 +150,9 @@ export const api = {
   patch<S extends z.ZodType>(path: string, body: unknown, schema: S) {
     return request('PATCH', path, { body }).then((data) => parseWith(schema, data, path));
   },
+  put<S extends z.ZodType>(path: string, body: unknown, schema: S) {
+    return request('PUT', path, { body }).then((data) => parseWith(schema, data, path));
+  },
   delete<S extends z.ZodType>(path: string, schema: S) {
     return request('DELETE', path).then((data) => parseWith(schema, data, path));
   },

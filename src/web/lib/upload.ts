@@ -6,6 +6,8 @@ export interface UploadOptions<S extends z.ZodType> {
   path: string;
   file: File;
   field?: string;
+  /** Other form fields sent before the file (a caption, an idempotency key …). */
+  fields?: Record<string, string>;
   schema: S;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -21,7 +23,7 @@ function problemOf(xhr: XMLHttpRequest): Problem | null {
 
 /** A multipart upload with progress (fetch cannot report upload progress yet). */
 export function uploadFile<S extends z.ZodType>(options: UploadOptions<S>): Promise<z.output<S>> {
-  const { method, path, file, field = 'file', schema, onProgress, signal } = options;
+  const { method, path, file, field = 'file', fields = {}, schema, onProgress, signal } = options;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(method, path);
@@ -44,6 +46,7 @@ export function uploadFile<S extends z.ZodType>(options: UploadOptions<S>): Prom
     xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append(field, file);
     xhr.send(form);
   });

@@ -33,7 +33,7 @@ export interface NewMessage {
 export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: NewMessage): Promise<ChatMessage> {
   const { appointment, access } = await chatOf(ctx, appointmentId);
   if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor write in this chat');
-  if (!access.canWrite) throw new AppError(409, 'invalid_transition', 'This chat is closed: it can be read but not written to');
+  if (!access.canWrite) throw new AppError(409, 'chat_closed');
   let file: { name: string; type: string; size: number; original: string } | null = null;
   if (input.attachment) {
     const type = sniffType(input.attachment.bytes);
@@ -97,7 +97,15 @@ export async function history(ctx: ActorCtx, appointmentId: string, q: { before?
     )
     .orderBy(forward ? asc(chatMessages.seq) : desc(chatMessages.seq))
     .limit(q.limit + 1);
-  return { items: rows.slice(0, q.limit).map(presentMessage), hasMore: rows.length > q.limit, canWrite: access.canWrite };
+  const page = rows.slice(0, q.limit);
+  // What a participant fetched has reached them: mark the other side's messages delivered.
+  const undelivered = page.filter((m) => m.senderId !== ctx.actor.userId && !m.deliveredAt).map((m) => m.id);
+  if (access.participant && undelivered.length) {
+    await markDelivered(ctx, appointmentId, ctx.actor.userId, undelivered);
+    const now = new Date();
+    for (const m of page) if (undelivered.includes(m.id)) m.deliveredAt = now;
+  }
+  return { items: page.map(presentMessage), hasMore: rows.length > q.limit, canWrite: access.canWrite, maxAttachmentBytes: ctx.config.chat.attachmentMaxBytes };
 }
 
 /**

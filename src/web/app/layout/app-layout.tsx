@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { MessagesIndicator } from '../../features/notifications/components/messages-indicator.js';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.js';
 import { useMe } from '../../lib/session.js';
 import { viewerTimeZone } from '../../lib/datetime.js';
 import { Brand } from './brand.js';
@@ -43,9 +45,11 @@ export function AppLayout() {
                 <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
                   {navOpen ? <path d="M6 6l12 12M18 6 6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
                 </svg>
-                Menu
+                <span className="sr-only sm:not-sr-only">Menu</span>
               </button>
             )}
+            {!locked && (me.role === 'doctor' || me.role === 'patient') && <MessagesIndicator />}
+            {!locked && <NotificationBell />}
             <UserMenu me={me} minimal={locked} />
           </div>
         </div>

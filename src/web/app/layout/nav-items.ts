@@ -16,13 +16,25 @@ export function navItemsFor(me: Me): NavItem[] {
     case 'hospital_admin':
       return [
         dashboard,
+        { to: '/appointments', label: 'Appointments' },
         { to: '/doctors', label: 'Doctors' },
         { to: '/patients', label: 'Patients' },
         ...(me.hospitalId ? [{ to: `/hospitals/${me.hospitalId}`, label: 'Hospital' }] : []),
         { to: '/audit', label: 'Audit log' },
       ];
     case 'doctor':
+      return [
+        dashboard,
+        { to: '/appointments', label: 'Appointments' },
+        { to: '/availability', label: 'Availability' },
+        { to: '/profile', label: 'My profile' },
+      ];
     case 'patient':
-      return [dashboard, { to: '/profile', label: 'My profile' }];
+      return [
+        dashboard,
+        { to: '/find-doctor', label: 'Find a doctor' },
+        { to: '/appointments', label: 'Appointments' },
+        { to: '/profile', label: 'My profile' },
+      ];
   }
 }

@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../contracts/auth.js';
 import { fullName, roleLabels, useSignOut } from '../../lib/session.js';
 import { Spinner } from '../../lib/ui/spinner.js';
-import { useDismiss } from './use-dismiss.js';
+import { useDismiss } from '../../lib/use-dismiss.js';
 
 function initials(me: Me) {
   return `${me.firstName.charAt(0)}${me.lastName.charAt(0)}`.toUpperCase() || '?';

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Appointment } from '../../../../contracts/appointments.js';
 import { listOf } from '../../../../contracts/common.js';
 import { Doctor } from '../../../../contracts/doctors.js';
 import { Hospital } from '../../../../contracts/hospitals.js';
@@ -45,5 +46,17 @@ export function useOwnPatient(patientId: string) {
   return useQuery({
     queryKey: queryKeys.patients.detail(patientId),
     queryFn: ({ signal }) => api.get(`/api/patients/${patientId}`, Patient, signal),
+  });
+}
+
+const AppointmentList = listOf(Appointment);
+
+/** Appointments for a dashboard panel (shares the appointments feature's cache keys). */
+export function useDashboardAppointments(params: { status: string; from?: string; to?: string; order: 'asc' | 'desc'; limit: number }) {
+  const query = { ...params, offset: 0 };
+  return useQuery({
+    queryKey: queryKeys.appointments.list(query),
+    queryFn: ({ signal }) => api.get(withQuery('/api/appointments', query), AppointmentList, signal),
+    refetchInterval: 30_000,
   });
 }

@@ -7,7 +7,7 @@ import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { Switch } from '../../../lib/ui/switch.js';
 import { useOwnDoctor, useSetAvailability } from '../api/use-dashboard-data.js';
-import { AppointmentsEmpty } from './appointments-empty.js';
+import { DoctorAgenda } from './doctor-agenda.js';
 
 export function DoctorDashboard({ doctorId, hospitalName }: { doctorId: string; hospitalName: string | null }) {
   const doctor = useOwnDoctor(doctorId);
@@ -18,9 +18,10 @@ export function DoctorDashboard({ doctorId, hospitalName }: { doctorId: string; 
   }
   const d = doctor.data;
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
+    <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+      <DoctorAgenda />
       <div className="space-y-8">
-        <Section title="Availability">
+        <Section title="Availability" actions={<ButtonLink to="/availability" variant="secondary" size="sm">Edit hours</ButtonLink>}>
           <Card className="space-y-3">
             <Switch
               label="Available for appointments"
@@ -48,7 +49,6 @@ export function DoctorDashboard({ doctorId, hospitalName }: { doctorId: string; 
           </Card>
         </Section>
       </div>
-      <AppointmentsEmpty forRole="doctor" />
     </div>
   );
 }

@@ -5,12 +5,13 @@ import { Card, Section } from '../../../lib/ui/card.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { useOwnPatient } from '../api/use-dashboard-data.js';
-import { AppointmentsEmpty } from './appointments-empty.js';
+import { PatientUpcoming } from './patient-upcoming.js';
 
 export function PatientDashboard({ patientId, hospitalName }: { patientId: string; hospitalName: string | null }) {
   const patient = useOwnPatient(patientId);
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
+    <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+      <PatientUpcoming />
       <div className="space-y-8">
         <Section title="Your hospital">
           <Card>
@@ -28,7 +29,6 @@ export function PatientDashboard({ patientId, hospitalName }: { patientId: strin
           )}
         </Section>
       </div>
-      <AppointmentsEmpty forRole="patient" />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
 import { Card } from '../../../lib/ui/card.js';
 import { useRemoveDoctorPicture, useUploadDoctorPicture } from '../api/use-doctor.js';
-import { DoctorAvatar } from './doctor-avatar.js';
+import { DoctorAvatar } from '../../../lib/ui/doctor-avatar.js';
 
 function checkFile(file: File): string | null {
   if (!(PICTURE_TYPES as readonly string[]).includes(file.type)) {

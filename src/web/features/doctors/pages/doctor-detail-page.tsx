@@ -110,6 +110,15 @@ export function DoctorDetailPage() {
           </Card>
         </Section>
         <div className="space-y-8">
+          <Card className="space-y-3">
+            <h2 className="text-lg font-semibold">Availability</h2>
+            <p className="text-sm text-slate-700">
+              The weekly hours, visit length and days off that patients book from.
+            </p>
+            <ButtonLink to={`/doctors/${d.id}/availability`} variant="secondary">
+              Edit availability
+            </ButtonLink>
+          </Card>
           <DoctorPictureCard doctor={d} />
           <Card className="space-y-3">
             <h2 className="text-lg font-semibold">Account</h2>

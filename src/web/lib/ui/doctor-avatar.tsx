@@ -1,8 +1,13 @@
-import type { Doctor } from '../../../../contracts/doctors.js';
-import { cx } from '../../../lib/ui/cx.js';
+import { cx } from './cx.js';
+
+interface Pictured {
+  firstName: string;
+  lastName: string;
+  pictureUrl: string | null;
+}
 
 /** The doctor's picture, or their initials when there is none. Decorative next to the name. */
-export function DoctorAvatar({ doctor, size = 'md' }: { doctor: Doctor; size?: 'md' | 'lg' }) {
+export function DoctorAvatar({ doctor, size = 'md' }: { doctor: Pictured; size?: 'md' | 'lg' }) {
   const box = size === 'lg' ? 'size-28 text-3xl' : 'size-12 text-base';
   if (doctor.pictureUrl) {
     return <img src={doctor.pictureUrl} alt="" className={cx(box, 'shrink-0 rounded-full object-cover ring-1 ring-slate-200')} />;

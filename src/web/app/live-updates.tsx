@@ -1,0 +1,102 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { UnreadCounts } from '../../contracts/chat.js';
+import type { Notification } from '../../contracts/notifications.js';
+import type { ServerEvent } from '../../contracts/realtime.js';
+import { queryKeys } from '../lib/query-keys.js';
+import { withUnread } from '../lib/realtime/unread-counts.js';
+import { useRealtimeSocket } from '../lib/realtime/use-realtime-socket.js';
+import { useMeQuery } from '../lib/session.js';
+
+const TOAST_MS = 8_000;
+const MAX_TOASTS = 3;
+
+/**
+ * While someone is signed in: one socket to their own room (`/ws/notifications/`). A
+ * notification refreshes the notification and appointment queries at once and shows a short
+ * toast; unread chat counts update in place. After a reconnection everything it feeds is
+ * fetched again, since events may have been missed meanwhile.
+ */
+export function LiveUpdates() {
+  const me = useMeQuery().data;
+  const queryClient = useQueryClient();
+  const [toasts, setToasts] = useState<Notification[]>([]);
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+
+  const dismiss = useCallback((id: string) => {
+    const timer = timers.current.get(id);
+    if (timer) clearTimeout(timer);
+    timers.current.delete(id);
+    setToasts((list) => list.filter((t) => t.id !== id));
+  }, []);
+
+  const show = (n: Notification) => {
+    setToasts((list) => [...list.filter((t) => t.id !== n.id), n].slice(-MAX_TOASTS));
+    timers.current.set(n.id, setTimeout(() => dismiss(n.id), TOAST_MS));
+  };
+
+  const refreshAll = () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.chat.unread });
+  };
+
+  const onEvent = (event: ServerEvent) => {
+    if (event.type === 'notification') {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
+      show(event.notification);
+    } else if (event.type === 'chat.unread') {
+      const held = queryClient.getQueryData<UnreadCounts>(queryKeys.chat.unread);
+      if (held) queryClient.setQueryData(queryKeys.chat.unread, withUnread(held, event.appointmentId, event.unread, event.total));
+      else void queryClient.invalidateQueries({ queryKey: queryKeys.chat.unread });
+    }
+  };
+
+  const signedIn = !!me && !me.mustChangePassword;
+  useRealtimeSocket(signedIn ? '/ws/notifications/' : null, {
+    onEvent,
+    onReady: ({ reconnected }) => {
+      if (reconnected) refreshAll();
+    },
+  });
+
+  // Signing out (or in as someone else) leaves nothing of the last person on screen.
+  const userId = me?.id;
+  useEffect(() => {
+    const running = timers.current;
+    return () => {
+      for (const timer of running.values()) clearTimeout(timer);
+      running.clear();
+      setToasts([]);
+    };
+  }, [userId]);
+
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      aria-label="Live notifications"
+      className="pointer-events-none fixed inset-x-3 top-16 z-50 flex flex-col items-end gap-2 sm:inset-x-auto sm:right-4 sm:w-96"
+    >
+      {signedIn &&
+        toasts.map((n) => (
+          <div key={n.id} className="pointer-events-auto flex w-full items-start gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-900 shadow-lg">
+            <span aria-hidden="true" className="mt-0.5 size-2.5 shrink-0 rounded-full bg-brand-700" />
+            <div className="min-w-0 flex-1">
+              <p className="font-semibold break-words">{n.title}</p>
+              {n.message && <p className="mt-0.5 break-words text-slate-700">{n.message}</p>}
+            </div>
+            <button
+              type="button"
+              onClick={() => dismiss(n.id)}
+              className="-m-1 flex size-8 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
+            >
+              <span aria-hidden="true">×</span>
+              <span className="sr-only">Dismiss</span>
+            </button>
+          </div>
+        ))}
+    </div>
+  );
+}

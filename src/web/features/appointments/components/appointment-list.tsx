@@ -1,0 +1,38 @@
+import { Link } from 'react-router';
+import type { Appointment } from '../../../../contracts/appointments.js';
+import type { Viewer } from '../../../lib/appointment-status.js';
+import { formatDateTimeIn } from '../../../lib/datetime.js';
+import { fullName } from '../../../lib/session.js';
+import { StatusBadge } from '../../../lib/ui/status-badge.js';
+import { counterpartName, doctorName } from '../utils/appointment-people.js';
+
+/** Appointments as rows: when, with whom, status; each opens its page. */
+export function AppointmentList({ appointments, viewerOf }: { appointments: Appointment[]; viewerOf: (a: Appointment) => Viewer }) {
+  return (
+    <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
+      {appointments.map((a) => {
+        const viewer = viewerOf(a);
+        return (
+          <li key={a.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
+            <div className="min-w-0 space-y-0.5">
+              <p className="font-semibold">
+                <Link to={`/appointments/${a.id}`} className="text-brand-900 underline-offset-2 hover:underline">
+                  {counterpartName(a, viewer)}
+                </Link>
+              </p>
+              <p className="text-sm text-slate-800">
+                <time dateTime={a.startsAt}>{formatDateTimeIn(a.startsAt)}</time>
+              </p>
+              <p className="truncate text-sm text-slate-700">
+                {viewer === 'doctor' ? a.symptoms : viewer === 'patient' ? a.doctor.specialization : `${fullName(a.patient)} · ${doctorName(a.doctor)}`}
+              </p>
+            </div>
+            <div className="shrink-0">
+              <StatusBadge status={a.status} />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

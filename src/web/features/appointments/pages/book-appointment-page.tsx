@@ -1,0 +1,168 @@
+import { useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { AppointmentCreate } from '../../../../contracts/appointments.js';
+import type { Slot } from '../../../../contracts/availability.js';
+import { ApiError } from '../../../lib/api-client.js';
+import { formatDateTimeIn } from '../../../lib/datetime.js';
+import { useForm } from '../../../lib/form.js';
+import { queryKeys } from '../../../lib/query-keys.js';
+import { useDocumentTitle } from '../../../lib/use-document-title.js';
+import { Alert } from '../../../lib/ui/alert.js';
+import { Badge } from '../../../lib/ui/badge.js';
+import { Button, ButtonLink } from '../../../lib/ui/button.js';
+import { Card } from '../../../lib/ui/card.js';
+import { DoctorAvatar } from '../../../lib/ui/doctor-avatar.js';
+import { EmptyState } from '../../../lib/ui/empty-state.js';
+import { FormAlert } from '../../../lib/ui/form-alert.js';
+import { PageHeader } from '../../../lib/ui/page-header.js';
+import { QueryError } from '../../../lib/ui/query-error.js';
+import { Loading } from '../../../lib/ui/spinner.js';
+import { TextAreaField } from '../../../lib/ui/textarea-field.js';
+import { useRequestAppointment } from '../api/use-appointments.js';
+import { useBookableDoctor } from '../api/use-slots.js';
+import { SlotPicker } from '../components/slot-picker.js';
+import { doctorName } from '../utils/appointment-people.js';
+
+/** Answers that mean "pick another time": the list of free times is refreshed and the choice cleared. */
+const SLOT_PROBLEMS: Record<string, string> = {
+  slot_unavailable: 'Someone else just took that time. The free times below are up to date now: choose another.',
+  start_in_past: 'That time has already passed. The free times below are up to date now: choose another.',
+  slot_misaligned: 'That time is no longer one of the doctor’s slots. Choose one of the times below.',
+  outside_availability: 'The doctor no longer sees patients at that time. Choose one of the times below.',
+};
+
+const back = { to: '/find-doctor', label: 'Find a doctor' };
+
+/** A patient picks one of a doctor's free times, says why they need the visit, and asks for it. */
+export function BookAppointmentPage() {
+  const { doctorId = '' } = useParams();
+  const doctor = useBookableDoctor(doctorId);
+  useDocumentTitle(doctor.data ? `Book ${doctorName(doctor.data)}` : 'Book a visit');
+
+  if (doctor.isPending) return <Loading label="Loading the doctor…" />;
+  if (doctor.isError) {
+    const missing = doctor.error instanceof ApiError && doctor.error.status === 404;
+    return (
+      <>
+        <PageHeader title={missing ? 'Doctor not found' : 'Book a visit'} back={back} />
+        {missing ? (
+          <EmptyState title="This doctor does not exist or is not at your hospital" action={<ButtonLink to={back.to}>Find a doctor</ButtonLink>} />
+        ) : (
+          <QueryError error={doctor.error} title="Could not load the doctor" onRetry={() => void doctor.refetch()} />
+        )}
+      </>
+    );
+  }
+  const d = doctor.data;
+  return (
+    <>
+      <PageHeader title={`Book ${doctorName(d)}`} back={back} description={`${d.specialization} · ${d.experienceYears} ${d.experienceYears === 1 ? 'year' : 'years'} of experience`} />
+      <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
+        <Card className="h-fit space-y-4">
+          <div className="flex items-center gap-4">
+            <DoctorAvatar doctor={d} size="lg" />
+            <div className="min-w-0">
+              <p className="font-semibold text-slate-900">{doctorName(d)}</p>
+              <p className="text-sm text-slate-700">{d.specialization}</p>
+              <div className="mt-2">
+                {d.isAvailable ? <Badge tone="green">Taking appointments</Badge> : <Badge>Not taking appointments</Badge>}
+              </div>
+            </div>
+          </div>
+          {d.bio && <p className="text-sm text-slate-800">{d.bio}</p>}
+        </Card>
+        {d.isAvailable ? (
+          <BookingForm doctorId={d.id} doctorLabel={doctorName(d)} />
+        ) : (
+          <EmptyState title={`${doctorName(d)} is not taking appointments right now`} action={<ButtonLink to={back.to}>Find another doctor</ButtonLink>}>
+            Choose another doctor, or check again later.
+          </EmptyState>
+        )}
+      </div>
+    </>
+  );
+}
+
+function BookingForm({ doctorId, doctorLabel }: { doctorId: string; doctorLabel: string }) {
+  const form = useForm({ startsAt: '', symptoms: '' });
+  const request = useRequestAppointment();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [slotNotice, setSlotNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  const choose = (slot: Slot | null) => {
+    form.setValue('startsAt', slot?.startsAt ?? '');
+    if (slot) setSlotNotice(null);
+  };
+
+  const submit = form.handleSubmit(async () => {
+    setSlotNotice(null);
+    const body = form.validate(AppointmentCreate, (v, addError) => {
+      if (!v.startsAt) addError('startsAt', 'Choose one of the free times');
+      return { doctorId, startsAt: v.startsAt || undefined, symptoms: v.symptoms };
+    });
+    if (!body) return;
+    try {
+      const created = await request.mutateAsync(body);
+      void navigate(`/appointments/${created.id}`, { state: { requested: true } });
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : undefined;
+      if (code && code in SLOT_PROBLEMS) {
+        // The time is gone: show the fresh list and say so where the eyes (and focus) are.
+        await queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
+        form.setValue('startsAt', '');
+        setSlotNotice(SLOT_PROBLEMS[code]!);
+        requestAnimationFrame(() => noticeRef.current?.focus());
+        return;
+      }
+      if (code === 'doctor_unavailable') {
+        await queryClient.invalidateQueries({ queryKey: queryKeys.doctors.detail(doctorId) });
+      }
+      throw error;
+    }
+  });
+
+  const chosen = form.values.startsAt;
+  return (
+    <form ref={form.formRef} aria-label="Request an appointment" noValidate onSubmit={submit} className="min-w-0 space-y-6">
+      <FormAlert failure={form.failure} />
+      {slotNotice && (
+        <div ref={noticeRef} tabIndex={-1} className="outline-none">
+          <Alert tone="warning" title="That time is no longer free">
+            {slotNotice}
+          </Alert>
+        </div>
+      )}
+      <SlotPicker doctorId={doctorId} value={chosen || null} onChange={choose} error={form.errors.startsAt} />
+      <p className="rounded-lg bg-brand-50 p-3 text-sm text-slate-900" aria-live="polite">
+        {chosen ? (
+          <>
+            You are asking for <strong>{formatDateTimeIn(chosen)}</strong> with {doctorLabel}.
+          </>
+        ) : (
+          'No time chosen yet.'
+        )}
+      </p>
+      <TextAreaField
+        label="Symptoms or reason for the visit"
+        hint="What is wrong, since when, and anything the doctor should know first. Only the doctor and your hospital’s staff see it."
+        rows={5}
+        required
+        {...form.text('symptoms')}
+      />
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" pending={form.submitting} pendingLabel="Requesting…">
+          Request appointment
+        </Button>
+        <ButtonLink to={back.to} variant="secondary">
+          Cancel
+        </ButtonLink>
+      </div>
+      <p className="text-sm text-slate-700">
+        The doctor approves the time, proposes another or declines. Once a time is agreed, the fee is due before the visit.
+      </p>
+    </form>
+  );
+}

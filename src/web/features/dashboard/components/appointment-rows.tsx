@@ -1,0 +1,39 @@
+import { Link } from 'react-router';
+import type { Appointment } from '../../../../contracts/appointments.js';
+import { formatDateTimeIn, formatTimeIn } from '../../../lib/datetime.js';
+import { fullName } from '../../../lib/session.js';
+import { StatusBadge } from '../../../lib/ui/status-badge.js';
+
+/** A compact list of appointments for a dashboard: time, the other person, status. */
+export function AppointmentRows({
+  appointments,
+  show,
+  timeOnly,
+}: {
+  appointments: Appointment[];
+  /** Whose name leads each row. */
+  show: 'patient' | 'doctor';
+  /** Today's schedule shows times only. */
+  timeOnly?: boolean;
+}) {
+  return (
+    <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
+      {appointments.map((a) => (
+        <li key={a.id} className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 p-4">
+          <div className="min-w-0 flex-1">
+            <p className="font-semibold">
+              <Link to={`/appointments/${a.id}`} className="text-brand-900 underline-offset-2 hover:underline">
+                {show === 'patient' ? fullName(a.patient) : `Dr ${a.doctor.firstName} ${a.doctor.lastName}`}
+              </Link>
+            </p>
+            <p className="text-sm text-slate-800">
+              <time dateTime={a.startsAt}>{timeOnly ? `${formatTimeIn(a.startsAt)} – ${formatTimeIn(a.endsAt)}` : formatDateTimeIn(a.startsAt)}</time>
+            </p>
+            <p className="line-clamp-2 text-sm break-words text-slate-700">{show === 'patient' ? a.symptoms : a.doctor.specialization}</p>
+          </div>
+          <StatusBadge status={a.status} />
+        </li>
+      ))}
+    </ul>
+  );
+}
