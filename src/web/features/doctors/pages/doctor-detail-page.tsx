@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiError } from '../../../lib/api-client.js';
 import { formatDateTime } from '../../../lib/datetime.js';
 import { useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
@@ -10,10 +9,9 @@ import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
 import { Button, ButtonLink } from '../../../lib/ui/button.js';
 import { Card, Section } from '../../../lib/ui/card.js';
 import { DetailList } from '../../../lib/ui/detail-list.js';
-import { EmptyState } from '../../../lib/ui/empty-state.js';
 import { PageHeader } from '../../../lib/ui/page-header.js';
-import { QueryError } from '../../../lib/ui/query-error.js';
 import { Loading } from '../../../lib/ui/spinner.js';
+import { RecordUnavailable, recordBackLink } from '../../../lib/ui/record-unavailable.js';
 import { useDoctor, useUpdateDoctor } from '../api/use-doctor.js';
 import { DoctorEditForm } from '../components/doctor-edit-form.js';
 import { doctorName } from '../components/doctor-list.js';
@@ -28,28 +26,10 @@ export function DoctorDetailPage() {
   const [saved, setSaved] = useState(false);
   useDocumentTitle(doctor.data ? doctorName(doctor.data) : 'Doctor');
 
-  const hospitalId = doctor.data?.hospitalId ?? null;
-  const back =
-    me.role === 'super_admin' && hospitalId
-      ? { to: `/hospitals/${hospitalId}`, label: 'Back to the hospital' }
-      : me.role === 'super_admin'
-        ? { to: '/hospitals', label: 'All hospitals' }
-        : { to: '/doctors', label: 'All doctors' };
+  const back = recordBackLink(me.role, doctor.data?.hospitalId ?? null, { to: '/doctors', label: 'All doctors' });
 
   if (doctor.isPending) return <Loading label="Loading doctor…" />;
-  if (doctor.isError) {
-    const missing = doctor.error instanceof ApiError && doctor.error.status === 404;
-    return (
-      <>
-        <PageHeader title={missing ? 'Doctor not found' : 'Doctor'} back={back} />
-        {missing ? (
-          <EmptyState title="This doctor does not exist or is not in your hospital" action={<ButtonLink to={back.to}>{back.label}</ButtonLink>} />
-        ) : (
-          <QueryError error={doctor.error} title="Could not load the doctor" onRetry={() => void doctor.refetch()} />
-        )}
-      </>
-    );
-  }
+  if (doctor.isError) return <RecordUnavailable noun="doctor" error={doctor.error} back={back} onRetry={() => void doctor.refetch()} />;
 
   const d = doctor.data;
   return (

@@ -1,19 +1,17 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiError } from '../../../lib/api-client.js';
 import { formatCalendarDate, formatDateTime } from '../../../lib/datetime.js';
 import { fullName, useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { ActivationControl } from '../../../lib/ui/activation-control.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
-import { Button, ButtonLink } from '../../../lib/ui/button.js';
+import { Button } from '../../../lib/ui/button.js';
 import { Card, Section } from '../../../lib/ui/card.js';
 import { DetailList } from '../../../lib/ui/detail-list.js';
-import { EmptyState } from '../../../lib/ui/empty-state.js';
 import { PageHeader } from '../../../lib/ui/page-header.js';
-import { QueryError } from '../../../lib/ui/query-error.js';
 import { Loading } from '../../../lib/ui/spinner.js';
+import { RecordUnavailable, recordBackLink } from '../../../lib/ui/record-unavailable.js';
 import { usePatient, useUpdatePatient } from '../api/use-patient.js';
 import { PatientEditForm } from '../components/patient-edit-form.js';
 
@@ -30,28 +28,10 @@ export function PatientDetailPage() {
   const [saved, setSaved] = useState(false);
   useDocumentTitle(patient.data ? fullName(patient.data) : 'Patient');
 
-  const hospitalId = patient.data?.hospitalId ?? null;
-  const back =
-    me.role === 'super_admin' && hospitalId
-      ? { to: `/hospitals/${hospitalId}`, label: 'Back to the hospital' }
-      : me.role === 'super_admin'
-        ? { to: '/hospitals', label: 'All hospitals' }
-        : { to: '/patients', label: 'All patients' };
+  const back = recordBackLink(me.role, patient.data?.hospitalId ?? null, { to: '/patients', label: 'All patients' });
 
   if (patient.isPending) return <Loading label="Loading patient…" />;
-  if (patient.isError) {
-    const missing = patient.error instanceof ApiError && patient.error.status === 404;
-    return (
-      <>
-        <PageHeader title={missing ? 'Patient not found' : 'Patient'} back={back} />
-        {missing ? (
-          <EmptyState title="This patient does not exist or is not in your hospital" action={<ButtonLink to={back.to}>{back.label}</ButtonLink>} />
-        ) : (
-          <QueryError error={patient.error} title="Could not load the patient" onRetry={() => void patient.refetch()} />
-        )}
-      </>
-    );
-  }
+  if (patient.isError) return <RecordUnavailable noun="patient" error={patient.error} back={back} onRetry={() => void patient.refetch()} />;
 
   const p = patient.data;
   return (
