@@ -142,6 +142,7 @@ function AppointmentChat({ appointmentId }: { appointmentId: string }) {
           onSend={chat.send}
           onTyped={chat.typed}
           onStoppedTyping={chat.stoppedTyping}
+          maxAttachmentBytes={chat.log?.maxAttachmentBytes}
         />
       ) : (
         chat.log && (

@@ -23,8 +23,10 @@ export function Composer({
   onSend,
   onTyped,
   onStoppedTyping,
+  maxAttachmentBytes,
 }: {
   recipient: string;
+  maxAttachmentBytes?: number;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   onSend: (text: string, file: File | null) => void;
   onTyped: () => void;
@@ -70,7 +72,7 @@ export function Composer({
     if (fileInput.current) fileInput.current.value = '';
     textareaRef.current?.focus();
     if (!chosen) return;
-    const problem = attachmentProblem(chosen);
+    const problem = attachmentProblem(chosen, maxAttachmentBytes);
     setError(problem);
     if (!problem) setFile(chosen);
   };

@@ -9,6 +9,8 @@ export interface ChatLog {
   /** Older messages exist before the first one here. */
   hasMoreOlder: boolean;
   canWrite: boolean;
+  /** The server's attachment size limit, to refuse a large file before uploading it. */
+  maxAttachmentBytes: number;
 }
 
 type ReceiptT = z.infer<typeof Receipt>;
@@ -43,12 +45,12 @@ export function mergeMessages(current: readonly ChatMessage[], incoming: readonl
 
 /** The first page (`GET …/messages`, newest first). */
 export function logFromNewestPage(page: ChatHistory): ChatLog {
-  return { messages: mergeMessages([], page.items), hasMoreOlder: page.hasMore, canWrite: page.canWrite };
+  return { messages: mergeMessages([], page.items), hasMoreOlder: page.hasMore, canWrite: page.canWrite, maxAttachmentBytes: page.maxAttachmentBytes };
 }
 
 /** A page from `before=<oldest seq>`. */
 export function withOlderPage(log: ChatLog, page: ChatHistory): ChatLog {
-  return { messages: mergeMessages(log.messages, page.items), hasMoreOlder: page.hasMore, canWrite: page.canWrite };
+  return { ...log, messages: mergeMessages(log.messages, page.items), hasMoreOlder: page.hasMore, canWrite: page.canWrite };
 }
 
 /** Messages from `after=<seq>` (a catch-up) or the newest page fetched again. */

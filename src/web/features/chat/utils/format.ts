@@ -38,11 +38,12 @@ export function formatBytes(bytes: number): string {
 export const ATTACHMENT_ACCEPT = [...ATTACHMENT_TYPES, '.png', '.jpg', '.jpeg', '.webp', '.gif', '.pdf', '.dcm'].join(',');
 
 /** Null when the file may be sent, else why not. DICOM files often come without a MIME type. */
-export function attachmentProblem(file: File): string | null {
+export function attachmentProblem(file: File, maxBytes?: number): string | null {
   const known = (ATTACHMENT_TYPES as readonly string[]).includes(file.type);
   const dicom = /\.dcm$/i.test(file.name) && (file.type === '' || file.type === 'application/octet-stream');
   if (!known && !dicom) return `${file.name} cannot be sent: attach an image (PNG, JPEG, WebP or GIF), a PDF or a DICOM file.`;
   if (file.size === 0) return `${file.name} is empty.`;
+  if (maxBytes !== undefined && file.size > maxBytes) return `${file.name} is ${formatBytes(file.size)}: attachments can be up to ${formatBytes(maxBytes)}.`;
   return null;
 }
 
