@@ -1,14 +1,13 @@
-import { useState } from 'react';
 import { useParams } from 'react-router';
 import { formatDateTime } from '../../../lib/datetime.js';
 import { useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { ActivationControl } from '../../../lib/ui/activation-control.js';
-import { Alert } from '../../../lib/ui/alert.js';
 import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
-import { Button, ButtonLink } from '../../../lib/ui/button.js';
-import { Card, Section } from '../../../lib/ui/card.js';
+import { ButtonLink } from '../../../lib/ui/button.js';
+import { Card } from '../../../lib/ui/card.js';
 import { DetailList } from '../../../lib/ui/detail-list.js';
+import { EditableSection } from '../../../lib/ui/editable-section.js';
 import { PageHeader } from '../../../lib/ui/page-header.js';
 import { Loading } from '../../../lib/ui/spinner.js';
 import { RecordUnavailable, recordBackLink } from '../../../lib/ui/record-unavailable.js';
@@ -22,8 +21,6 @@ export function DoctorDetailPage() {
   const me = useMe();
   const doctor = useDoctor(doctorId);
   const update = useUpdateDoctor(doctorId);
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
   useDocumentTitle(doctor.data ? doctorName(doctor.data) : 'Doctor');
 
   const back = recordBackLink(me.role, doctor.data?.hospitalId ?? null, { to: '/doctors', label: 'All doctors' });
@@ -50,45 +47,27 @@ export function DoctorDetailPage() {
         }
       />
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <Section
+        <EditableSection
           title="Profile"
-          actions={
-            !editing && (
-              <Button variant="secondary" onClick={() => { setSaved(false); setEditing(true); }}>
-                Edit profile
-              </Button>
-            )
+          savedMessage="Doctor’s profile saved."
+          form={({ done, cancel }) => <DoctorEditForm doctor={d} onCancel={cancel} onDone={done} />}
+          view={
+            <DetailList
+              items={[
+                { label: 'Email', value: d.email },
+                { label: 'Phone', value: d.phone ?? 'Not given' },
+                { label: 'Specialization', value: d.specialization },
+                { label: 'Licence number', value: d.licenseNumber },
+                { label: 'Experience', value: `${d.experienceYears} ${d.experienceYears === 1 ? 'year' : 'years'}` },
+                {
+                  label: 'Appointments',
+                  value: d.isAvailable ? <Badge tone="blue">Available</Badge> : <Badge>Not available</Badge>,
+                },
+                { label: 'Bio', value: d.bio || 'No bio yet' },
+              ]}
+            />
           }
-        >
-          {saved && <Alert tone="success">Doctor’s profile saved.</Alert>}
-          <Card>
-            {editing ? (
-              <DoctorEditForm
-                doctor={d}
-                onCancel={() => setEditing(false)}
-                onDone={(changed) => {
-                  setEditing(false);
-                  setSaved(changed);
-                }}
-              />
-            ) : (
-              <DetailList
-                items={[
-                  { label: 'Email', value: d.email },
-                  { label: 'Phone', value: d.phone ?? 'Not given' },
-                  { label: 'Specialization', value: d.specialization },
-                  { label: 'Licence number', value: d.licenseNumber },
-                  { label: 'Experience', value: `${d.experienceYears} ${d.experienceYears === 1 ? 'year' : 'years'}` },
-                  {
-                    label: 'Appointments',
-                    value: d.isAvailable ? <Badge tone="blue">Available</Badge> : <Badge>Not available</Badge>,
-                  },
-                  { label: 'Bio', value: d.bio || 'No bio yet' },
-                ]}
-              />
-            )}
-          </Card>
-        </Section>
+        />
         <div className="space-y-8">
           <Card className="space-y-3">
             <h2 className="text-lg font-semibold">Availability</h2>

@@ -1,14 +1,12 @@
-import { useState } from 'react';
 import { useParams } from 'react-router';
 import { formatCalendarDate, formatDateTime } from '../../../lib/datetime.js';
 import { fullName, useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { ActivationControl } from '../../../lib/ui/activation-control.js';
-import { Alert } from '../../../lib/ui/alert.js';
 import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
-import { Button } from '../../../lib/ui/button.js';
-import { Card, Section } from '../../../lib/ui/card.js';
+import { Card } from '../../../lib/ui/card.js';
 import { DetailList } from '../../../lib/ui/detail-list.js';
+import { EditableSection } from '../../../lib/ui/editable-section.js';
 import { PageHeader } from '../../../lib/ui/page-header.js';
 import { Loading } from '../../../lib/ui/spinner.js';
 import { RecordUnavailable, recordBackLink } from '../../../lib/ui/record-unavailable.js';
@@ -24,8 +22,6 @@ export function PatientDetailPage() {
   const me = useMe();
   const patient = usePatient(patientId);
   const update = useUpdatePatient(patientId);
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
   useDocumentTitle(patient.data ? fullName(patient.data) : 'Patient');
 
   const back = recordBackLink(me.role, patient.data?.hospitalId ?? null, { to: '/patients', label: 'All patients' });
@@ -52,41 +48,23 @@ export function PatientDetailPage() {
         }
       />
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <Section
+        <EditableSection
           title="Medical profile"
-          actions={
-            !editing && (
-              <Button variant="secondary" onClick={() => { setSaved(false); setEditing(true); }}>
-                Edit profile
-              </Button>
-            )
+          savedMessage="Patient’s profile saved."
+          form={({ done, cancel }) => <PatientEditForm patient={p} onCancel={cancel} onDone={done} />}
+          view={
+            <DetailList
+              items={[
+                { label: 'Date of birth', value: p.dateOfBirth ? formatCalendarDate(p.dateOfBirth) : 'Not given' },
+                { label: 'Blood type', value: p.bloodType ? <Badge tone="red">{p.bloodType}</Badge> : 'Not known' },
+                { label: 'Phone', value: p.phone ?? 'Not given' },
+                { label: 'Emergency contact', value: <Multiline text={p.emergencyContact} empty="Not given" /> },
+                { label: 'Allergies', value: <Multiline text={p.allergies} empty="None recorded" /> },
+                { label: 'Medical history', value: <Multiline text={p.medicalHistory} empty="None recorded" /> },
+              ]}
+            />
           }
-        >
-          {saved && <Alert tone="success">Patient’s profile saved.</Alert>}
-          <Card>
-            {editing ? (
-              <PatientEditForm
-                patient={p}
-                onCancel={() => setEditing(false)}
-                onDone={(changed) => {
-                  setEditing(false);
-                  setSaved(changed);
-                }}
-              />
-            ) : (
-              <DetailList
-                items={[
-                  { label: 'Date of birth', value: p.dateOfBirth ? formatCalendarDate(p.dateOfBirth) : 'Not given' },
-                  { label: 'Blood type', value: p.bloodType ? <Badge tone="red">{p.bloodType}</Badge> : 'Not known' },
-                  { label: 'Phone', value: p.phone ?? 'Not given' },
-                  { label: 'Emergency contact', value: <Multiline text={p.emergencyContact} empty="Not given" /> },
-                  { label: 'Allergies', value: <Multiline text={p.allergies} empty="None recorded" /> },
-                  { label: 'Medical history', value: <Multiline text={p.medicalHistory} empty="None recorded" /> },
-                ]}
-              />
-            )}
-          </Card>
-        </Section>
+        />
         <Card className="h-fit space-y-3">
           <h2 className="text-lg font-semibold">Account</h2>
           <DetailList
