@@ -36,6 +36,29 @@ export const Doctor = UserBase.extend({
 });
 export type Doctor = z.infer<typeof Doctor>;
 
+/**
+ * What a patient (or a colleague) sees of a doctor: no contact details, licence or account state.
+ * Admins and the doctor themself get the full `Doctor`.
+ */
+export const PublicDoctor = z.object({
+  id: z.uuid(),
+  hospitalId: z.uuid().nullable(),
+  role: z.literal('doctor'),
+  firstName: z.string(),
+  lastName: z.string(),
+  specialization: z.string(),
+  experienceYears: z.number().int(),
+  bio: z.string(),
+  isAvailable: z.boolean(),
+  pictureUrl: z.string().nullable(),
+});
+export type PublicDoctor = z.infer<typeof PublicDoctor>;
+
+/** A doctor as the viewer may see them: the full record, or the public view. */
+export const DoctorView = z.union([Doctor, PublicDoctor]);
+export type DoctorView = z.infer<typeof DoctorView>;
+export const isFullDoctor = (d: DoctorView): d is Doctor => 'email' in d;
+
 export const DoctorListQuery = z.object({
   specialization: z.string().trim().max(100).optional(),
 });

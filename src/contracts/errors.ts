@@ -29,6 +29,11 @@ export const ErrorCode = z.enum([
   'too_early',
   'invalid_transition',
   'chat_closed',
+  'login_throttled',
+  'password_too_common',
+  'attachment_quota_exceeded',
+  'too_many_connections',
+  'uri_too_long',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -41,5 +46,9 @@ export const Problem = z.object({
   code: ErrorCode,
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** With 429 (and `login_throttled`): when to try again. Also sent as Retry-After. */
+  retryAfterSeconds: z.number().int().optional(),
+  /** With a failed sign-in: attempts left before sign-in for this email is slowed down. */
+  attemptsLeft: z.number().int().optional(),
 });
 export type Problem = z.infer<typeof Problem>;

@@ -28,6 +28,10 @@ export const ServerEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notification'), notification: Notification }),
   z.object({ type: z.literal('appointment.changed'), appointmentId: Id, status: AppointmentStatus }),
   z.object({ type: z.literal('chat.unread'), appointmentId: Id, unread: z.number().int(), total: z.number().int() }),
+  /** The viewer's notifications were marked read: those of one appointment, or all (null). */
+  z.object({ type: z.literal('notifications.read'), appointmentId: Id.nullable() }),
+  /** A doctor's free time changed (a booking, a cancel, new hours): slot lists should refresh. */
+  z.object({ type: z.literal('slots.changed'), doctorId: Id }),
 ]);
 export type ServerEvent = z.infer<typeof ServerEvent>;
 

@@ -30,6 +30,11 @@ const TITLES: Record<ErrorCode, string> = {
   too_early: 'It is too early for that',
   invalid_transition: 'That action is not possible now',
   chat_closed: 'This chat is closed: it can be read but not written to',
+  login_throttled: 'Too many sign-in attempts',
+  password_too_common: 'This password is too common',
+  attachment_quota_exceeded: 'This conversation has reached its attachment limit',
+  too_many_connections: 'Too many open connections',
+  uri_too_long: 'The address is too long',
   internal_error: 'Something went wrong on our side',
 };
 
