@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, ListQuery, listOf } from '../../../contracts/common.js';
-import { Doctor, DoctorCreate, DoctorListQuery, DoctorPatch, PICTURE_MAX_BYTES } from '../../../contracts/doctors.js';
+import { Doctor, DoctorCreate, DoctorListQuery, DoctorPatch, DoctorView, PICTURE_MAX_BYTES } from '../../../contracts/doctors.js';
 import { actorCtxOf } from '../../context.js';
 import { AppError } from '../../plugins/errors.js';
 import { createDoctor, getDoctor, listDoctors, listSpecializations, patchDoctor } from './doctors.service.js';
@@ -17,7 +17,7 @@ export async function doctorRoutes(base: FastifyInstance) {
   const tags = ['doctors'];
 
   app.get('/api/hospitals/:hospitalId/doctors', {
-    schema: { tags, params: HospitalParams, querystring: ListQuery.extend(DoctorListQuery.shape), response: { 200: listOf(Doctor) } },
+    schema: { tags, params: HospitalParams, querystring: ListQuery.extend(DoctorListQuery.shape), response: { 200: listOf(DoctorView) } },
   }, async (req) => listDoctors(actorCtxOf(req), req.params.hospitalId, req.query));
 
   app.get('/api/hospitals/:hospitalId/specializations', {
@@ -30,7 +30,7 @@ export async function doctorRoutes(base: FastifyInstance) {
   }, async (req, reply) => reply.code(201).send(await createDoctor(actorCtxOf(req), req.params.hospitalId, req.body)));
 
   app.get('/api/doctors/:doctorId', {
-    schema: { tags, params: DoctorParams, response: { 200: Doctor } },
+    schema: { tags, params: DoctorParams, response: { 200: DoctorView } },
   }, async (req) => getDoctor(actorCtxOf(req), req.params.doctorId));
 
   app.patch('/api/doctors/:doctorId', {

@@ -226,9 +226,8 @@ describe('listing and reading doctors', () => {
       const ids = list.body.items.map((d: { id: string }) => d.id);
       expect(ids).toContain(active.id);
       expect(ids).not.toContain(gone.id);
-      expect(list.body.items.every((d: { isActive: boolean }) => d.isActive)).toBe(true);
       expect(list.body.total).toBe(list.body.items.length);
-      expect((await client.get(`/api/doctors/${active.id}`)).body).toMatchObject({ id: active.id, isActive: true });
+      expect((await client.get(`/api/doctors/${active.id}`)).body).toMatchObject({ id: active.id, isAvailable: true });
       expectProblem(await client.get(`/api/doctors/${gone.id}`), 404, 'not_found');
     }
     for (const client of [A.as.admin, root]) {
@@ -240,6 +239,25 @@ describe('listing and reading doctors', () => {
     expectProblem(await B.as.patient.get(`/api/doctors/${active.id}`), 404, 'not_found');
     expectProblem(await A.as.patient.get('/api/doctors/00000000-0000-4000-8000-000000000000'), 404, 'not_found');
     expectProblem(await A.as.patient.get(`/api/doctors/${A.patient.id}`), 404, 'not_found');
+  });
+
+  it('gives patients and colleagues the public view; admins and the doctor themself the full record', async () => {
+    const PRIVATE = ['email', 'phone', 'licenseNumber', 'mustChangePassword', 'lastLoginAt', 'isActive', 'createdAt'];
+    const PUBLIC = ['id', 'hospitalId', 'role', 'firstName', 'lastName', 'specialization', 'experienceYears', 'bio', 'isAvailable', 'pictureUrl'];
+    for (const client of [A.as.patient, A.as.doctor]) {
+      const list = (await client.get(`/api/hospitals/${A.hospital.id}/doctors?limit=200`)).body.items as Record<string, unknown>[];
+      const others = list.filter((d) => d.id !== A.doctor.id);
+      expect(others.length).toBeGreaterThan(0);
+      for (const d of others) expect(Object.keys(d).sort()).toEqual([...PUBLIC].sort());
+      const one = (await client.get(`/api/doctors/${others[0]!.id}`)).body;
+      for (const key of PRIVATE) expect(one).not.toHaveProperty(key);
+      expect(one).toMatchObject({ id: others[0]!.id, role: 'doctor' });
+    }
+    expect((await A.as.doctor.get(`/api/doctors/${A.doctor.id}`)).body).toMatchObject({ email: A.doctor.email, isActive: true });
+    for (const client of [A.as.admin, root]) {
+      const one = (await client.get(`/api/doctors/${A.doctor.id}`)).body;
+      for (const key of PRIVATE) expect(one).toHaveProperty(key);
+    }
   });
 });
 
