@@ -9,7 +9,8 @@ import { findDoctor } from '../doctors/doctors.service.js';
 import { notify } from '../notifications/notify.js';
 import { loadAvailability } from '../availability/availability.service.js';
 import { slotProblem } from '../availability/slots.js';
-import { eventsOf, findAppointment, presentAppointment, selectAppointments, visibleTo } from './appointments.queries.js';
+import { markAppointmentNotificationsRead } from '../notifications/notifications.service.js';
+import { eventsOf, findAppointment, partyOf, presentAppointment, selectAppointments, visibleTo } from './appointments.queries.js';
 import { formatInZone, fullName } from './format.js';
 
 /** A lost race for a time: the exclusion constraints say whose time it was. */
@@ -86,5 +87,7 @@ export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
 export async function getAppointment(ctx: ActorCtx, id: string): Promise<AppointmentDetail> {
   const row = await findAppointment(ctx.db, ctx.actor, id);
   if (!row) throw notFound('No such appointment');
+  // Whoever opens (or has just acted on) their appointment has seen what its notifications say.
+  if (partyOf(ctx.actor, row.appointment)) await markAppointmentNotificationsRead(ctx, id);
   return { ...presentAppointment(row, ctx.actor, ctx.config), events: await eventsOf(ctx.db, id) };
 }

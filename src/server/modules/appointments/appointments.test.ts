@@ -364,6 +364,27 @@ describe('lists, calendar and notifications', () => {
     expect(all.body.marked).toBe(list.unread - 1);
     expect((await h.as.doctor.get('/api/notifications')).body.unread).toBe(0);
   });
+
+  it('marks an appointment\'s notifications read when its doctor or patient opens it or acts on it', async () => {
+    const tenant = await buildTenant(t.app);
+    await tenant.as.doctor.put(`/api/doctors/${tenant.doctor.id}/availability`, allWeek());
+    const [one, two] = await slotsOf(tenant.as.patient, tenant.doctor.id, 3, 3);
+    const first = (await request(tenant.as.patient, tenant.doctor.id, one!.startsAt)).body.id;
+    const second = (await request(tenant.as.patient, tenant.doctor.id, two!.startsAt)).body.id;
+    const unreadOf = async (client: Client, id: string) =>
+      (await client.get('/api/notifications?unread=true')).body.items.filter((n: { appointmentId: string }) => n.appointmentId === id).length;
+    expect(await unreadOf(tenant.as.doctor, first)).toBe(1);
+    // Staff reading the appointment leave the doctor's notifications alone.
+    await tenant.as.admin.get(`/api/appointments/${first}`);
+    expect(await unreadOf(tenant.as.doctor, first)).toBe(1);
+    await tenant.as.doctor.get(`/api/appointments/${first}`);
+    expect(await unreadOf(tenant.as.doctor, first)).toBe(0);
+    expect(await unreadOf(tenant.as.doctor, second)).toBe(1);
+    await tenant.as.doctor.post(`/api/appointments/${second}/approve`, {});
+    expect(await unreadOf(tenant.as.doctor, second)).toBe(0);
+    // The patient's own notification of the approval stays unread until they look.
+    expect(await unreadOf(tenant.as.patient, second)).toBe(1);
+  });
 });
 
 void buildHospital;

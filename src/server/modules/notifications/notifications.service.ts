@@ -28,5 +28,20 @@ export async function markRead(ctx: ActorCtx, id: string) {
 
 export async function markAllRead(ctx: ActorCtx) {
   const rows = await ctx.db.update(notifications).set({ readAt: new Date() }).where(and(mine(ctx), unread)).returning({ id: notifications.id });
+  if (rows.length) await announceRead(ctx, null);
   return { marked: rows.length };
 }
+
+/** Opening or acting on an appointment reads what was said about it, in every tab of the viewer. */
+export async function markAppointmentNotificationsRead(ctx: ActorCtx, appointmentId: string) {
+  const rows = await ctx.db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(mine(ctx), eq(notifications.appointmentId, appointmentId), unread))
+    .returning({ id: notifications.id });
+  if (rows.length) await announceRead(ctx, appointmentId);
+  return rows.length;
+}
+
+const announceRead = (ctx: ActorCtx, appointmentId: string | null) =>
+  ctx.bus.publish({ topic: `user:${ctx.actor.userId}`, payload: { type: 'notifications.read', appointmentId } });
