@@ -186,6 +186,32 @@ describe('live notifications', () => {
     expect(await doctor.next('chat.unread', (e) => e.appointmentId === id)).toMatchObject({ unread: 2 });
   });
 
+  it("tells the doctor's hospital when their free time changes, and nobody else", async () => {
+    const watcher = await join('/ws/notifications/', await signIn(t.app, await buildUser(t.app, 'patient', h.hospital.id)));
+    const other = await buildTenant(t.app);
+    const outsider = await join('/ws/notifications/', other.as.patient);
+    const id = await newAppointment(h, 7);
+    await watcher.next('slots.changed', (e) => e.doctorId === h.doctor.id);
+    await h.as.patient.post(`/api/appointments/${id}/cancel`, { reason: 'Feeling better' });
+    await watcher.next('slots.changed', (e) => e.doctorId === h.doctor.id);
+    await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, allWeek());
+    await watcher.next('slots.changed', (e) => e.doctorId === h.doctor.id);
+    outsider.send({ type: 'ping' });
+    await outsider.next('pong');
+    expect(outsider.events.some((e) => e.type === 'slots.changed')).toBe(false);
+  });
+
+  it("tells the viewer's other tabs when notifications were read", async () => {
+    const tab = await join('/ws/notifications/', h.as.doctor);
+    const id = await newAppointment(h, 8);
+    await tab.next('notification', (e) => e.notification.appointmentId === id);
+    await h.as.doctor.get(`/api/appointments/${id}`);
+    expect(await tab.next('notifications.read')).toMatchObject({ appointmentId: id });
+    await newAppointment(h, 9);
+    await h.as.doctor.post('/api/notifications/read-all');
+    expect(await tab.next('notifications.read')).toMatchObject({ appointmentId: null });
+  });
+
   it('drops a peer that stops answering heartbeats', async () => {
     const silent = await connect(base, '/ws/notifications/', h.as.patient.cookie, base, { autoPong: false });
     open.push(silent);

@@ -43,7 +43,7 @@ export async function realtimeGateway(app: FastifyInstance) {
       budget: { tokens: 30, at: Date.now() },
     };
     const actor = req.actor!;
-    rooms.join(conn, listens, [`user:${actor.userId}`, ...(actor.hospitalId ? [`hospital:${actor.hospitalId}`] : [])]);
+    rooms.join(conn, listens, [`user:${actor.userId}`, ...(actor.hospitalId ? [`hospital:${actor.hospitalId}`] : [])].filter((r) => !listens.includes(r)));
     socket.on('pong', () => (conn.alive = true));
     socket.on('close', () => rooms.leave(conn));
     socket.on('message', (raw: Buffer, isBinary: boolean) => void onMessage(conn, raw, isBinary));
@@ -52,7 +52,9 @@ export async function realtimeGateway(app: FastifyInstance) {
   };
 
   app.get('/ws/notifications/', { websocket: true, preValidation: checkOrigin, schema: { hide: true } }, (socket, req) => {
-    open(socket, req, [`user:${req.actor!.userId}`], null);
+    // The hospital's room carries what every member may hear: which doctors' free time changed.
+    const { userId, hospitalId } = req.actor!;
+    open(socket, req, [`user:${userId}`, ...(hospitalId ? [`hospital:${hospitalId}`] : [])], null);
   });
 
   app.get('/ws/chat/:appointmentId/', {

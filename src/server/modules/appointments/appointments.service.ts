@@ -12,6 +12,7 @@ import { slotProblem } from '../availability/slots.js';
 import { markAppointmentNotificationsRead } from '../notifications/notifications.service.js';
 import { eventsOf, findAppointment, partyOf, presentAppointment, selectAppointments, visibleTo } from './appointments.queries.js';
 import { formatInZone, fullName } from './format.js';
+import { slotsChanged } from './transition.js';
 
 /** A lost race for a time: the exclusion constraints say whose time it was. */
 export function overlapError(e: unknown): unknown {
@@ -55,6 +56,7 @@ export async function requestAppointment(ctx: ActorCtx, body: AppointmentCreate)
         title: `${fullName(row!.patient)} requested an appointment`,
         message: `For ${formatInZone(startsAt, hospital!.timezone)}.`,
       });
+      outbox.add(slotsChanged(a!));
       return a!.id;
     });
     await outbox.flush(ctx.bus);

@@ -6,6 +6,7 @@ import type { Outbox } from '../../realtime/outbox.js';
 import { notify } from '../notifications/notify.js';
 import { formatInZone, fullName } from './format.js';
 import type { AppointmentRow } from './appointments.queries.js';
+import { HOLDING_STATUSES } from '../../../contracts/appointments.js';
 import { TRANSITIONS, type Action, type Party } from './lifecycle.js';
 
 type Patch = Partial<typeof appointments.$inferInsert>;
@@ -45,6 +46,8 @@ export async function applyTransition(tx: Tx, outbox: Outbox, t: TransitionInput
   const row = { ...t.row, appointment: updated };
   await tellOthers(tx, outbox, row, t.action, t.party, t.reason ?? null);
   outbox.add({ topic: `appointment:${a.id}`, payload: { type: 'appointment.changed', appointmentId: a.id, status: rule.to } });
+  const holds = (HOLDING_STATUSES as readonly string[]).includes(rule.to);
+  if (!holds || t.patch?.startsAt) outbox.add(slotsChanged(a));
   return row;
 }
 
@@ -63,3 +66,9 @@ async function tellOthers(tx: Tx, outbox: Outbox, row: AppointmentRow, action: A
   const extra = action === 'approve' && a.fee > 0 ? ' Pay the fee to confirm it.' : '';
   await notify(tx, outbox, { ...base, recipientId, title: `${actorName} ${rule.notice}`, message: `Appointment of ${when}.${extra}${tail}` });
 }
+
+/** The doctor's free time changed: every slot list of theirs in the hospital should refresh. */
+export const slotsChanged = (a: { hospitalId: string; doctorId: string }) => ({
+  topic: `hospital:${a.hospitalId}`,
+  payload: { type: 'slots.changed' as const, doctorId: a.doctorId },
+});

@@ -7,6 +7,7 @@ import { appointments, availabilityExceptions, availabilityWindows, doctorProfil
 import { AppError } from '../../plugins/errors.js';
 import { audit } from '../audit/audit.js';
 import { findDoctor, findDoctorForChange } from '../doctors/doctors.service.js';
+import { slotsChanged } from '../appointments/transition.js';
 import { freeSlots } from './slots.js';
 import { addDays, zonedToUtc } from './zoned-time.js';
 
@@ -37,8 +38,10 @@ export async function getAvailability(ctx: ActorCtx, doctorId: string) {
 export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Availability): Promise<AvailabilityView> {
   const overlaps = availabilityOverlaps(input);
   if (overlaps.length) throw new AppError(400, 'availability_overlap', overlaps.map((o) => o.message).join('; '), overlaps);
-  return ctx.db.transaction(async (tx) => {
+  let hospitalId = '';
+  const view = await ctx.db.transaction(async (tx) => {
     const { profile } = await findDoctorForChange(tx, ctx, doctorId);
+    hospitalId = profile.hospitalId;
     await tx.delete(availabilityWindows).where(eq(availabilityWindows.doctorId, doctorId));
     await tx.delete(availabilityExceptions).where(eq(availabilityExceptions.doctorId, doctorId));
     if (input.windows.length)
@@ -51,6 +54,8 @@ export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Av
     await audit(tx, ctx, { action: 'availability.updated', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId, details: { windows: input.windows.length, exceptions: input.exceptions.length } });
     return loadAvailability(tx, doctorId, profile.hospitalId);
   });
+  await ctx.bus.publish(slotsChanged({ hospitalId, doctorId }));
+  return view;
 }
 
 /** Time already held by the doctor's appointments that overlap [from, to). */
