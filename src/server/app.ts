@@ -28,11 +28,14 @@ import { registerSessions } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
 import { memoryBus, redisBus, type Bus } from './realtime/bus.js';
 import { systemCtx } from './context.js';
+import { systemClock, type Clock } from './clock.js';
 
 export interface AppDeps {
   /** An already-open database (tests share one per file); otherwise opened from config. */
   database?: Database;
   bus?: Bus;
+  /** What "now" is; the system clock unless a test pins it. */
+  clock?: Clock;
 }
 
 /** The whole server, as main.ts and every test build it. Closing the app closes what it opened. */
@@ -51,6 +54,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('db', database.db);
   app.decorate('config', config);
   app.decorate('bus', bus);
+  app.decorate('clock', deps.clock ?? systemClock);
   app.addHook('onClose', async () => {
     if (!deps.bus) await bus.close();
     if (!deps.database) await database.close();
@@ -71,7 +75,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     transform: jsonSchemaTransform,
   });
   registerOriginCheck(app, config.allowedOrigins);
-  registerSessions(app, database.db, config.session);
+  registerSessions(app, database.db, config.session, app.clock);
   registerAccessControl(app);
 
   await app.register(healthRoutes, { ping: database.ping });

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Actor } from './modules/accounts/sessions.js';
@@ -9,6 +10,7 @@ export interface Ctx {
   db: Db;
   config: Config;
   bus: Bus;
+  clock: Clock;
   log: FastifyBaseLogger;
   actor: Actor | null;
   ip: string | null;
@@ -23,6 +25,7 @@ declare module 'fastify' {
     db: Db;
     config: Config;
     bus: Bus;
+    clock: Clock;
   }
 }
 
@@ -32,6 +35,7 @@ export function ctxOf(req: FastifyRequest): Ctx {
     db: app.db,
     config: app.config,
     bus: app.bus,
+    clock: app.clock,
     log: req.log,
     actor: req.actor,
     ip: req.ip ?? null,
@@ -46,6 +50,6 @@ export function actorCtxOf(req: FastifyRequest): ActorCtx {
 }
 
 /** A context for work the system does itself (start-up, operator commands): no actor, no address. */
-export function systemCtx(app: { db: Db; config: Config; bus: Bus; log: FastifyBaseLogger }): Ctx {
-  return { db: app.db, config: app.config, bus: app.bus, log: app.log, actor: null, ip: null, userAgent: 'system' };
+export function systemCtx(app: { db: Db; config: Config; bus: Bus; clock: Clock; log: FastifyBaseLogger }): Ctx {
+  return { db: app.db, config: app.config, bus: app.bus, clock: app.clock, log: app.log, actor: null, ip: null, userAgent: 'system' };
 }

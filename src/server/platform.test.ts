@@ -112,7 +112,7 @@ describe('first start', () => {
     const database = await openDatabase({ kind: 'pglite', dir: null });
     try {
       const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'tm-sa-')), SESSION_SECRET: 'x'.repeat(32) });
-      const ctx = systemCtx({ db: database.db, config, bus: t.app.bus, log: t.app.log });
+      const ctx = systemCtx({ db: database.db, config, bus: t.app.bus, clock: t.app.clock, log: t.app.log });
       const note = (await ensureSuperAdmin(ctx))!;
       const password = note.match(/generated password: (\S+)/)![1]!;
       expect(password.length).toBeGreaterThanOrEqual(20);

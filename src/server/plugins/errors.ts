@@ -38,6 +38,8 @@ const TITLES: Record<ErrorCode, string> = {
   internal_error: 'Something went wrong on our side',
 };
 
+type Hints = Pick<Problem, 'retryAfterSeconds' | 'attemptsLeft'>;
+
 /** An expected failure with a stable code. Anything else thrown is a 500 and is logged. */
 export class AppError extends Error {
   constructor(
@@ -45,6 +47,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     detail?: string,
     readonly errors?: Problem['errors'],
+    readonly hints?: Hints,
   ) {
     super(detail ?? TITLES[code]);
   }
@@ -58,7 +61,7 @@ export const forbidden = (detail?: string) => new AppError(403, 'forbidden', det
 export const invalid = (path: string, message: string) =>
   new AppError(400, 'validation_failed', message, [{ path, message }]);
 
-export function problem(status: number, code: ErrorCode, detail?: string, errors?: Problem['errors']): Problem {
+export function problem(status: number, code: ErrorCode, detail?: string, errors?: Problem['errors'], hints: Hints = {}): Problem {
   return {
     type: `https://telemedicine.invalid/problems/${code.replaceAll('_', '-')}`,
     title: TITLES[code],
@@ -66,17 +69,19 @@ export function problem(status: number, code: ErrorCode, detail?: string, errors
     code,
     ...(detail ? { detail } : {}),
     ...(errors ? { errors } : {}),
+    ...hints,
   };
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem) {
+  if (p.retryAfterSeconds !== undefined) reply.header('Retry-After', String(p.retryAfterSeconds));
   return reply.code(p.status).type('application/problem+json').send(p);
 }
 
 /** Maps every error to RFC 9457 problem+json. 5xx details are logged, never sent. */
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof AppError) return sendProblem(reply, problem(err.status, err.code, err.detail, err.errors));
+    if (err instanceof AppError) return sendProblem(reply, problem(err.status, err.code, err.detail, err.errors, err.hints));
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const errors = err.validation.map((v) => ({
@@ -90,7 +95,10 @@ export function registerErrorHandling(app: FastifyInstance) {
       return sendProblem(reply, problem(413, 'payload_too_large'));
     if (status === 415 || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
       return sendProblem(reply, problem(415, 'unsupported_media_type'));
-    if (status === 429) return sendProblem(reply, problem(429, 'rate_limited', 'Try again in a minute'));
+    if (status === 429) {
+      const retryAfterSeconds = Number(reply.getHeader('retry-after')) || 60;
+      return sendProblem(reply, problem(429, 'rate_limited', `Too many requests: try again in ${retryAfterSeconds} seconds`, undefined, { retryAfterSeconds }));
+    }
     if (status >= 400 && status < 500) return sendProblem(reply, problem(status === 404 ? 404 : 400, status === 404 ? 'not_found' : 'validation_failed', err.message));
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, problem(500, 'internal_error'));

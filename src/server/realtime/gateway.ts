@@ -24,7 +24,7 @@ const ChatParams = z.object({ appointmentId: Id });
  */
 export async function realtimeGateway(app: FastifyInstance) {
   const rooms = new Rooms();
-  const ctxOf = (conn: Conn): ActorCtx => ({ db: app.db, config: app.config, bus: app.bus, log: app.log, actor: conn.actor, ip: conn.ip, userAgent: conn.userAgent });
+  const ctxOf = (conn: Conn): ActorCtx => ({ db: app.db, config: app.config, bus: app.bus, clock: app.clock, log: app.log, actor: conn.actor, ip: conn.ip, userAgent: conn.userAgent });
 
   // Refuse before the upgrade: a foreign origin, someone not signed in (onRequest), a stranger to the chat.
   const checkOrigin = async (req: FastifyRequest) => {
@@ -126,7 +126,7 @@ export async function realtimeGateway(app: FastifyInstance) {
 
   /** Closes a socket whose session ended or whose access was withdrawn. */
   async function recheck(conn: Conn) {
-    const actor = await resolveSession(app.db, app.config.session, conn.token).catch(() => undefined);
+    const actor = await resolveSession(app.db, app.config.session, conn.token, app.clock.now()).catch(() => undefined);
     if (actor === undefined) return; // the database did not answer: try again next beat
     if (!actor) return conn.socket.close(CLOSE.sessionEnded, 'Session ended');
     conn.actor = actor;

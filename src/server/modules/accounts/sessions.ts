@@ -26,12 +26,15 @@ export async function createSession(
   cfg: SessionConfig,
   userId: string,
   from: { ip: string | null; userAgent: string | null },
+  now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + cfg.maxMs);
+  const expiresAt = new Date(now.getTime() + cfg.maxMs);
   await db.insert(sessions).values({
     id: sessionIdOf(token, cfg.secret),
     userId,
+    createdAt: now,
+    lastSeenAt: now,
     expiresAt,
     ip: from.ip,
     userAgent: from.userAgent?.slice(0, 300) ?? null,
@@ -40,7 +43,7 @@ export async function createSession(
 }
 
 /** The actor behind a cookie token, or null when the session is unknown, expired, idle or its user inactive. */
-export async function resolveSession(db: Tx, cfg: SessionConfig, token: string): Promise<Actor | null> {
+export async function resolveSession(db: Tx, cfg: SessionConfig, token: string, at: Date): Promise<Actor | null> {
   const id = sessionIdOf(token, cfg.secret);
   const [row] = await db
     .select({
@@ -60,7 +63,7 @@ export async function resolveSession(db: Tx, cfg: SessionConfig, token: string):
     .leftJoin(hospitals, eq(hospitals.id, users.hospitalId))
     .where(eq(sessions.id, id));
   if (!row) return null;
-  const now = Date.now();
+  const now = at.getTime();
   if (!row.isActive || row.hospitalActive === false || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + cfg.idleMs <= now) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
