@@ -77,6 +77,18 @@ describe('chat', () => {
     expect(await t.app.db.select().from(chatMessages).where(eq(chatMessages.clientId, 'retry-1'))).toHaveLength(1);
   });
 
+  it('keeps client ids apart per appointment: the same id in another chat is a new message', async () => {
+    const other = await newAppointment(h, 10);
+    const first = await h.as.patient.post(`/api/appointments/${appointmentId}/messages`, { text: 'In the first chat', clientId: 'shared-1' });
+    const second = await h.as.patient.post(`/api/appointments/${other}/messages`, { text: 'In the second chat', clientId: 'shared-1' });
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ appointmentId: other, text: 'In the second chat' });
+    expect(second.body.id).not.toBe(first.body.id);
+    const again = await h.as.patient.post(`/api/appointments/${other}/messages`, { text: 'In the second chat', clientId: 'shared-1' });
+    expect(again.body.id).toBe(second.body.id);
+    expect(await t.app.db.select().from(chatMessages).where(eq(chatMessages.clientId, 'shared-1'))).toHaveLength(2);
+  });
+
   it('answers bad messages with an error and stays healthy', async () => {
     const s = await join(`/ws/chat/${appointmentId}/`, h.as.patient);
     s.send('not json');

@@ -65,7 +65,7 @@ export async function realtimeGateway(app: FastifyInstance) {
       const { appointmentId } = req.params as { appointmentId: string };
       const row = await findAppointment(app.db, req.actor!, appointmentId);
       if (!row) throw notFound('No such appointment');
-      const access = chatAccess(row.appointment, req.actor!, app.config);
+      const access = chatAccess(row.appointment, req.actor!, app.config, app.clock.now());
       if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor join this chat');
       if (!access.canWrite) throw new AppError(409, 'chat_closed', 'This chat is read-only: load its history over HTTP');
     },
@@ -132,7 +132,7 @@ export async function realtimeGateway(app: FastifyInstance) {
     conn.actor = actor;
     if (conn.appointmentId) {
       const row = await findAppointment(app.db, actor, conn.appointmentId);
-      if (!row || !chatAccess(row.appointment, actor, app.config).canWrite) conn.socket.close(CLOSE.accessWithdrawn, 'Chat closed');
+      if (!row || !chatAccess(row.appointment, actor, app.config, app.clock.now()).canWrite) conn.socket.close(CLOSE.accessWithdrawn, 'Chat closed');
     }
   }
 

@@ -189,8 +189,8 @@ describe('sessions', () => {
     const old = await signIn(t.app, person);
     const rows = await t.app.db.select().from(sessions).where(eq(sessions.userId, person.id));
     expect(rows).toHaveLength(2);
-    await t.app.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - t.config.session.idleMs - 1000) }).where(eq(sessions.id, rows[0]!.id));
-    await t.app.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, rows[1]!.id));
+    await t.app.db.update(sessions).set({ lastSeenAt: new Date(t.clock.now().getTime() - t.config.session.idleMs - 1000) }).where(eq(sessions.id, rows[0]!.id));
+    await t.app.db.update(sessions).set({ expiresAt: new Date(t.clock.now().getTime() - 1000) }).where(eq(sessions.id, rows[1]!.id));
     expect((await idle.get('/api/auth/me')).status).toBe(401);
     expect((await old.get('/api/auth/me')).status).toBe(401);
     expect(await t.app.db.select().from(sessions).where(eq(sessions.userId, person.id))).toHaveLength(0);

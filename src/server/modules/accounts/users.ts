@@ -75,7 +75,7 @@ export async function updateAccount(tx: Tx, ctx: Ctx, user: UserRow, patch: z.in
   if (Object.keys(fields).length === 0) return user;
   const [row] = await tx
     .update(users)
-    .set({ ...fields, updatedAt: new Date() })
+    .set({ ...fields, updatedAt: ctx.clock.now() })
     .where(eq(users.id, user.id))
     .returning();
   if (patch.isActive === false) await revokeUserSessions(tx, user.id);

@@ -26,7 +26,7 @@ export function overlapError(e: unknown): unknown {
  * Overlaps are left to the database, which alone can decide them under concurrency.
  */
 export async function slotFor(ctx: ActorCtx, doctorId: string, hospitalId: string, startsAt: Date) {
-  if (startsAt.getTime() <= Date.now()) throw new AppError(400, 'start_in_past', undefined, [{ path: 'startsAt', message: 'Choose a time in the future' }]);
+  if (startsAt.getTime() <= ctx.clock.now().getTime()) throw new AppError(400, 'start_in_past', undefined, [{ path: 'startsAt', message: 'Choose a time in the future' }]);
   const availability = await loadAvailability(ctx.db, doctorId, hospitalId);
   const problem = slotProblem(availability, availability.timezone, startsAt);
   if (problem) throw new AppError(400, problem, undefined, [{ path: 'startsAt', message: problem === 'slot_misaligned' ? `Slots start every ${availability.slotMinutes} minutes` : 'The doctor does not see patients at that time' }]);
@@ -83,7 +83,7 @@ export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
       .offset(q.offset),
     ctx.db.select({ n: count() }).from(appointments).where(where),
   ]);
-  return { items: rows.map((r) => presentAppointment(r, ctx.actor, ctx.config)), total: total!.n };
+  return { items: rows.map((r) => presentAppointment(r, ctx)), total: total!.n };
 }
 
 export async function getAppointment(ctx: ActorCtx, id: string): Promise<AppointmentDetail> {
@@ -91,5 +91,5 @@ export async function getAppointment(ctx: ActorCtx, id: string): Promise<Appoint
   if (!row) throw notFound('No such appointment');
   // Whoever opens (or has just acted on) their appointment has seen what its notifications say.
   if (partyOf(ctx.actor, row.appointment)) await markAppointmentNotificationsRead(ctx, id);
-  return { ...presentAppointment(row, ctx.actor, ctx.config), events: await eventsOf(ctx.db, id) };
+  return { ...presentAppointment(row, ctx), events: await eventsOf(ctx.db, id) };
 }

@@ -6,10 +6,14 @@ import { appointmentEvents, appointments, hospitals } from '../../db/schema/inde
 import { systemCtx } from '../../context.js';
 import { allWeek, slotsOf } from '../../test/appointments.js';
 import { buildHospital, buildTenant, buildUser, signIn } from '../../test/factories.js';
+import { ManualClock } from '../../test/clock.js';
 import { Client, testConfig, useTestApp } from '../../test/harness.js';
 import { expireOverdue } from './actions.service.js';
 
-const t = useTestApp();
+// Pinned: a Monday, 09:45 in Kathmandu, so no test here depends on when the suite runs.
+const clock = new ManualClock('2030-01-14T04:00:00Z');
+const t = useTestApp({}, { clock });
+const now = () => clock.now().getTime();
 type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 let h: Tenant;
 
@@ -70,7 +74,7 @@ describe('slots', () => {
   it('lists free future slots and leaves out held time', async () => {
     const slots = await slotsOf(h.as.patient, h.doctor.id, 1, 1);
     expect(slots.length).toBeGreaterThan(40);
-    expect(new Date(slots[0]!.startsAt).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(slots[0]!.startsAt).getTime()).toBeGreaterThan(now());
     const target = slots[5]!;
     expect((await request(h.as.patient, h.doctor.id, target.startsAt)).status).toBe(201);
     const after = await slotsOf(h.as.patient, h.doctor.id, 1, 1);
@@ -122,7 +126,7 @@ describe('requesting', () => {
     const start = new Date(slot!.startsAt);
     const before = await countRows();
     const cases: [string, string, number, string][] = [
-      [h.doctor.id, new Date(Date.now() - 3_600_000).toISOString(), 400, 'start_in_past'],
+      [h.doctor.id, new Date(now() - 3_600_000).toISOString(), 400, 'start_in_past'],
       [h.doctor.id, new Date(start.getTime() + 10 * 60_000).toISOString(), 400, 'slot_misaligned'],
       [h.doctor.id, new Date(start.getTime() + 10 * 60_000 + 1).toISOString(), 400, 'slot_misaligned'],
       [h.doctor.id, 'next tuesday', 400, 'validation_failed'],
@@ -188,7 +192,7 @@ describe('double booking', () => {
     async ({ skip }) => {
       if (t.database.kind !== 'postgres') return skip();
       const second = await openDatabase({ kind: 'postgres', url: t.database.url });
-      const other = await buildApp(testConfig(t.config.dataDir), { database: second });
+      const other = await buildApp(testConfig(t.config.dataDir), { database: second, clock });
       try {
         const patients = await Promise.all(Array.from({ length: 30 }, () => buildUser(t.app, 'patient', h.hospital.id)));
         const clients = await Promise.all(patients.map((p, i) => signIn(i % 2 ? other : t.app, p)));
@@ -277,7 +281,7 @@ describe('the lifecycle', () => {
   it('allows cancelling only before the cut-off, and completing only once the visit began', async () => {
     const soon = await buildTenant(t.app);
     await soon.as.doctor.put(`/api/doctors/${soon.doctor.id}/availability`, allWeek(5));
-    const [slot] = (await slotsOf(soon.as.patient, soon.doctor.id, 0, 1)).filter((s) => new Date(s.startsAt).getTime() > Date.now() + 10 * 60_000);
+    const [slot] = (await slotsOf(soon.as.patient, soon.doctor.id, 0, 1)).filter((s) => new Date(s.startsAt).getTime() > now() + 10 * 60_000);
     const created = (await request(soon.as.patient, soon.doctor.id, slot!.startsAt)).body;
     expect(created.actions).toEqual([]);
     const late = await soon.as.patient.post(`/api/appointments/${created.id}/cancel`, { reason: 'Feeling better' });
@@ -289,7 +293,7 @@ describe('the lifecycle', () => {
     expect(early.body.code).toBe('too_early');
     const started = await soon.as.doctor.post(`/api/appointments/${created.id}/start`, {});
     expect(started.body.status).toBe('in_progress');
-    await t.app.db.update(appointments).set({ startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 240_000) }).where(eq(appointments.id, created.id));
+    await t.app.db.update(appointments).set({ startsAt: new Date(now() - 60_000), endsAt: new Date(now() + 240_000) }).where(eq(appointments.id, created.id));
     const done = await soon.as.doctor.post(`/api/appointments/${created.id}/complete`, { notes: 'Rest and fluids' });
     expect(done.body).toMatchObject({ status: 'completed', notes: 'Rest and fluids' });
   });
@@ -299,8 +303,8 @@ describe('the lifecycle', () => {
     const unpaid = (await request(h.as.patient, h.doctor.id, a!.startsAt)).body;
     const unanswered = (await request(h.as.patient, h.doctor.id, b!.startsAt)).body;
     await h.as.doctor.post(`/api/appointments/${unpaid.id}/approve`, {});
-    expect(await expireOverdue(systemCtx(t.app), new Date())).toBe(0);
-    const later = new Date(Date.now() + 30 * 86_400_000);
+    expect(await expireOverdue(systemCtx(t.app), clock.now())).toBe(0);
+    const later = new Date(now() + 30 * 86_400_000);
     expect(await expireOverdue(systemCtx(t.app), later)).toBeGreaterThanOrEqual(2);
     const paid = (await h.as.patient.get(`/api/appointments/${unpaid.id}`)).body;
     expect(paid).toMatchObject({ status: 'cancelled', cancellationReason: 'The fee was not paid in time' });

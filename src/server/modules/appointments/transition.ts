@@ -18,6 +18,8 @@ export interface TransitionInput {
   actorId: string | null;
   patch?: Patch;
   reason?: string | null;
+  /** When it happens (the clock's now). */
+  at: Date;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function applyTransition(tx: Tx, outbox: Outbox, t: TransitionInput
   if (!rule.from.includes(a.status) || !rule.by.includes(t.party)) throw new AppError(409, 'invalid_transition');
   const [updated] = await tx
     .update(appointments)
-    .set({ ...t.patch, status: rule.to, updatedAt: new Date() })
+    .set({ ...t.patch, status: rule.to, updatedAt: t.at })
     .where(and(eq(appointments.id, a.id), eq(appointments.status, a.status)))
     .returning();
   if (!updated) throw new AppError(409, 'invalid_transition', 'The appointment changed meanwhile; reload it');

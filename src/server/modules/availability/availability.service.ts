@@ -50,7 +50,7 @@ export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Av
       await tx.insert(availabilityExceptions).values(
         input.exceptions.map((e) => ({ doctorId, date: e.date, kind: e.kind, startTime: e.start ?? null, endTime: e.end ?? null, note: e.note ?? null })),
       );
-    await tx.update(doctorProfiles).set({ slotMinutes: input.slotMinutes, updatedAt: new Date() }).where(eq(doctorProfiles.userId, doctorId));
+    await tx.update(doctorProfiles).set({ slotMinutes: input.slotMinutes, updatedAt: ctx.clock.now() }).where(eq(doctorProfiles.userId, doctorId));
     await audit(tx, ctx, { action: 'availability.updated', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId, details: { windows: input.windows.length, exceptions: input.exceptions.length } });
     return loadAvailability(tx, doctorId, profile.hospitalId);
   });
@@ -73,5 +73,5 @@ export async function listSlots(ctx: ActorCtx, doctorId: string, from: string, t
   if (!user.isActive || !profile.isAvailable) return { timezone, slotMinutes, items: [] };
   // Local dates span at most a day either side of the same UTC dates.
   const busy = await heldTime(ctx.db, doctorId, zonedToUtc(addDays(from, -1), 0, 'UTC')!, zonedToUtc(addDays(to, 2), 0, 'UTC')!);
-  return { timezone, slotMinutes, items: freeSlots({ availability, timezone, from, to, now: new Date(), busy }) };
+  return { timezone, slotMinutes, items: freeSlots({ availability, timezone, from, to, now: ctx.clock.now(), busy }) };
 }

@@ -17,7 +17,7 @@ export async function chatOf(ctx: ActorCtx, appointmentId: string) {
   // Only the appointment row: this runs for every message sent.
   const [appointment] = await ctx.db.select().from(appointments).where(and(eq(appointments.id, appointmentId), visibleTo(ctx.actor)));
   if (!appointment) throw notFound('No such appointment');
-  return { appointment, access: chatAccess(appointment, ctx.actor, ctx.config) };
+  return { appointment, access: chatAccess(appointment, ctx.actor, ctx.config, ctx.clock.now()) };
 }
 
 export interface NewMessage {
@@ -55,7 +55,7 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
         attachmentType: file?.type ?? null,
         attachmentSize: file?.size ?? null,
       })
-      .onConflictDoNothing({ target: [chatMessages.senderId, chatMessages.clientId] })
+      .onConflictDoNothing({ target: [chatMessages.appointmentId, chatMessages.senderId, chatMessages.clientId] })
       .returning();
   } catch (e) {
     if (file) await store(ctx).remove(file.name);
@@ -64,7 +64,10 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
   if (!stored) {
     // A retry of a message already stored: answer with it, broadcast nothing new.
     if (file) await store(ctx).remove(file.name);
-    const [existing] = await ctx.db.select().from(chatMessages).where(and(eq(chatMessages.senderId, ctx.actor.userId), eq(chatMessages.clientId, input.clientId!)));
+    const [existing] = await ctx.db
+      .select()
+      .from(chatMessages)
+      .where(and(eq(chatMessages.appointmentId, appointmentId), eq(chatMessages.senderId, ctx.actor.userId), eq(chatMessages.clientId, input.clientId!)));
     return presentMessage(existing!);
   }
   const message = presentMessage(stored!);
@@ -102,7 +105,7 @@ export async function history(ctx: ActorCtx, appointmentId: string, q: { before?
   const undelivered = page.filter((m) => m.senderId !== ctx.actor.userId && !m.deliveredAt).map((m) => m.id);
   if (access.participant && undelivered.length) {
     await markDelivered(ctx, appointmentId, ctx.actor.userId, undelivered);
-    const now = new Date();
+    const now = ctx.clock.now();
     for (const m of page) if (undelivered.includes(m.id)) m.deliveredAt = now;
   }
   return { items: page.map(presentMessage), hasMore: rows.length > q.limit, canWrite: access.canWrite, maxAttachmentBytes: ctx.config.chat.attachmentMaxBytes };
@@ -115,7 +118,7 @@ export async function history(ctx: ActorCtx, appointmentId: string, q: { before?
 export async function markRead(ctx: ActorCtx, appointmentId: string, upToSeq: number) {
   const { access } = await chatOf(ctx, appointmentId);
   if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor mark messages read');
-  const now = new Date();
+  const now = ctx.clock.now();
   const changed = await ctx.db
     .update(chatMessages)
     .set({ readAt: now, deliveredAt: now })
@@ -133,7 +136,7 @@ export async function markRead(ctx: ActorCtx, appointmentId: string, upToSeq: nu
 
 /** A recipient's socket received these messages: mark them delivered once and tell the sender. */
 export async function markDelivered(ctx: Ctx, appointmentId: string, recipientId: string, messageIds: string[]) {
-  const now = new Date();
+  const now = ctx.clock.now();
   const changed = await ctx.db
     .update(chatMessages)
     .set({ deliveredAt: now })

@@ -130,7 +130,7 @@ export async function patchDoctor(ctx: ActorCtx, doctorId: string, patch: Doctor
       const user = await updateAccount(tx, ctx, found.user, account);
       let row = found.profile;
       if (Object.keys(profile).length) {
-        [row] = (await tx.update(doctorProfiles).set({ ...profile, updatedAt: new Date() }).where(eq(doctorProfiles.userId, doctorId)).returning()) as [ProfileRow];
+        [row] = (await tx.update(doctorProfiles).set({ ...profile, updatedAt: ctx.clock.now() }).where(eq(doctorProfiles.userId, doctorId)).returning()) as [ProfileRow];
         await audit(tx, ctx, { action: 'doctor.updated', hospitalId: row.hospitalId, entityType: 'user', entityId: doctorId, details: changedFields(profile) });
       }
       return present(user, row);

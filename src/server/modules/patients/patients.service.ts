@@ -94,7 +94,7 @@ export async function patchPatient(ctx: ActorCtx, patientId: string, patch: Pati
     const user = await updateAccount(tx, ctx, found.user, account);
     let row = found.profile;
     if (Object.keys(profile).length) {
-      [row] = (await tx.update(patientProfiles).set({ ...profile, updatedAt: new Date() }).where(eq(patientProfiles.userId, patientId)).returning()) as [ProfileRow];
+      [row] = (await tx.update(patientProfiles).set({ ...profile, updatedAt: ctx.clock.now() }).where(eq(patientProfiles.userId, patientId)).returning()) as [ProfileRow];
       await audit(tx, ctx, { action: 'patient.updated', hospitalId: row.hospitalId, entityType: 'user', entityId: patientId, details: changedFields(profile) });
     }
     return present(user, row);
