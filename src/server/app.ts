@@ -21,7 +21,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { hospitalRoutes } from './modules/hospitals/hospitals.routes.js';
 import { patientRoutes } from './modules/patients/patients.routes.js';
 import { registerAccessControl } from './plugins/access.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { answerClientErrors, frameworkError, registerErrorHandling } from './plugins/errors.js';
 import { registerOriginCheck } from './plugins/origin.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSessions } from './plugins/session.js';
@@ -29,6 +29,7 @@ import { registerWeb } from './plugins/web.js';
 import { memoryBus, redisBus, type Bus } from './realtime/bus.js';
 import { systemCtx } from './context.js';
 import { systemClock, type Clock } from './clock.js';
+import { loggerOptions } from './log.js';
 
 export interface AppDeps {
   /** An already-open database (tests share one per file); otherwise opened from config. */
@@ -36,16 +37,20 @@ export interface AppDeps {
   bus?: Bus;
   /** What "now" is; the system clock unless a test pins it. */
   clock?: Clock;
+  /** Where log lines go (tests read them); stdout otherwise. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** The whole server, as main.ts and every test build it. Closing the app closes what it opened. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: loggerOptions(config, deps.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
+    frameworkErrors: frameworkError,
   });
+  answerClientErrors(app.server);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, Problem } from '../../contracts/errors.js';
+import { sqlState } from '../db/errors.js';
+
+/**
+ * Values the database refused that only a client could have sent (characters it cannot store,
+ * dates and numbers out of its range). Input validation should catch them first: this is the backstop.
+ */
+const REFUSED_VALUES = new Set(['22021', '22P05', '22007', '22008', '22003']);
 
 const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
@@ -100,7 +107,38 @@ export function registerErrorHandling(app: FastifyInstance) {
       return sendProblem(reply, problem(429, 'rate_limited', `Too many requests: try again in ${retryAfterSeconds} seconds`, undefined, { retryAfterSeconds }));
     }
     if (status >= 400 && status < 500) return sendProblem(reply, problem(status === 404 ? 404 : 400, status === 404 ? 'not_found' : 'validation_failed', err.message));
+    if (REFUSED_VALUES.has(sqlState(err) ?? '')) {
+      req.log.warn({ err }, 'the database refused a value that validation let through');
+      return sendProblem(reply, problem(400, 'validation_failed', 'A value contains characters, a date or a number that cannot be stored'));
+    }
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, problem(500, 'internal_error'));
+  });
+}
+
+/** Errors the router raises before any route runs (Fastify's `frameworkErrors`), as problem+json. */
+export function frameworkError(err: FastifyError, _req: unknown, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, problem(414, 'uri_too_long'));
+  if (err.code === 'FST_ERR_BAD_URL') return sendProblem(reply, problem(400, 'validation_failed', 'The address is not a valid URL'));
+  return sendProblem(reply, problem(500, 'internal_error'));
+}
+
+/**
+ * Requests Node's HTTP parser refuses (malformed, headers too large) never reach Fastify: answer
+ * them with problem+json too, then close the connection.
+ */
+export function answerClientErrors(server: import('node:http').Server) {
+  server.removeAllListeners('clientError');
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();
+    const [status, code, detail] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'payload_too_large' as const, 'The request headers are too large']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'validation_failed' as const, 'The request took too long to arrive']
+          : [400, 'validation_failed' as const, 'The request is malformed'];
+    const body = JSON.stringify(problem(status, code, detail));
+    const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[status];
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
 }

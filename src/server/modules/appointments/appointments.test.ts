@@ -4,7 +4,7 @@ import { openDatabase } from '../../db/client.js';
 import { buildApp } from '../../app.js';
 import { appointmentEvents, appointments, hospitals } from '../../db/schema/index.js';
 import { systemCtx } from '../../context.js';
-import { allWeek, slotsOf } from '../../test/appointments.js';
+import { allWeek, slotsOf as slotsIn } from '../../test/appointments.js';
 import { buildHospital, buildTenant, buildUser, signIn } from '../../test/factories.js';
 import { ManualClock } from '../../test/clock.js';
 import { Client, testConfig, useTestApp } from '../../test/harness.js';
@@ -14,6 +14,8 @@ import { expireOverdue } from './actions.service.js';
 const clock = new ManualClock('2030-01-14T04:00:00Z');
 const t = useTestApp({}, { clock });
 const now = () => clock.now().getTime();
+const KTM = { timezone: 'Asia/Kathmandu' };
+const slotsOf = (client: Client, doctorId: string, fromDay?: number, toDay?: number) => slotsIn(client, doctorId, fromDay, toDay, KTM.timezone);
 type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 let h: Tenant;
 
@@ -25,7 +27,7 @@ const request = (client: Client, doctorId: string, startsAt: string, symptoms = 
   client.post('/api/appointments', { doctorId, startsAt, symptoms });
 
 beforeAll(async () => {
-  h = await buildTenant(t.app);
+  h = await buildTenant(t.app, KTM);
   expect((await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, allWeek())).status).toBe(200);
 });
 
@@ -120,7 +122,7 @@ describe('requesting', () => {
 
   it('refuses bad starts, strangers and unavailable doctors, and stores nothing', async () => {
     const [slot] = await slotsOf(h.as.patient, h.doctor.id, 4, 4);
-    const other = await buildTenant(t.app);
+    const other = await buildTenant(t.app, KTM);
     const away = await buildUser(t.app, 'doctor', h.hospital.id);
     await t.app.db.execute(`update doctor_profiles set is_available = false where user_id = '${away.id}'` as never);
     const start = new Date(slot!.startsAt);
@@ -229,7 +231,7 @@ describe('the lifecycle', () => {
   });
 
   it('confirms at once when the hospital charges nothing', async () => {
-    const free = await buildTenant(t.app);
+    const free = await buildTenant(t.app, KTM);
     await t.app.db.update(hospitals).set({ appointmentFee: 0 }).where(eq(hospitals.id, free.hospital.id));
     await free.as.doctor.put(`/api/doctors/${free.doctor.id}/availability`, allWeek());
     const [slot] = await slotsOf(free.as.patient, free.doctor.id);
@@ -279,7 +281,7 @@ describe('the lifecycle', () => {
   });
 
   it('allows cancelling only before the cut-off, and completing only once the visit began', async () => {
-    const soon = await buildTenant(t.app);
+    const soon = await buildTenant(t.app, KTM);
     await soon.as.doctor.put(`/api/doctors/${soon.doctor.id}/availability`, allWeek(5));
     const [slot] = (await slotsOf(soon.as.patient, soon.doctor.id, 0, 1)).filter((s) => new Date(s.startsAt).getTime() > now() + 10 * 60_000);
     const created = (await request(soon.as.patient, soon.doctor.id, slot!.startsAt)).body;
@@ -329,7 +331,7 @@ describe('lists, calendar and notifications', () => {
     const starts = hospital.items.map((a: { startsAt: string }) => a.startsAt);
     expect(starts).toEqual([...starts].sort());
     expect((await h.as.admin.get('/api/appointments?status=nonsense')).status).toBe(400);
-    const other = await buildTenant(t.app);
+    const other = await buildTenant(t.app, KTM);
     expect((await h.as.admin.get(`/api/appointments?hospitalId=${other.hospital.id}`)).body).toEqual({ items: [], total: 0 });
     expect((await h.as.admin.get(`/api/appointments?hospitalId=${h.hospital.id}&limit=200`)).body.total).toBe(hospital.total);
     const own = mine.items[0];
@@ -370,7 +372,7 @@ describe('lists, calendar and notifications', () => {
   });
 
   it('marks an appointment\'s notifications read when its doctor or patient opens it or acts on it', async () => {
-    const tenant = await buildTenant(t.app);
+    const tenant = await buildTenant(t.app, KTM);
     await tenant.as.doctor.put(`/api/doctors/${tenant.doctor.id}/availability`, allWeek());
     const [one, two] = await slotsOf(tenant.as.patient, tenant.doctor.id, 3, 3);
     const first = (await request(tenant.as.patient, tenant.doctor.id, one!.startsAt)).body.id;

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, doctorProfiles, sessions, users } from '../../db/schema/index.js';
 import { PASSWORD, buildHospital, buildSuperAdmin, buildTenant, buildUser, signIn } from '../../test/factories.js';
 import { Client, useTestApp, type Response } from '../../test/harness.js';
+import { multipartForm } from '../../test/multipart.js';
 
 const t = useTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
 type Tenant = Awaited<ReturnType<typeof buildTenant>>;
@@ -85,21 +86,8 @@ function png(width: number, height: number, noise = false): Buffer {
   ]);
 }
 
-/** multipart/form-data by hand, as a browser's FormData sends it. */
-function multipart(parts: { name: string; filename?: string; type?: string; data: Buffer | string }[]) {
-  const boundary = `----TelemedBoundary${unique()}${unique()}`;
-  const pieces: Buffer[] = [];
-  for (const p of parts) {
-    const disposition = `form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}`;
-    pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`));
-    pieces.push(Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data));
-    pieces.push(Buffer.from('\r\n'));
-  }
-  pieces.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(pieces), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (client: Client, doctorId: string, data: Buffer, filename = 'me.png', type = 'image/png') => {
-  const { payload, headers } = multipart([{ name: 'file', filename, type, data }]);
+  const { payload, headers } = multipartForm([{ name: 'file', filename, type, data }]);
   return client.request('PUT', `/api/doctors/${doctorId}/picture`, payload, headers);
 };
 const bytesOf = (res: Response) => res.raw.rawPayload;
@@ -415,7 +403,7 @@ describe('profile picture', () => {
     expectProblem(await A.as.admin.put(`/api/doctors/${doctor.id}/picture`, { file: image.toString('base64') }), 415, 'unsupported_media_type');
     expectProblem(await A.as.admin.request('PUT', `/api/doctors/${doctor.id}/picture`, image, { 'content-type': 'image/png' }), 415, 'unsupported_media_type');
 
-    const noFile = multipart([{ name: 'note', data: 'no picture here' }]);
+    const noFile = multipartForm([{ name: 'note', data: 'no picture here' }]);
     expectProblem(await A.as.admin.request('PUT', `/api/doctors/${doctor.id}/picture`, noFile.payload, noFile.headers), 400, 'validation_failed', 'file');
 
     expectProblem(await upload(B.as.admin, doctor.id, png(1, 1)), 404, 'not_found');
