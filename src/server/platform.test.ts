@@ -130,7 +130,7 @@ describe('npm run create-superadmin', () => {
     const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', DATABASE_URL: '' };
     const run = (args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn('npx', ['tsx', 'src/server/cli/create-superadmin.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/create-superadmin.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.stderr.on('data', (d) => (out += d));
@@ -171,7 +171,9 @@ describe('the embedded database directory', () => {
   it('makes a second server on the same DATA_DIR exit with a clear message', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tm-two-'));
     const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn', SUPERADMIN_PASSWORD: 'a-strong-secret', DATABASE_URL: '' };
-    const first = spawn('npx', ['tsx', 'src/server/main.ts'], { env: { ...env, PORT: '0' } });
+    // node itself, not npx: a signal to npx does not reach the server under it.
+    const first = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...env, PORT: '0' } });
+    const firstExited = new Promise((resolve) => first.on('exit', resolve));
     try {
       await new Promise<void>((resolve, reject) => {
         let out = '';
@@ -179,7 +181,7 @@ describe('the embedded database directory', () => {
         first.stderr.on('data', (d) => (out += d));
         first.on('exit', () => reject(new Error(`first server exited: ${out}`)));
       });
-      const second = spawn('npx', ['tsx', 'src/server/main.ts'], { env: { ...env, PORT: '0' } });
+      const second = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...env, PORT: '0' } });
       let err = '';
       second.stderr.on('data', (d) => (err += d));
       const code = await new Promise((resolve) => second.on('exit', resolve));
@@ -187,6 +189,9 @@ describe('the embedded database directory', () => {
       expect(err).toMatch(/already in use by another server/);
     } finally {
       first.kill('SIGTERM');
+      await firstExited;
     }
+    // Nothing of it is left running.
+    expect(first.exitCode ?? first.signalCode).not.toBeNull();
   });
 });
