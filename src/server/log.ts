@@ -11,8 +11,9 @@ type Serialized = Record<string, unknown>;
  */
 export function serializeError(err: unknown, depth = 0): Serialized {
   if (!(err instanceof Error)) return { type: typeof err };
-  // The first line of a stack repeats the message; the frames are what an operator needs.
-  const frames = err.stack?.split('\n').slice(1).join('\n');
+  // A stack starts with the message (for a query error: its SQL and parameters, over several
+  // lines); keep only the frames.
+  const frames = err.stack?.split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
   const state = sqlState(err);
   if (state) {
     const pg = findPgFields(err);
