@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Id } from '../../contracts/common.js';
 import { CLOSE, ClientEvent, MAX_CLIENT_MESSAGE_BYTES, type ServerEvent } from '../../contracts/realtime.js';
 import type { ActorCtx } from '../context.js';
-import { resolveSession, type Actor } from '../modules/accounts/sessions.js';
+import { resolveSession, touchSession, type Actor } from '../modules/accounts/sessions.js';
 import { findAppointment } from '../modules/appointments/appointments.queries.js';
 import { chatAccess } from '../modules/chat/chat.policy.js';
 import { markDelivered, markRead, sendMessage } from '../modules/chat/chat.service.js';
@@ -36,6 +36,7 @@ export async function realtimeGateway(app: FastifyInstance) {
       socket,
       actor: req.actor!,
       token: req.cookies[cookieName(app.config.session)]!,
+      session: { id: req.actor!.sessionId, lastSeenAt: app.clock.now() },
       ip: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
       appointmentId,
@@ -87,6 +88,8 @@ export async function realtimeGateway(app: FastifyInstance) {
     }
     if (!spend(conn)) return send(conn, { type: 'error', code: 'rate_limited', message: 'Slow down: too many messages', ...(event.type === 'chat.send' ? { clientId: event.clientId } : {}) });
     if (event.type === 'ping') return send(conn, { type: 'pong' });
+    // What the person does on the socket keeps their session alive, like a request would.
+    await touchSession(app.db, conn.session, app.clock.now()).catch((err) => app.log.error({ err }, 'session touch failed'));
     const appointmentId = conn.appointmentId;
     if (!appointmentId) return send(conn, { type: 'error', code: 'bad_message', message: 'Chat messages go to /ws/chat/<appointment>/' });
     try {
@@ -126,7 +129,7 @@ export async function realtimeGateway(app: FastifyInstance) {
 
   /** Closes a socket whose session ended or whose access was withdrawn. */
   async function recheck(conn: Conn) {
-    const actor = await resolveSession(app.db, app.config.session, conn.token, app.clock.now()).catch(() => undefined);
+    const actor = await resolveSession(app.db, app.config.session, conn.token, app.clock.now(), { touch: false }).catch(() => undefined);
     if (actor === undefined) return; // the database did not answer: try again next beat
     if (!actor) return conn.socket.close(CLOSE.sessionEnded, 'Session ended');
     conn.actor = actor;
