@@ -5,7 +5,7 @@ import { hospitals, patientProfiles, sessions, users } from '../../db/schema/ind
 import { AppError } from '../../plugins/errors.js';
 import { audit } from '../audit/audit.js';
 import { announceSessionChange } from '../../realtime/session-check.js';
-import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
+import { burnPasswordCheck, hashPassword, refuseCommonPassword, verifyPassword } from './passwords.js';
 import { revokeSession, revokeUserSessions } from './sessions.js';
 import { clearEmail, recordFailure, throttleKeys, throttleState } from './throttle.js';
 import { insertAccount, type UserRow } from './users.js';
@@ -93,6 +93,7 @@ export async function changePassword(ctx: ActorCtx, body: PasswordChangeBody) {
     throw new AppError(400, 'wrong_password', undefined, [{ path: 'currentPassword', message: 'The current password is incorrect' }]);
   if (body.newPassword === body.currentPassword)
     throw new AppError(400, 'password_reused', undefined, [{ path: 'newPassword', message: 'Choose a password different from the current one' }]);
+  await refuseCommonPassword(body.newPassword, 'newPassword');
   const passwordHash = await hashPassword(body.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx

@@ -4,6 +4,7 @@ import { auditEvents, sessions, users } from '../../db/schema/index.js';
 import { PASSWORD, buildHospital, buildUser, signIn } from '../../test/factories.js';
 import { ManualClock } from '../../test/clock.js';
 import { Client, useTestApp } from '../../test/harness.js';
+import { expectProblem } from '../../test/problems.js';
 
 const t = useTestApp({ LOGIN_MAX_FAILURES: '3', AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
 const countUsers = async () => (await t.app.db.select().from(users)).length;
@@ -65,6 +66,25 @@ describe('sign-up', () => {
     }
     expect(client.cookie).toBeUndefined();
     expect(await countUsers()).toBe(before);
+  });
+});
+
+describe('common passwords', () => {
+  it('are refused at sign-up, in a change and for accounts an admin creates, whatever their case', async () => {
+    const hospital = await buildHospital(t.app);
+    const before = await countUsers();
+    for (const password of ['password123', 'Password123', 'ILOVEYOU1', 'qwertyuiop'])
+      expectProblem(await new Client(t.app).post('/api/auth/signup', newPatient(hospital.id, { password })), 400, 'password_too_common', 'password');
+    const admin = await signIn(t.app, await buildUser(t.app, 'hospital_admin', hospital.id));
+    const doctor = { email: 'dr.common@example.com', password: 'Baseball1', firstName: 'Asha', lastName: 'KC', licenseNumber: 'NMC-COMMON-1', specialization: 'Cardiology', experienceYears: 3 };
+    expectProblem(await admin.post(`/api/hospitals/${hospital.id}/doctors`, doctor), 400, 'password_too_common', 'password');
+    expect(await countUsers()).toBe(before + 1); // the admin only
+    const person = await buildUser(t.app, 'patient', hospital.id);
+    const client = await signIn(t.app, person);
+    expectProblem(await client.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'SUPERMAN123' }), 400, 'password_too_common', 'newPassword');
+    expect((await new Client(t.app).post('/api/auth/login', { email: person.email, password: PASSWORD })).status).toBe(200);
+    // A long, uncommon passphrase is fine.
+    expect((await new Client(t.app).post('/api/auth/signup', newPatient(hospital.id, { password: 'tea kettle on a quiet hill' }))).status).toBe(201);
   });
 });
 

@@ -8,7 +8,7 @@ import { UNIQUE_VIOLATION, sqlState } from '../../db/errors.js';
 import { users } from '../../db/schema/index.js';
 import { AppError } from '../../plugins/errors.js';
 import { audit, changedFields } from '../audit/audit.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword, refuseCommonPassword } from './passwords.js';
 import { revokeUserSessions } from './sessions.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -38,6 +38,7 @@ export async function insertAccount(
   ctx: Ctx,
   input: z.infer<typeof NewAccount> & { role: Role; hospitalId: string | null; mustChangePassword: boolean; selfService?: boolean },
 ): Promise<UserRow> {
+  await refuseCommonPassword(input.password, 'password');
   const passwordHash = await hashPassword(input.password);
   try {
     const [row] = await tx
