@@ -30,6 +30,7 @@ import { memoryBus, redisBus, type Bus } from './realtime/bus.js';
 import { systemCtx } from './context.js';
 import { systemClock, type Clock } from './clock.js';
 import { loggerOptions } from './log.js';
+import { RateBudget } from './plugins/rate-budget.js';
 
 export interface AppDeps {
   /** An already-open database (tests share one per file); otherwise opened from config. */
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('config', config);
   app.decorate('bus', bus);
   app.decorate('clock', deps.clock ?? systemClock);
+  app.decorate('chatSends', new RateBudget(config.chat.messagesPerMinute));
   app.addHook('onClose', async () => {
     if (!deps.bus) await bus.close();
     if (!deps.database) await database.close();

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Actor } from './modules/accounts/sessions.js';
+import type { RateBudget } from './plugins/rate-budget.js';
 import type { Bus } from './realtime/bus.js';
 
 /** Everything an operation needs to know about who asks and from where. Built once per request. */
@@ -26,6 +27,8 @@ declare module 'fastify' {
     config: Config;
     bus: Bus;
     clock: Clock;
+    /** Chat messages per person, over HTTP and sockets together. */
+    chatSends: RateBudget;
   }
 }
 

@@ -7,7 +7,7 @@ import type { ActorCtx } from '../context.js';
 import { resolveSession, touchSession, type Actor } from '../modules/accounts/sessions.js';
 import { findAppointment } from '../modules/appointments/appointments.queries.js';
 import { chatAccess } from '../modules/chat/chat.policy.js';
-import { markDelivered, markRead, sendMessage } from '../modules/chat/chat.service.js';
+import { markDelivered, markRead, sendMessage, spendChatBudget } from '../modules/chat/chat.service.js';
 import { AppError, notFound } from '../plugins/errors.js';
 import { originAllowed } from '../plugins/origin.js';
 import { cookieName } from '../plugins/session.js';
@@ -31,6 +31,12 @@ export async function realtimeGateway(app: FastifyInstance) {
     if (!originAllowed(req.headers.origin, `${req.protocol}://${req.host}`, app.config.allowedOrigins)) throw new AppError(403, 'origin_mismatch');
   };
 
+  // One person, many tabs and devices, but not without bound: each socket costs memory and heartbeats.
+  const withinSocketCap = async (req: FastifyRequest) => {
+    if (rooms.in(`user:${req.actor!.userId}`).length >= app.config.wsMaxSocketsPerUser)
+      throw new AppError(429, 'too_many_connections', `At most ${app.config.wsMaxSocketsPerUser} open connections per person: close some tabs`);
+  };
+
   const open = (socket: WebSocket, req: FastifyRequest, listens: string[], appointmentId: string | null) => {
     const conn: Conn = {
       socket,
@@ -52,7 +58,7 @@ export async function realtimeGateway(app: FastifyInstance) {
     return conn;
   };
 
-  app.get('/ws/notifications/', { websocket: true, preValidation: checkOrigin, schema: { hide: true } }, (socket, req) => {
+  app.get('/ws/notifications/', { websocket: true, preValidation: checkOrigin, preHandler: withinSocketCap, schema: { hide: true } }, (socket, req) => {
     // The hospital's room carries what every member may hear: which doctors' free time changed.
     const { userId, hospitalId } = req.actor!;
     open(socket, req, [`user:${userId}`, ...(hospitalId ? [`hospital:${hospitalId}`] : [])], null);
@@ -62,14 +68,14 @@ export async function realtimeGateway(app: FastifyInstance) {
     websocket: true,
     schema: { hide: true, params: ChatParams },
     preValidation: checkOrigin,
-    preHandler: async (req) => {
+    preHandler: [withinSocketCap, async (req: FastifyRequest) => {
       const { appointmentId } = req.params as { appointmentId: string };
       const row = await findAppointment(app.db, req.actor!, appointmentId);
       if (!row) throw notFound('No such appointment');
       const access = chatAccess(row.appointment, req.actor!, app.config, app.clock.now());
       if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor join this chat');
       if (!access.canWrite) throw new AppError(409, 'chat_closed', 'This chat is read-only: load its history over HTTP');
-    },
+    }],
   }, (socket, req) => {
     const { appointmentId } = req.params as { appointmentId: string };
     open(socket, req, [`appointment:${appointmentId}`], appointmentId);
@@ -94,6 +100,7 @@ export async function realtimeGateway(app: FastifyInstance) {
     if (!appointmentId) return send(conn, { type: 'error', code: 'bad_message', message: 'Chat messages go to /ws/chat/<appointment>/' });
     try {
       if (event.type === 'chat.send') {
+        spendChatBudget(app, conn.actor.userId);
         const message = await sendMessage(ctxOf(conn), appointmentId, { text: event.text, clientId: event.clientId });
         send(conn, { type: 'chat.ack', clientId: event.clientId, message });
       } else if (event.type === 'chat.read') {
