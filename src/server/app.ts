@@ -81,7 +81,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     },
     transform: jsonSchemaTransform,
   });
-  registerOriginCheck(app, config.allowedOrigins);
+  registerOriginCheck(app, config);
   registerSessions(app, database.db, config.session, app.clock);
   registerAccessControl(app);
 

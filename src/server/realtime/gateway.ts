@@ -28,7 +28,7 @@ export async function realtimeGateway(app: FastifyInstance) {
 
   // Refuse before the upgrade: a foreign origin, someone not signed in (onRequest), a stranger to the chat.
   const checkOrigin = async (req: FastifyRequest) => {
-    if (!originAllowed(req.headers.origin, `${req.protocol}://${req.host}`, app.config.allowedOrigins)) throw new AppError(403, 'origin_mismatch');
+    if (!originAllowed(req, app.config)) throw new AppError(403, 'origin_mismatch');
   };
 
   // One person, many tabs and devices, but not without bound: each socket costs memory and heartbeats.

@@ -300,6 +300,18 @@ describe('defences', () => {
     expect(own.status).toBe(201);
   });
 
+  it('with PUBLIC_URL set, trusts only it and ALLOWED_ORIGINS, never the Host header (DNS rebinding)', async () => {
+    const hospital = await buildHospital(t.app);
+    const app = await t.another({ PUBLIC_URL: 'https://care.example.org', ALLOWED_ORIGINS: 'https://staff.example.org' });
+    const client = new Client(app);
+    const before = await countUsers();
+    const rebound = await client.request('POST', '/api/auth/signup', newPatient(hospital.id), { origin: 'http://evil.example:8000', host: 'evil.example:8000' });
+    expectProblem(rebound, 403, 'origin_mismatch');
+    expect(await countUsers()).toBe(before);
+    expect((await client.request('POST', '/api/auth/signup', newPatient(hospital.id), { origin: 'https://care.example.org' })).status).toBe(201);
+    expect((await new Client(app).request('POST', '/api/auth/signup', newPatient(hospital.id), { origin: 'https://staff.example.org' })).status).toBe(201);
+  });
+
   it('rate-limits sign-in attempts per address', async () => {
     const limited = await t.another({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
     const client = new Client(limited);

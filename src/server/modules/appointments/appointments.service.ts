@@ -9,6 +9,7 @@ import { findDoctor } from '../doctors/doctors.service.js';
 import { notify } from '../notifications/notify.js';
 import { loadAvailability } from '../availability/availability.service.js';
 import { slotProblem } from '../availability/slots.js';
+import { audit } from '../audit/audit.js';
 import { markAppointmentNotificationsRead } from '../notifications/notifications.service.js';
 import { eventsOf, findAppointment, partyOf, presentAppointment, selectAppointments, visibleTo } from './appointments.queries.js';
 import { formatInZone, fullName } from './format.js';
@@ -66,6 +67,8 @@ export async function requestAppointment(ctx: ActorCtx, body: AppointmentCreate)
   }
 }
 
+const isStaff = (actor: ActorCtx['actor']) => actor.role === 'hospital_admin' || actor.role === 'super_admin';
+
 export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
   const where = and(
     visibleTo(ctx.actor),
@@ -83,6 +86,8 @@ export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
       .offset(q.offset),
     ctx.db.select({ n: count() }).from(appointments).where(where),
   ]);
+  if (isStaff(ctx.actor))
+    await audit(ctx.db, ctx, { action: 'appointment.listed', hospitalId: ctx.actor.hospitalId ?? q.hospitalId ?? null, details: { count: rows.length } });
   return { items: rows.map((r) => presentAppointment(r, ctx)), total: total!.n };
 }
 
@@ -91,5 +96,6 @@ export async function getAppointment(ctx: ActorCtx, id: string): Promise<Appoint
   if (!row) throw notFound('No such appointment');
   // Whoever opens (or has just acted on) their appointment has seen what its notifications say.
   if (partyOf(ctx.actor, row.appointment)) await markAppointmentNotificationsRead(ctx, id);
+  else await audit(ctx.db, ctx, { action: 'appointment.viewed', hospitalId: row.appointment.hospitalId, entityType: 'appointment', entityId: id });
   return { ...presentAppointment(row, ctx), events: await eventsOf(ctx.db, id) };
 }

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { buildApp } from '../../app.js';
-import { appointmentEvents, appointments, hospitals } from '../../db/schema/index.js';
+import { appointmentEvents, appointments, auditEvents, hospitals } from '../../db/schema/index.js';
 import { systemCtx } from '../../context.js';
 import { allWeek, slotsOf as slotsIn } from '../../test/appointments.js';
 import { buildHospital, buildTenant, buildUser, signIn } from '../../test/factories.js';
@@ -369,6 +369,25 @@ describe('lists, calendar and notifications', () => {
     const all = await h.as.doctor.post('/api/notifications/read-all');
     expect(all.body.marked).toBe(list.unread - 1);
     expect((await h.as.doctor.get('/api/notifications')).body.unread).toBe(0);
+  });
+
+  it('audits what staff read of patients and appointments, lists as one row with the count', async () => {
+    const tenant = await buildTenant(t.app, KTM);
+    await tenant.as.doctor.put(`/api/doctors/${tenant.doctor.id}/availability`, allWeek());
+    const [slot] = await slotsOf(tenant.as.patient, tenant.doctor.id, 4, 4);
+    const id = (await request(tenant.as.patient, tenant.doctor.id, slot!.startsAt)).body.id;
+    const trail = async (action: string) =>
+      (await t.app.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.hospitalId, tenant.hospital.id))));
+    await tenant.as.doctor.get(`/api/appointments/${id}`);
+    await tenant.as.patient.get('/api/appointments');
+    expect(await trail('appointment.viewed')).toHaveLength(0);
+    expect(await trail('appointment.listed')).toHaveLength(0);
+    await tenant.as.admin.get(`/api/hospitals/${tenant.hospital.id}/patients`);
+    expect(await trail('patient.listed')).toMatchObject([{ actorId: tenant.admin.id, details: { count: 1 } }]);
+    await tenant.as.admin.get('/api/appointments');
+    expect(await trail('appointment.listed')).toMatchObject([{ actorId: tenant.admin.id, details: { count: 1 } }]);
+    await tenant.as.admin.get(`/api/appointments/${id}`);
+    expect(await trail('appointment.viewed')).toMatchObject([{ actorId: tenant.admin.id, entityId: id }]);
   });
 
   it('marks an appointment\'s notifications read when its doctor or patient opens it or acts on it', async () => {

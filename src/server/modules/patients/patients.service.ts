@@ -37,6 +37,8 @@ export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQue
       .offset(q.offset),
     ctx.db.select({ n: count() }).from(patientProfiles).innerJoin(users, eq(users.id, patientProfiles.userId)).where(where),
   ]);
+  // The list carries medical history, allergies and blood types: a read of it is a read of them all.
+  await audit(ctx.db, ctx, { action: 'patient.listed', hospitalId, entityType: 'hospital', entityId: hospitalId, details: { count: rows.length } });
   return { items: rows.map((r) => present(r.users, r.patient_profiles)), total: total!.n };
 }
 
