@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
+import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 import { systemCtx } from './context.js';
@@ -69,6 +70,19 @@ describe('platform', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('same-origin');
+  });
+});
+
+describe('requirements', () => {
+  it('every installed package runs on the oldest Node.js the README names', () => {
+    const own = JSON.parse(readFileSync('package.json', 'utf8'));
+    const oldest = semver.minVersion(own.engines.node)!.version;
+    expect(readFileSync('README.md', 'utf8')).toContain(`Node.js ${oldest.replace(/\.0$/, '')} or later`);
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { engines?: { node?: string } }> };
+    const refusing = Object.entries(lock.packages)
+      .filter(([, p]) => typeof p.engines?.node === 'string' && !semver.satisfies(oldest, p.engines.node))
+      .map(([name, p]) => `${name} wants ${p.engines!.node}`);
+    expect(refusing).toEqual([]);
   });
 });
 
