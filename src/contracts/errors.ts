@@ -1,42 +1,47 @@
 import { z } from 'zod';
 
-/** Every error the API answers with carries one of these stable codes. Clients branch on them. */
-export const ErrorCode = z.enum([
-  'validation_failed',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'origin_mismatch',
-  'rate_limited',
-  'payload_too_large',
-  'unsupported_media_type',
-  'invalid_credentials',
-  'account_locked',
-  'account_inactive',
-  'password_change_required',
-  'wrong_password',
-  'password_reused',
-  'email_taken',
-  'license_taken',
-  'hospital_inactive',
-  'slot_unavailable',
-  'start_in_past',
-  'slot_misaligned',
-  'outside_availability',
-  'availability_overlap',
-  'doctor_unavailable',
-  'cancel_too_late',
-  'too_early',
-  'invalid_transition',
-  'chat_closed',
-  'login_throttled',
-  'password_too_common',
-  'attachment_quota_exceeded',
-  'too_many_connections',
-  'uri_too_long',
-  'internal_error',
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
+/**
+ * Every error the API answers with: a stable code (clients branch on it), its HTTP status and
+ * its title. One table, so a throw names only the code and what it is about.
+ */
+export const ERRORS = {
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  unauthenticated: { status: 401, title: 'Sign in to continue' },
+  forbidden: { status: 403, title: 'You are not allowed to do this' },
+  not_found: { status: 404, title: 'Not found' },
+  origin_mismatch: { status: 403, title: 'Request from another site refused' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  payload_too_large: { status: 413, title: 'The upload is too large' },
+  headers_too_large: { status: 431, title: 'The request headers are too large' },
+  uri_too_long: { status: 414, title: 'The address is too long' },
+  unsupported_media_type: { status: 415, title: 'This type of content is not accepted' },
+  invalid_credentials: { status: 401, title: 'Email or password is incorrect' },
+  login_throttled: { status: 429, title: 'Too many sign-in attempts' },
+  account_inactive: { status: 403, title: 'This account is deactivated' },
+  password_change_required: { status: 403, title: 'Change your password to continue' },
+  wrong_password: { status: 400, title: 'The current password is incorrect' },
+  password_reused: { status: 400, title: 'Choose a password different from the current one' },
+  password_too_common: { status: 400, title: 'This password is too common' },
+  email_taken: { status: 409, title: 'This email is already registered' },
+  license_taken: { status: 409, title: 'This licence number is already registered' },
+  hospital_inactive: { status: 409, title: 'This hospital is not accepting sign-ups' },
+  slot_unavailable: { status: 409, title: 'That time is no longer available' },
+  start_in_past: { status: 400, title: 'That time has already passed' },
+  slot_misaligned: { status: 400, title: "Appointments start on the doctor's slot boundaries" },
+  outside_availability: { status: 400, title: 'The doctor does not see patients at that time' },
+  availability_overlap: { status: 400, title: 'Availability windows overlap' },
+  doctor_unavailable: { status: 409, title: 'This doctor is not taking appointments' },
+  cancel_too_late: { status: 409, title: 'It is too late to cancel this appointment' },
+  too_early: { status: 409, title: 'It is too early for that' },
+  invalid_transition: { status: 409, title: 'That action is not possible now' },
+  chat_closed: { status: 409, title: 'This chat is closed: it can be read but not written to' },
+  attachment_quota_exceeded: { status: 409, title: 'This conversation has reached its attachment limit' },
+  too_many_connections: { status: 429, title: 'Too many open connections' },
+  internal_error: { status: 500, title: 'Something went wrong on our side' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export const ErrorCode = z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]);
 
 /** RFC 9457 problem details, as every error response body. */
 export const Problem = z.object({

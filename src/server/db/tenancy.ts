@@ -1,7 +1,7 @@
 import { eq, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../modules/accounts/sessions.js';
-import { notFound } from '../plugins/errors.js';
+import { notFound } from '../errors.js';
 
 /**
  * Tenancy lives here. A request's hospital comes from the signed-in user, never from the client:

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../contracts/enums.js';
-import { AppError } from './errors.js';
+import { AppError } from '../errors.js';
 import type { Actor } from '../modules/accounts/sessions.js';
 
 /** Who may call a route. Routes under /api without one require a signed-in user: secure by default. */
@@ -23,14 +23,14 @@ export function registerAccessControl(app: FastifyInstance) {
     const access = config.access ?? 'signed-in';
     if (access === 'public') return;
     const actor = req.actor;
-    if (!actor) throw new AppError(401, 'unauthenticated');
-    if (actor.mustChangePassword && !config.duringPasswordChange) throw new AppError(403, 'password_change_required');
-    if (access !== 'signed-in' && !access.includes(actor.role)) throw new AppError(403, 'forbidden');
+    if (!actor) throw new AppError('unauthenticated');
+    if (actor.mustChangePassword && !config.duringPasswordChange) throw new AppError('password_change_required');
+    if (access !== 'signed-in' && !access.includes(actor.role)) throw new AppError('forbidden');
   });
 }
 
 /** For handlers of routes whose access guarantees a signed-in user. */
 export function actorOf(req: { actor: Actor | null }): Actor {
-  if (!req.actor) throw new AppError(401, 'unauthenticated');
+  if (!req.actor) throw new AppError('unauthenticated');
   return req.actor;
 }

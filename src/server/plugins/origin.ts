@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { AppError } from './errors.js';
+import { AppError } from '../errors.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -26,11 +26,11 @@ export function registerOriginCheck(app: FastifyInstance, config: Config) {
     if (SAFE.has(req.method)) return;
     const origin = req.headers.origin;
     if (origin !== undefined) {
-      if (!allowed(req).includes(origin)) throw new AppError(403, 'origin_mismatch');
+      if (!allowed(req).includes(origin)) throw new AppError('origin_mismatch');
       return;
     }
     const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new AppError(403, 'origin_mismatch');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new AppError('origin_mismatch');
   });
 }
 

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { problem, sendProblem } from './errors.js';
+import { problem } from '../errors.js';
+import { sendProblem } from './errors.js';
 
 /**
  * Serves the built browser app; any other GET outside /api is the app's own route (index.html).
@@ -12,7 +13,7 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
   const index = join(webDir, 'index.html');
   if (!existsSync(index)) {
     app.log.warn(`No web build in ${webDir}: run "npm run build:web". The API still works.`);
-    app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`)));
+    app.setNotFoundHandler((req, reply) => sendProblem(reply, problem('not_found', `No route ${req.method} ${req.url.split('?')[0]}`)));
     return;
   }
   await app.register(fastifyStatic, {
@@ -27,7 +28,7 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
     if (req.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/ws/') || /\.[a-z0-9]+$/i.test(path))
-      return sendProblem(reply, problem(404, 'not_found', `No route ${req.method} ${path}`));
+      return sendProblem(reply, problem('not_found', `No route ${req.method} ${path}`));
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
   });
 }

@@ -8,7 +8,7 @@ import { resolveSession, touchSession, type Actor } from '../modules/accounts/se
 import { findAppointment } from '../modules/appointments/appointments.queries.js';
 import { chatAccess } from '../modules/chat/chat.policy.js';
 import { markDelivered, markRead, sendMessage, spendChatBudget } from '../modules/chat/chat.service.js';
-import { AppError, notFound } from '../plugins/errors.js';
+import { AppError, notFound } from '../errors.js';
 import { originAllowed } from '../plugins/origin.js';
 import { cookieName } from '../plugins/session.js';
 import type { BusEvent } from './bus.js';
@@ -28,13 +28,13 @@ export async function realtimeGateway(app: FastifyInstance) {
 
   // Refuse before the upgrade: a foreign origin, someone not signed in (onRequest), a stranger to the chat.
   const checkOrigin = async (req: FastifyRequest) => {
-    if (!originAllowed(req, app.config)) throw new AppError(403, 'origin_mismatch');
+    if (!originAllowed(req, app.config)) throw new AppError('origin_mismatch');
   };
 
   // One person, many tabs and devices, but not without bound: each socket costs memory and heartbeats.
   const withinSocketCap = async (req: FastifyRequest) => {
     if (rooms.in(`user:${req.actor!.userId}`).length >= app.config.wsMaxSocketsPerUser)
-      throw new AppError(429, 'too_many_connections', `At most ${app.config.wsMaxSocketsPerUser} open connections per person: close some tabs`);
+      throw new AppError('too_many_connections', `At most ${app.config.wsMaxSocketsPerUser} open connections per person: close some tabs`);
   };
 
   const open = (socket: WebSocket, req: FastifyRequest, listens: string[], appointmentId: string | null) => {
@@ -73,8 +73,8 @@ export async function realtimeGateway(app: FastifyInstance) {
       const row = await findAppointment(app.db, req.actor!, appointmentId);
       if (!row) throw notFound('No such appointment');
       const access = chatAccess(row.appointment, req.actor!, app.config, app.clock.now());
-      if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor join this chat');
-      if (!access.canWrite) throw new AppError(409, 'chat_closed', 'This chat is read-only: load its history over HTTP');
+      if (!access.participant) throw new AppError('forbidden', 'Only the patient and the doctor join this chat');
+      if (!access.canWrite) throw new AppError('chat_closed', 'This chat is read-only: load its history over HTTP');
     }],
   }, (socket, req) => {
     const { appointmentId } = req.params as { appointmentId: string };

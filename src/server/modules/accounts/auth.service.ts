@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { LoginBody, Me, PasswordChangeBody, SignupBody } from '../../../contracts/auth.js';
 import type { ActorCtx, Ctx } from '../../context.js';
 import { hospitals, patientProfiles, sessions, users } from '../../db/schema/index.js';
-import { AppError } from '../../plugins/errors.js';
+import { AppError, fieldError } from '../../errors.js';
 import { audit } from '../audit/audit.js';
 import { announceSessionChange } from '../../realtime/session-check.js';
 import { burnPasswordCheck, hashPassword, refuseCommonPassword, verifyPassword } from './passwords.js';
@@ -39,7 +39,7 @@ export async function login(ctx: Ctx, body: LoginBody): Promise<UserRow> {
   if (before.waitMs > 0) {
     await failed('throttled');
     const retryAfterSeconds = Math.ceil(before.waitMs / 1000);
-    throw new AppError(429, 'login_throttled', `Too many failed sign-ins. Try again in ${waitWords(before.waitMs)}.`, undefined, { retryAfterSeconds });
+    throw new AppError('login_throttled', `Too many failed sign-ins. Try again in ${waitWords(before.waitMs)}.`, { retryAfterSeconds });
   }
   const ok = user ? await verifyPassword(user.passwordHash, body.password) : await burnPasswordCheck(body.password).then(() => false);
   if (!ok) {
@@ -47,14 +47,14 @@ export async function login(ctx: Ctx, body: LoginBody): Promise<UserRow> {
     await failed(user ? 'bad_password' : 'unknown_email');
     const hints = { attemptsLeft: after.attemptsLeft, ...(after.waitMs > 0 ? { retryAfterSeconds: Math.ceil(after.waitMs / 1000) } : {}) };
     const detail = after.waitMs > 0 ? `Email or password is incorrect. Try again in ${waitWords(after.waitMs)}.` : undefined;
-    throw new AppError(401, 'invalid_credentials', detail, undefined, hints);
+    throw new AppError('invalid_credentials', detail, hints);
   }
   const hospital = user!.hospitalId
     ? (await db.select({ isActive: hospitals.isActive }).from(hospitals).where(eq(hospitals.id, user!.hospitalId)))[0]
     : undefined;
   if (!user!.isActive || hospital?.isActive === false) {
     await failed(user!.isActive ? 'hospital_inactive' : 'inactive');
-    throw new AppError(403, 'account_inactive', user!.isActive ? 'Your hospital is not active on this platform.' : undefined);
+    throw new AppError('account_inactive', user!.isActive ? 'Your hospital is not active on this platform.' : undefined);
   }
   return db.transaction(async (tx) => {
     await clearEmail(tx, keys);
@@ -68,8 +68,8 @@ export async function login(ctx: Ctx, body: LoginBody): Promise<UserRow> {
 export async function signup(ctx: Ctx, body: SignupBody): Promise<UserRow> {
   return ctx.db.transaction(async (tx) => {
     const [hospital] = await tx.select().from(hospitals).where(eq(hospitals.id, body.hospitalId));
-    if (!hospital) throw new AppError(404, 'not_found', 'No such hospital', [{ path: 'hospitalId', message: 'Choose a hospital from the list' }]);
-    if (!hospital.isActive) throw new AppError(409, 'hospital_inactive', undefined, [{ path: 'hospitalId', message: 'This hospital is not accepting sign-ups' }]);
+    if (!hospital) throw fieldError('not_found', 'hospitalId', 'Choose a hospital from the list', 'No such hospital');
+    if (!hospital.isActive) throw fieldError('hospital_inactive', 'hospitalId', 'This hospital is not accepting sign-ups');
     const user = await insertAccount(tx, ctx, { ...body, role: 'patient', hospitalId: hospital.id, mustChangePassword: false, selfService: true });
     await tx.insert(patientProfiles).values({ userId: user.id, hospitalId: hospital.id });
     const [row] = await tx.update(users).set({ lastLoginAt: ctx.clock.now() }).where(eq(users.id, user.id)).returning();
@@ -90,9 +90,9 @@ export async function logout(ctx: ActorCtx) {
 export async function changePassword(ctx: ActorCtx, body: PasswordChangeBody) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
   if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword)))
-    throw new AppError(400, 'wrong_password', undefined, [{ path: 'currentPassword', message: 'The current password is incorrect' }]);
+    throw fieldError('wrong_password', 'currentPassword', 'The current password is incorrect');
   if (body.newPassword === body.currentPassword)
-    throw new AppError(400, 'password_reused', undefined, [{ path: 'newPassword', message: 'Choose a password different from the current one' }]);
+    throw fieldError('password_reused', 'newPassword', 'Choose a password different from the current one');
   await refuseCommonPassword(body.newPassword, 'newPassword');
   const passwordHash = await hashPassword(body.newPassword);
   await ctx.db.transaction(async (tx) => {
@@ -112,7 +112,7 @@ export async function me(ctx: Ctx, userId: string): Promise<Me> {
     .from(users)
     .leftJoin(hospitals, eq(hospitals.id, users.hospitalId))
     .where(eq(users.id, userId));
-  if (!row) throw new AppError(401, 'unauthenticated');
+  if (!row) throw new AppError('unauthenticated');
   const u = row.user;
   return {
     id: u.id,
@@ -143,7 +143,7 @@ export async function endOwnSession(ctx: ActorCtx, sessionId: string) {
     .delete(sessions)
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, ctx.actor.userId)))
     .returning({ id: sessions.id });
-  if (deleted.length === 0) throw new AppError(404, 'not_found', 'No such session');
+  if (deleted.length === 0) throw new AppError('not_found', 'No such session');
   await audit(ctx.db, ctx, { action: 'auth.session_revoked', hospitalId: ctx.actor.hospitalId, entityType: 'session', entityId: ctx.actor.userId });
   await announceSessionChange(ctx, `user:${ctx.actor.userId}`);
 }

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { AppError } from '../../plugins/errors.js';
+import { AppError } from '../../errors.js';
 
 // argon2id with the library's defaults (~10 ms a hash on our machines).
 export const hashPassword = (password: string) => hash(password);
@@ -32,5 +32,5 @@ const commonPasswords = () =>
 /** NIST 800-63B: refuse passwords known from breach corpora, whatever their case. */
 export async function refuseCommonPassword(password: string, path: string) {
   if ((await commonPasswords()).has(password.toLowerCase()))
-    throw new AppError(400, 'password_too_common', undefined, [{ path, message: 'This password is one of the most common ones: choose another' }]);
+    throw new AppError('password_too_common', undefined, { errors: [{ path, message: 'This password is one of the most common ones: choose another' }] });
 }

@@ -6,7 +6,7 @@ import type { Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { UNIQUE_VIOLATION, sqlState } from '../../db/errors.js';
 import { users } from '../../db/schema/index.js';
-import { AppError } from '../../plugins/errors.js';
+import { AppError, fieldError } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { hashPassword, refuseCommonPassword } from './passwords.js';
 import { revokeUserSessions } from './sessions.js';
@@ -65,7 +65,7 @@ export async function insertAccount(
     });
     return row!;
   } catch (e) {
-    if (sqlState(e) === UNIQUE_VIOLATION) throw new AppError(409, 'email_taken', undefined, [{ path: 'email', message: 'This email is already registered' }]);
+    if (sqlState(e) === UNIQUE_VIOLATION) throw fieldError('email_taken', 'email', 'This email is already registered');
     throw e;
   }
 }

@@ -4,7 +4,7 @@ import type { ActionBodies, AppointmentAction } from '../../../contracts/appoint
 import type { ActorCtx, Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { appointments } from '../../db/schema/index.js';
-import { AppError, notFound } from '../../plugins/errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { Outbox } from '../../realtime/outbox.js';
 import type { Actor } from '../accounts/sessions.js';
 import { findAppointment, partyOf, type AppointmentRow } from './appointments.queries.js';
@@ -13,8 +13,6 @@ import { refusal } from './lifecycle.js';
 import { applyTransition } from './transition.js';
 
 type Body<A extends AppointmentAction> = z.infer<(typeof ActionBodies)[A]>;
-
-const REFUSALS = { forbidden: 403, invalid_transition: 409, cancel_too_late: 409, too_early: 409 } as const;
 
 /** Once a time is agreed the fee is due, by the hold or the start, whichever is first; a free visit is confirmed at once. */
 async function scheduled(tx: Tx, outbox: Outbox, ctx: Ctx, row: AppointmentRow) {
@@ -36,10 +34,10 @@ export async function act<A extends AppointmentAction>(ctx: ActorCtx, id: string
       if (!row) throw notFound('No such appointment');
       const a = row.appointment;
       const party = partyOf(ctx.actor, a);
-      if (!party) throw new AppError(403, 'forbidden', 'Only the patient and the doctor act on an appointment');
+      if (!party) throw new AppError('forbidden', 'Only the patient and the doctor act on an appointment');
       const now = ctx.clock.now();
       const why = refusal(action, a.status, party, { now: now.getTime(), startsAt: a.startsAt.getTime(), cancelCutoffMs: ctx.config.appointments.cancelCutoffMs });
-      if (why) throw new AppError(REFUSALS[why], why, why === 'invalid_transition' ? `Cannot ${action.replace('-', ' ')} an appointment that is ${a.status.replace('_', ' ')}` : undefined);
+      if (why) throw new AppError(why, why === 'invalid_transition' ? `Cannot ${action.replace('-', ' ')} an appointment that is ${a.status.replace('_', ' ')}` : undefined);
       const t = { row, action, party, actorId: ctx.actor.userId, at: now };
       switch (action) {
         case 'approve':

@@ -3,7 +3,7 @@ import type { AppointmentCreate, AppointmentDetail, AppointmentListQuery } from 
 import type { ActorCtx } from '../../context.js';
 import { EXCLUSION_VIOLATION, constraintOf, sqlState } from '../../db/errors.js';
 import { appointmentEvents, appointments, hospitals } from '../../db/schema/index.js';
-import { AppError, notFound } from '../../plugins/errors.js';
+import { AppError, fieldError, notFound } from '../../errors.js';
 import { Outbox } from '../../realtime/outbox.js';
 import { findDoctor } from '../doctors/doctors.service.js';
 import { notify } from '../notifications/notify.js';
@@ -19,7 +19,7 @@ import { slotsChanged } from './transition.js';
 export function overlapError(e: unknown): unknown {
   if (sqlState(e) !== EXCLUSION_VIOLATION) return e;
   const patientSide = constraintOf(e) === 'appointments_patient_no_overlap';
-  return new AppError(409, 'slot_unavailable', patientSide ? 'You already have an appointment at that time' : 'That time is no longer available: choose another slot');
+  return new AppError('slot_unavailable', patientSide ? 'You already have an appointment at that time' : 'That time is no longer available: choose another slot');
 }
 
 /**
@@ -27,17 +27,17 @@ export function overlapError(e: unknown): unknown {
  * Overlaps are left to the database, which alone can decide them under concurrency.
  */
 export async function slotFor(ctx: ActorCtx, doctorId: string, hospitalId: string, startsAt: Date) {
-  if (startsAt.getTime() <= ctx.clock.now().getTime()) throw new AppError(400, 'start_in_past', undefined, [{ path: 'startsAt', message: 'Choose a time in the future' }]);
+  if (startsAt.getTime() <= ctx.clock.now().getTime()) throw fieldError('start_in_past', 'startsAt', 'Choose a time in the future');
   const availability = await loadAvailability(ctx.db, doctorId, hospitalId);
   const problem = slotProblem(availability, availability.timezone, startsAt);
-  if (problem) throw new AppError(400, problem, undefined, [{ path: 'startsAt', message: problem === 'slot_misaligned' ? `Slots start every ${availability.slotMinutes} minutes` : 'The doctor does not see patients at that time' }]);
+  if (problem) throw new AppError(problem, undefined, { errors: [{ path: 'startsAt', message: problem === 'slot_misaligned' ? `Slots start every ${availability.slotMinutes} minutes` : 'The doctor does not see patients at that time' }] });
   return new Date(startsAt.getTime() + availability.slotMinutes * 60_000);
 }
 
 /** A patient asks for a slot with one of their hospital's doctors. */
 export async function requestAppointment(ctx: ActorCtx, body: AppointmentCreate) {
   const { user: doctor, profile } = await findDoctor(ctx.db, ctx, body.doctorId);
-  if (!doctor.isActive || !profile.isAvailable) throw new AppError(409, 'doctor_unavailable');
+  if (!doctor.isActive || !profile.isAvailable) throw new AppError('doctor_unavailable');
   const startsAt = new Date(body.startsAt);
   const endsAt = await slotFor(ctx, doctor.id, profile.hospitalId, startsAt);
   const outbox = new Outbox();

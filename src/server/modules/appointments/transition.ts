@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { appointmentEvents, appointments } from '../../db/schema/index.js';
-import { AppError } from '../../plugins/errors.js';
+import { AppError } from '../../errors.js';
 import type { Outbox } from '../../realtime/outbox.js';
 import { notify } from '../notifications/notify.js';
 import { formatInZone, fullName } from './format.js';
@@ -30,13 +30,13 @@ export interface TransitionInput {
 export async function applyTransition(tx: Tx, outbox: Outbox, t: TransitionInput): Promise<AppointmentRow> {
   const rule = TRANSITIONS[t.action];
   const a = t.row.appointment;
-  if (!rule.from.includes(a.status) || !rule.by.includes(t.party)) throw new AppError(409, 'invalid_transition');
+  if (!rule.from.includes(a.status) || !rule.by.includes(t.party)) throw new AppError('invalid_transition');
   const [updated] = await tx
     .update(appointments)
     .set({ ...t.patch, status: rule.to, updatedAt: t.at })
     .where(and(eq(appointments.id, a.id), eq(appointments.status, a.status)))
     .returning();
-  if (!updated) throw new AppError(409, 'invalid_transition', 'The appointment changed meanwhile; reload it');
+  if (!updated) throw new AppError('invalid_transition', 'The appointment changed meanwhile; reload it');
   await tx.insert(appointmentEvents).values({
     appointmentId: a.id,
     actorId: t.actorId,

@@ -4,7 +4,7 @@ import { HOLDING_STATUSES } from '../../../contracts/appointments.js';
 import type { ActorCtx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { appointments, availabilityExceptions, availabilityWindows, doctorProfiles, hospitals } from '../../db/schema/index.js';
-import { AppError } from '../../plugins/errors.js';
+import { AppError } from '../../errors.js';
 import { audit } from '../audit/audit.js';
 import { findDoctor, findDoctorForChange } from '../doctors/doctors.service.js';
 import { slotsChanged } from '../appointments/transition.js';
@@ -37,7 +37,7 @@ export async function getAvailability(ctx: ActorCtx, doctorId: string) {
 /** Replaces the whole schedule. The doctor and their hospital's admins may. */
 export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Availability): Promise<AvailabilityView> {
   const overlaps = availabilityOverlaps(input);
-  if (overlaps.length) throw new AppError(400, 'availability_overlap', overlaps.map((o) => o.message).join('; '), overlaps);
+  if (overlaps.length) throw new AppError('availability_overlap', overlaps.map((o) => o.message).join('; '), { errors: overlaps });
   let hospitalId = '';
   const view = await ctx.db.transaction(async (tx) => {
     const { profile } = await findDoctorForChange(tx, ctx, doctorId);

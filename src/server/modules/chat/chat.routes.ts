@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ChatHistory, ChatMessage, ClientMessageId, HistoryQuery, ReadBody, SendMessageBody, UnreadCounts } from '../../../contracts/chat.js';
 import { Id, text } from '../../../contracts/common.js';
 import { actorCtxOf } from '../../context.js';
-import { AppError } from '../../plugins/errors.js';
+import { AppError, fieldError } from '../../errors.js';
 import { readForm } from '../../plugins/multipart.js';
 import { parseOr400 } from '../../plugins/parse.js';
 import { history, markRead, openAttachment, sendMessage, spendChatBudget, unreadCounts, type NewMessage } from './chat.service.js';
@@ -16,7 +16,7 @@ const Caption = z.object({ text: text().trim().max(4000).default(''), clientId: 
 async function readMessage(req: FastifyRequest, maxBytes: number): Promise<NewMessage> {
   if (!req.isMultipart()) return parseOr400(SendMessageBody, req.body);
   const { file, fields } = await readForm(req, maxBytes);
-  if (!file) throw new AppError(400, 'validation_failed', 'Attach a file, or send JSON for a text message', [{ path: 'file', message: 'Choose a file' }]);
+  if (!file) throw fieldError('validation_failed', 'file', 'Choose a file', 'Attach a file, or send JSON for a text message');
   return { ...parseOr400(Caption, fields), attachment: { bytes: file.bytes, name: file.filename } };
 }
 

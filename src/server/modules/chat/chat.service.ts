@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client.js';
 import { appointments, chatMessages } from '../../db/schema/index.js';
 import { sniffType } from '../../files/sniff.js';
 import { fileStore } from '../../files/storage.js';
-import { AppError, notFound } from '../../plugins/errors.js';
+import { AppError, notFound } from '../../errors.js';
 import type { RateBudget } from '../../plugins/rate-budget.js';
 import { audit } from '../audit/audit.js';
 import { visibleTo } from '../appointments/appointments.queries.js';
@@ -25,7 +25,7 @@ export async function chatOf(ctx: ActorCtx, appointmentId: string) {
 /** One budget of messages per person, whether sent over HTTP or a socket. */
 export function spendChatBudget(app: { chatSends: RateBudget }, userId: string) {
   const wait = app.chatSends.take(userId);
-  if (wait > 0) throw new AppError(429, 'rate_limited', `You are sending messages too quickly: wait ${wait} seconds`, undefined, { retryAfterSeconds: wait });
+  if (wait > 0) throw new AppError('rate_limited', `You are sending messages too quickly: wait ${wait} seconds`, { retryAfterSeconds: wait });
 }
 
 export interface NewMessage {
@@ -40,13 +40,13 @@ export interface NewMessage {
  */
 export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: NewMessage): Promise<ChatMessage> {
   const { appointment, access } = await chatOf(ctx, appointmentId);
-  if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor write in this chat');
-  if (!access.canWrite) throw new AppError(409, 'chat_closed');
+  if (!access.participant) throw new AppError('forbidden', 'Only the patient and the doctor write in this chat');
+  if (!access.canWrite) throw new AppError('chat_closed');
   let file: { name: string; type: string; size: number; original: string } | null = null;
   if (input.attachment) {
     const type = sniffType(input.attachment.bytes);
     if (!type || !(ATTACHMENT_TYPES as readonly string[]).includes(type))
-      throw new AppError(415, 'unsupported_media_type', 'Attach an image (PNG, JPEG, WebP, GIF), a PDF or a DICOM file');
+      throw new AppError('unsupported_media_type', 'Attach an image (PNG, JPEG, WebP, GIF), a PDF or a DICOM file');
     file = { name: await store(ctx).save(input.attachment.bytes, type), type, size: input.attachment.bytes.byteLength, original: safeName(input.attachment.name) };
   }
   let stored: MessageRow | undefined;
@@ -108,7 +108,7 @@ async function withinAttachmentQuota(tx: Tx, ctx: Ctx, appointmentId: string, si
     .where(and(eq(chatMessages.appointmentId, appointmentId), isNotNull(chatMessages.attachmentFile)));
   const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
   if (held!.files + 1 > maxFiles || held!.bytes + size > maxBytes)
-    throw new AppError(409, 'attachment_quota_exceeded', `A conversation holds at most ${maxFiles} files and ${mb(maxBytes)}; this one has ${held!.files} files, ${mb(held!.bytes)}`);
+    throw new AppError('attachment_quota_exceeded', `A conversation holds at most ${maxFiles} files and ${mb(maxBytes)}; this one has ${held!.files} files, ${mb(held!.bytes)}`);
 }
 
 /** Keeps only characters that are safe in a Content-Disposition header and a file system. */
@@ -151,7 +151,7 @@ export async function history(ctx: ActorCtx, appointmentId: string, q: { before?
  */
 export async function markRead(ctx: ActorCtx, appointmentId: string, upToSeq: number) {
   const { access } = await chatOf(ctx, appointmentId);
-  if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor mark messages read');
+  if (!access.participant) throw new AppError('forbidden', 'Only the patient and the doctor mark messages read');
   const now = ctx.clock.now();
   const changed = await ctx.db
     .update(chatMessages)

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IdParams, ListQuery, listOf, text } from '../../../contracts/common.js';
 import { Doctor, DoctorCreate, DoctorListQuery, DoctorPatch, DoctorView, PICTURE_MAX_BYTES } from '../../../contracts/doctors.js';
 import { actorCtxOf } from '../../context.js';
-import { AppError } from '../../plugins/errors.js';
+import { AppError, fieldError } from '../../errors.js';
 import { readForm } from '../../plugins/multipart.js';
 import { createDoctor, getDoctor, listDoctors, listSpecializations, patchDoctor } from './doctors.service.js';
 import { openPicture, removePicture, setPicture } from './picture.service.js';
@@ -44,7 +44,7 @@ export async function doctorRoutes(base: FastifyInstance) {
     config: { access: [...admins, 'doctor'] },
   }, async (req) => {
     const { file } = await readForm(req, PICTURE_MAX_BYTES);
-    if (!file) throw new AppError(400, 'validation_failed', 'No file', [{ path: 'file', message: 'Choose an image' }]);
+    if (!file) throw fieldError('validation_failed', 'file', 'Choose an image', 'No file');
     return setPicture(actorCtxOf(req), req.params.doctorId, file.bytes);
   });
 

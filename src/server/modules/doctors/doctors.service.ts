@@ -7,7 +7,7 @@ import type { Tx } from '../../db/client.js';
 import { UNIQUE_VIOLATION, constraintOf, sqlState } from '../../db/errors.js';
 import { doctorProfiles, users } from '../../db/schema/index.js';
 import { scopedTo } from '../../db/tenancy.js';
-import { AppError, forbidden, notFound } from '../../plugins/errors.js';
+import { AppError, fieldError, forbidden, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
@@ -49,7 +49,7 @@ const presentFor = (ctx: ActorCtx, user: UserRow, p: ProfileRow): DoctorView =>
 
 const licenseTaken = (e: unknown) =>
   sqlState(e) === UNIQUE_VIOLATION && constraintOf(e) === 'doctor_profiles_license_unique'
-    ? new AppError(409, 'license_taken', undefined, [{ path: 'licenseNumber', message: 'This licence number is already registered' }])
+    ? fieldError('license_taken', 'licenseNumber', 'This licence number is already registered')
     : e;
 
 export async function listDoctors(ctx: ActorCtx, hospitalId: string, q: ListQuery & z.infer<typeof DoctorListQuery>) {

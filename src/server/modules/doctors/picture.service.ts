@@ -4,7 +4,7 @@ import type { ActorCtx } from '../../context.js';
 import { doctorProfiles } from '../../db/schema/index.js';
 import { sniffType } from '../../files/sniff.js';
 import { fileStore } from '../../files/storage.js';
-import { AppError, notFound } from '../../plugins/errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { audit } from '../audit/audit.js';
 import { findDoctor, findDoctorForChange, present } from './doctors.service.js';
 
@@ -14,7 +14,7 @@ const store = (ctx: ActorCtx) => fileStore(ctx.config.uploadsDir, 'pictures');
 export async function setPicture(ctx: ActorCtx, doctorId: string, bytes: Uint8Array): Promise<Doctor> {
   const type = sniffType(bytes);
   if (!type || !(PICTURE_TYPES as readonly string[]).includes(type))
-    throw new AppError(415, 'unsupported_media_type', 'Upload a PNG, JPEG or WebP image');
+    throw new AppError('unsupported_media_type', 'Upload a PNG, JPEG or WebP image');
   const { user, profile } = await findDoctorForChange(ctx.db, ctx, doctorId);
   const name = await store(ctx).save(bytes, type);
   const [row] = await ctx.db.transaction(async (tx) => {

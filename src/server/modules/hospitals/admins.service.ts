@@ -5,7 +5,7 @@ import type { AccountPatch, HospitalAdminCreate } from '../../../contracts/users
 import type { ActorCtx } from '../../context.js';
 import { users } from '../../db/schema/index.js';
 import { scopedTo } from '../../db/tenancy.js';
-import { forbidden, notFound } from '../../plugins/errors.js';
+import { forbidden, notFound } from '../../errors.js';
 import { insertAccount, toUserBase, updateAccount } from '../accounts/users.js';
 import { personSearch } from '../accounts/search.js';
 import { findVisibleHospital } from './hospitals.service.js';

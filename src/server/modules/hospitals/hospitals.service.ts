@@ -5,7 +5,7 @@ import type { ActorCtx, Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { hospitals, users } from '../../db/schema/index.js';
 import { assertHospitalVisible, scopedTo } from '../../db/tenancy.js';
-import { forbidden, notFound } from '../../plugins/errors.js';
+import { forbidden, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { announceSessionChange } from '../../realtime/session-check.js';
 

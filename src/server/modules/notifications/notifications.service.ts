@@ -2,7 +2,7 @@ import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { NotificationList } from '../../../contracts/notifications.js';
 import type { ActorCtx } from '../../context.js';
 import { notifications } from '../../db/schema/index.js';
-import { notFound } from '../../plugins/errors.js';
+import { notFound } from '../../errors.js';
 import { presentNotification } from './notify.js';
 
 const mine = (ctx: ActorCtx) => eq(notifications.recipientId, ctx.actor.userId);

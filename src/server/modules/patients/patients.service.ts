@@ -5,7 +5,7 @@ import type { ActorCtx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { appointments, patientProfiles, users } from '../../db/schema/index.js';
 import { scopedTo } from '../../db/tenancy.js';
-import { forbidden, notFound } from '../../plugins/errors.js';
+import { forbidden, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
