@@ -5,13 +5,16 @@ import { Notification } from './notifications.js';
 import { AppointmentStatus } from './enums.js';
 import { ErrorCode } from './errors.js';
 
-/** What a browser may send on a socket. Anything else is answered with an `error`. */
-export const ClientEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ping') }),
+/** What a browser may send on a chat socket. */
+export const ChatClientEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chat.send'), clientId: ClientMessageId, text: ChatText }),
   z.object({ type: z.literal('chat.typing'), typing: z.boolean() }),
   z.object({ type: z.literal('chat.read'), upToSeq: z.number().int().min(0) }),
 ]);
+export type ChatClientEvent = z.infer<typeof ChatClientEvent>;
+
+/** What a browser may send on a socket (every socket takes `ping`). Anything else is answered with an `error`. */
+export const ClientEvent = z.union([z.object({ type: z.literal('ping') }), ChatClientEvent]);
 export type ClientEvent = z.infer<typeof ClientEvent>;
 
 export const Receipt = z.object({ appointmentId: Id, messageIds: z.array(Id), deliveredAt: IsoDateTime.nullable(), readAt: IsoDateTime.nullable() });

@@ -61,7 +61,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('config', config);
   app.decorate('bus', bus);
   app.decorate('clock', deps.clock ?? systemClock);
-  app.decorate('chatSends', new RateBudget(config.chat.messagesPerMinute));
+  app.decorate('limits', { chatSends: new RateBudget(config.chat.messagesPerMinute) });
   app.addHook('onClose', async () => {
     if (!deps.bus) await bus.close();
     if (!deps.database) await database.close();
@@ -109,7 +109,7 @@ function startSweeper(app: FastifyInstance, everyMs: number) {
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    expireOverdue(systemCtx(app))
+    expireOverdue(systemCtx(app, 'the sweep frees time held by unpaid or unanswered appointments, in every hospital'))
       .then((n) => n && app.log.info({ expired: n }, 'expired overdue appointments'))
       .catch((err) => app.log.error({ err }, 'appointment sweep failed'))
       .finally(() => (running = false));

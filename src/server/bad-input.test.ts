@@ -5,7 +5,7 @@ import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appointments, auditEvents, availabilityExceptions, chatMessages, doctorProfiles, hospitals, patientProfiles, users } from './db/schema/index.js';
 import { allWeek, slotsOf } from './test/appointments.js';
-import { buildSuperAdmin, buildTenant } from './test/factories.js';
+import { type Tenant, buildSuperAdmin, buildTenant } from './test/factories.js';
 import { Client, useTestApp } from './test/harness.js';
 import { multipartFile, multipartForm, TINY_PNG } from './test/multipart.js';
 import { expectProblem } from './test/problems.js';
@@ -13,7 +13,6 @@ import { connect, listen } from './test/sockets.js';
 
 /** Every bad input gets a clear 4xx in problem+json and changes nothing: never a 500. */
 const t = useTestApp();
-type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 let h: Tenant;
 let root: Client;
 let appointmentId: string;

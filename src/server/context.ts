@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import { scopeOf, systemScope, VISITOR, type Scope, type UserScope } from './access/scope.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
@@ -6,20 +7,26 @@ import type { Actor } from './modules/accounts/sessions.js';
 import type { RateBudget } from './plugins/rate-budget.js';
 import type { Bus } from './realtime/bus.js';
 
-/** Everything an operation needs to know about who asks and from where. Built once per request. */
+/**
+ * Everything an operation needs to know about who asks and from where. Built once per request.
+ * `scope` is what the data access of the operation may touch (access/scope.ts).
+ */
 export interface Ctx {
   db: Db;
   config: Config;
   bus: Bus;
   clock: Clock;
+  /** What one person may do in a while on this instance. */
+  limits: Limits;
   log: FastifyBaseLogger;
+  scope: Scope;
   actor: Actor | null;
   ip: string | null;
   userAgent: string | null;
 }
 
 /** The same, when the route guarantees someone is signed in. */
-export type ActorCtx = Ctx & { actor: Actor };
+export type ActorCtx = Ctx & { actor: Actor; scope: UserScope };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,32 +34,47 @@ declare module 'fastify' {
     config: Config;
     bus: Bus;
     clock: Clock;
-    /** Chat messages per person, over HTTP and sockets together. */
-    chatSends: RateBudget;
+    limits: Limits;
   }
 }
 
+export interface Limits {
+  /** Chat messages per person, over HTTP and sockets together. */
+  chatSends: RateBudget;
+}
+
+type AppParts = Pick<Ctx, 'db' | 'config' | 'bus' | 'clock' | 'limits' | 'log'>;
+
+/** A signed-in person's context, from a request or a socket. */
+export const actorCtx = (app: AppParts, actor: Actor, from: { ip: string | null; userAgent: string | null }): ActorCtx => ({
+  db: app.db,
+  config: app.config,
+  bus: app.bus,
+  clock: app.clock,
+  limits: app.limits,
+  log: app.log,
+  scope: scopeOf(actor),
+  actor,
+  ip: from.ip,
+  userAgent: from.userAgent?.slice(0, 300) ?? null,
+});
+
 export function ctxOf(req: FastifyRequest): Ctx {
-  const app = req.server;
-  return {
-    db: app.db,
-    config: app.config,
-    bus: app.bus,
-    clock: app.clock,
-    log: req.log,
-    actor: req.actor,
-    ip: req.ip ?? null,
-    userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
-  };
+  const from = { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
+  const { db, config, bus, clock, limits } = req.server;
+  if (req.actor) return actorCtx({ db, config, bus, clock, limits, log: req.log }, req.actor, from);
+  return { db, config, bus, clock, limits, log: req.log, scope: VISITOR, actor: null, ip: from.ip, userAgent: from.userAgent?.slice(0, 300) ?? null };
 }
 
 export function actorCtxOf(req: FastifyRequest): ActorCtx {
-  const ctx = ctxOf(req);
-  if (!ctx.actor) throw new Error('actorCtxOf on a route without a signed-in user');
-  return ctx as ActorCtx;
+  if (!req.actor) throw new Error('actorCtxOf on a route without a signed-in user');
+  return ctxOf(req) as ActorCtx;
 }
 
-/** A context for work the system does itself (start-up, operator commands): no actor, no address. */
-export function systemCtx(app: { db: Db; config: Config; bus: Bus; clock: Clock; log: FastifyBaseLogger }): Ctx {
-  return { db: app.db, config: app.config, bus: app.bus, clock: app.clock, log: app.log, actor: null, ip: null, userAgent: 'system' };
+/**
+ * Work the system does itself, across every hospital: the sweep, start-up, operator commands,
+ * test factories. No actor and no address; `reason` says why it may be unscoped, and is audited.
+ */
+export function systemCtx(app: AppParts, reason: string): Ctx {
+  return { db: app.db, config: app.config, bus: app.bus, clock: app.clock, limits: app.limits, log: app.log, scope: systemScope(reason), actor: null, ip: null, userAgent: 'system' };
 }

@@ -7,7 +7,7 @@ import { ensureSuperAdmin } from './modules/accounts/superadmin.js';
 async function main() {
   const config = loadConfig();
   const app = await buildApp(config);
-  const note = await ensureSuperAdmin(systemCtx(app));
+  const note = await ensureSuperAdmin(systemCtx(app, 'the first start creates the platform administrator'));
   if (note) console.log(`\n${note}\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

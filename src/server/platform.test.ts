@@ -112,7 +112,7 @@ describe('configuration', () => {
 describe('first start', () => {
   it('creates the super admin from the environment, once', async () => {
     const app = await t.another({ SUPERADMIN_EMAIL: 'Root@Example.com', SUPERADMIN_PASSWORD: 'a-strong-secret' });
-    const ctx = systemCtx(app);
+    const ctx = systemCtx(app, 'test: first start');
     const note = await ensureSuperAdmin(ctx);
     expect(note).toContain('root@example.com');
     expect(note).not.toContain('a-strong-secret');
@@ -126,7 +126,7 @@ describe('first start', () => {
     const database = await openDatabase({ kind: 'pglite', dir: null });
     try {
       const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'tm-sa-')), SESSION_SECRET: 'x'.repeat(32) });
-      const ctx = systemCtx({ db: database.db, config, bus: t.app.bus, clock: t.app.clock, log: t.app.log });
+      const ctx = systemCtx({ db: database.db, config, bus: t.app.bus, clock: t.app.clock, limits: t.app.limits, log: t.app.log }, 'test: first start');
       const note = (await ensureSuperAdmin(ctx))!;
       const password = note.match(/generated password: (\S+)/)![1]!;
       expect(password.length).toBeGreaterThanOrEqual(20);

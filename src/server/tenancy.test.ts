@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appointments, availabilityWindows, chatMessages, doctorProfiles, hospitals, notifications, patientProfiles, users } from './db/schema/index.js';
-import { buildSuperAdmin, buildTenant } from './test/factories.js';
+import { type Tenant, buildSuperAdmin, buildTenant } from './test/factories.js';
 import { Client, useTestApp } from './test/harness.js';
 import { TINY_PNG, multipartFile } from './test/multipart.js';
 import { allWeek, slotsOf } from './test/appointments.js';
@@ -13,7 +13,6 @@ import { APPOINTMENT_ACTIONS, ActionBodies } from '../contracts/appointments.js'
  * unchanged, and lists never show B. Every route the API documents must appear here.
  */
 const t = useTestApp();
-type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 let A: Tenant;
 let B: Tenant;
 let root: Client;

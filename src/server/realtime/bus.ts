@@ -1,14 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { BusEvent } from './events.js';
+
+export type { BusEvent } from './events.js';
 
 /** Domain events fanned out to whoever listens: the realtime gateway of every instance. */
-export interface BusEvent {
-  /** A room: `user:<id>` or `appointment:<id>`. */
-  topic: string;
-  payload: unknown;
-}
-
 export interface Bus {
   publish(event: BusEvent): Promise<void>;
   subscribe(listener: (event: BusEvent) => void): () => void;
@@ -46,6 +43,7 @@ export async function redisBus(url: string, onError: (err: unknown) => void = ()
   await sub.subscribe(CHANNEL);
   sub.on('message', (_channel, raw: string) => {
     try {
+      // Only our instances publish on this channel, with the envelope below.
       const { from, event } = JSON.parse(raw) as { from: string; event: BusEvent };
       if (from !== instance) void local.publish(event);
     } catch (err) {

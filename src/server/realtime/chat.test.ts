@@ -2,13 +2,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatMessages, users } from '../db/schema/index.js';
 import { allWeek, slotsOf } from '../test/appointments.js';
-import { buildTenant, buildUser, signIn } from '../test/factories.js';
+import { type Tenant, buildTenant, buildUser, signIn } from '../test/factories.js';
 import { Client, useTestApp } from '../test/harness.js';
 import { multipartFile, TINY_PNG } from '../test/multipart.js';
 import { connect, listen, type TestSocket } from '../test/sockets.js';
 
 const t = useTestApp({ WS_HEARTBEAT_SECONDS: '0.2' });
-type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 let h: Tenant;
 let base: string;
 let appointmentId: string;

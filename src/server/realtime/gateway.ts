@@ -1,149 +1,142 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import { z } from 'zod';
-import { Id } from '../../contracts/common.js';
-import { CLOSE, ClientEvent, MAX_CLIENT_MESSAGE_BYTES, type ServerEvent } from '../../contracts/realtime.js';
-import type { ActorCtx } from '../context.js';
-import { resolveSession, touchSession, type Actor } from '../modules/accounts/sessions.js';
-import { findAppointment } from '../modules/appointments/appointments.queries.js';
-import { chatAccess } from '../modules/chat/chat.policy.js';
-import { markDelivered, markRead, sendMessage, spendChatBudget } from '../modules/chat/chat.service.js';
-import { AppError, notFound } from '../errors.js';
+import type { z } from 'zod';
+import { CLOSE, MAX_CLIENT_MESSAGE_BYTES, type ServerEvent } from '../../contracts/realtime.js';
+import { actorCtx, type ActorCtx } from '../context.js';
+import { AppError } from '../errors.js';
+import { resolveSession, touchSession } from '../modules/accounts/sessions.js';
 import { originAllowed } from '../plugins/origin.js';
 import { cookieName } from '../plugins/session.js';
-import type { BusEvent } from './bus.js';
-import { SESSION_CHECK } from './session-check.js';
+import type { BusEvent, Topic } from './events.js';
 import { Rooms, type Conn } from './rooms.js';
-
-const ChatParams = z.object({ appointmentId: Id });
+import { chatSocket } from '../modules/chat/chat.socket.js';
+import { notificationsSocket } from '../modules/notifications/notifications.socket.js';
 
 /**
- * WebSockets: `/ws/notifications/` (the user's room) and `/ws/chat/:appointmentId/` (an
- * appointment's room). Authorized at the upgrade like any request; re-checked on every
- * heartbeat and whenever the appointment changes. Sockets only relay domain events from the bus.
+ * One kind of socket: where it is, who may open it, what it listens to, what it accepts, and
+ * how its access is re-checked. The gateway does the rest the same way for every kind.
+ */
+export interface SocketEndpoint<P extends object, M extends { type: string }> {
+  kind: string;
+  path: string;
+  params?: z.ZodType<P>;
+  /** Before the upgrade (after sign-in and origin checks): throws an AppError to refuse. */
+  admit(ctx: ActorCtx, params: P): Promise<{ listens: Topic[]; appointmentId?: string; ready?: Partial<Extract<ServerEvent, { type: 'ready' }>> }>;
+  /** What a client may send, besides `ping`. */
+  messages?: z.ZodType<M>;
+  onMessage?(ctx: ActorCtx, conn: Conn, message: M, reply: (event: ServerEvent) => void): Promise<void>;
+  /** On every heartbeat and whenever its appointment changes; false closes the socket with 4403. */
+  stillAllowed?(ctx: ActorCtx, conn: Conn): Promise<boolean>;
+  /** After an event reached this socket (the chat receipts a message as delivered). */
+  delivered?(ctx: ActorCtx, conn: Conn, event: ServerEvent): Promise<void>;
+}
+
+/** Every kind of socket the server has. */
+const ENDPOINTS = [notificationsSocket, chatSocket] as SocketEndpoint<object, { type: string }>[];
+
+/**
+ * WebSockets, authorized at the upgrade like any request and re-checked on every heartbeat.
+ * Sockets relay domain events from the bus; services never touch them.
  */
 export async function realtimeGateway(app: FastifyInstance) {
   const rooms = new Rooms();
-  const ctxOf = (conn: Conn): ActorCtx => ({ db: app.db, config: app.config, bus: app.bus, clock: app.clock, log: app.log, actor: conn.actor, ip: conn.ip, userAgent: conn.userAgent });
+  const ctxOf = (conn: Conn) => actorCtx(app, conn.actor, conn);
+  const byKind = new Map<string, SocketEndpoint<object, { type: string }>>();
 
-  // Refuse before the upgrade: a foreign origin, someone not signed in (onRequest), a stranger to the chat.
-  const checkOrigin = async (req: FastifyRequest) => {
+  // Refused before any socket exists: a foreign origin, someone signed out (the access hook), too many sockets.
+  const beforeUpgrade = async (req: FastifyRequest) => {
     if (!originAllowed(req, app.config)) throw new AppError('origin_mismatch');
-  };
-
-  // One person, many tabs and devices, but not without bound: each socket costs memory and heartbeats.
-  const withinSocketCap = async (req: FastifyRequest) => {
-    if (rooms.in(`user:${req.actor!.userId}`).length >= app.config.wsMaxSocketsPerUser)
+    if (rooms.count(`user:${req.actor!.userId}`) >= app.config.wsMaxSocketsPerUser)
       throw new AppError('too_many_connections', `At most ${app.config.wsMaxSocketsPerUser} open connections per person: close some tabs`);
   };
 
-  const open = (socket: WebSocket, req: FastifyRequest, listens: string[], appointmentId: string | null) => {
+  for (const e of ENDPOINTS) {
+    byKind.set(e.kind, e);
+    const admitted = new WeakMap<FastifyRequest, Awaited<ReturnType<typeof e.admit>>>();
+    app.get(e.path, {
+      websocket: true,
+      schema: { hide: true, ...(e.params ? { params: e.params } : {}) },
+      preValidation: beforeUpgrade,
+      preHandler: async (req) => void admitted.set(req, await e.admit(actorCtx(app, req.actor!, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null }), req.params as object)),
+    }, (socket, req) => {
+      const bound = admitted.get(req)!;
+      open(socket, req, e.kind, bound.listens, bound.appointmentId ?? null, bound.ready ?? {});
+    });
+  }
+
+  function open(socket: WebSocket, req: FastifyRequest, kind: string, listens: Topic[], appointmentId: string | null, ready: object) {
+    const actor = req.actor!;
     const conn: Conn = {
       socket,
-      actor: req.actor!,
+      kind,
+      actor,
       token: req.cookies[cookieName(app.config.session)]!,
-      session: { id: req.actor!.sessionId, lastSeenAt: app.clock.now() },
+      session: { id: actor.sessionId, lastSeenAt: app.clock.now() },
       ip: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
       appointmentId,
       alive: true,
       budget: { tokens: 30, at: Date.now() },
     };
-    const actor = req.actor!;
-    rooms.join(conn, listens, [`user:${actor.userId}`, ...(actor.hospitalId ? [`hospital:${actor.hospitalId}`] : [])].filter((r) => !listens.includes(r)));
+    // Also in the person's and the hospital's rooms, to hear a session check addressed to either.
+    rooms.join(conn, listens, [`user:${actor.userId}`, ...(actor.hospitalId ? [`hospital:${actor.hospitalId}` as const] : [])]);
     socket.on('pong', () => (conn.alive = true));
     socket.on('close', () => rooms.leave(conn));
     socket.on('message', (raw: Buffer, isBinary: boolean) => void onMessage(conn, raw, isBinary));
-    send(conn, { type: 'ready', userId: conn.actor.userId, ...(appointmentId ? { canWrite: true } : {}) });
-    return conn;
-  };
-
-  app.get('/ws/notifications/', { websocket: true, preValidation: checkOrigin, preHandler: withinSocketCap, schema: { hide: true } }, (socket, req) => {
-    // The hospital's room carries what every member may hear: which doctors' free time changed.
-    const { userId, hospitalId } = req.actor!;
-    open(socket, req, [`user:${userId}`, ...(hospitalId ? [`hospital:${hospitalId}`] : [])], null);
-  });
-
-  app.get('/ws/chat/:appointmentId/', {
-    websocket: true,
-    schema: { hide: true, params: ChatParams },
-    preValidation: checkOrigin,
-    preHandler: [withinSocketCap, async (req: FastifyRequest) => {
-      const { appointmentId } = req.params as { appointmentId: string };
-      const row = await findAppointment(app.db, req.actor!, appointmentId);
-      if (!row) throw notFound('No such appointment');
-      const access = chatAccess(row.appointment, req.actor!, app.config, app.clock.now());
-      if (!access.participant) throw new AppError('forbidden', 'Only the patient and the doctor join this chat');
-      if (!access.canWrite) throw new AppError('chat_closed', 'This chat is read-only: load its history over HTTP');
-    }],
-  }, (socket, req) => {
-    const { appointmentId } = req.params as { appointmentId: string };
-    open(socket, req, [`appointment:${appointmentId}`], appointmentId);
-  });
+    send(conn, { type: 'ready', userId: actor.userId, ...ready });
+  }
 
   async function onMessage(conn: Conn, raw: Buffer, isBinary: boolean) {
+    const reply = (event: ServerEvent) => send(conn, event);
     if (isBinary || raw.byteLength > MAX_CLIENT_MESSAGE_BYTES)
-      return send(conn, { type: 'error', code: isBinary ? 'bad_message' : 'message_too_large', message: isBinary ? 'Send JSON text' : `Messages are limited to ${MAX_CLIENT_MESSAGE_BYTES} bytes` });
-    let event: ClientEvent;
+      return reply({ type: 'error', code: isBinary ? 'bad_message' : 'message_too_large', message: isBinary ? 'Send JSON text' : `Messages are limited to ${MAX_CLIENT_MESSAGE_BYTES} bytes` });
+    let json: unknown;
     try {
-      const parsed = ClientEvent.safeParse(JSON.parse(raw.toString('utf8')));
-      if (!parsed.success) return send(conn, { type: 'error', code: 'bad_message', message: parsed.error.issues[0]?.message ?? 'Unknown message' });
-      event = parsed.data;
+      json = JSON.parse(raw.toString('utf8'));
     } catch {
-      return send(conn, { type: 'error', code: 'bad_message', message: 'Messages are JSON' });
+      return reply({ type: 'error', code: 'bad_message', message: 'Messages are JSON' });
     }
-    if (!spend(conn)) return send(conn, { type: 'error', code: 'rate_limited', message: 'Slow down: too many messages', ...(event.type === 'chat.send' ? { clientId: event.clientId } : {}) });
-    if (event.type === 'ping') return send(conn, { type: 'pong' });
+    if (!spend(conn)) return reply({ type: 'error', code: 'rate_limited', message: 'Slow down: too many messages', ...clientIdOf(json) });
+    if ((json as { type?: unknown })?.type === 'ping') return reply({ type: 'pong' });
+    const e = byKind.get(conn.kind)!;
+    const parsed = e.messages?.safeParse(json);
+    if (!parsed?.success || !e.onMessage) return reply({ type: 'error', code: 'bad_message', message: parsed?.error?.issues[0]?.message ?? 'This socket accepts no such message' });
     // What the person does on the socket keeps their session alive, like a request would.
     await touchSession(app.db, conn.session, app.clock.now()).catch((err) => app.log.error({ err }, 'session touch failed'));
-    const appointmentId = conn.appointmentId;
-    if (!appointmentId) return send(conn, { type: 'error', code: 'bad_message', message: 'Chat messages go to /ws/chat/<appointment>/' });
     try {
-      if (event.type === 'chat.send') {
-        spendChatBudget(app, conn.actor.userId);
-        const message = await sendMessage(ctxOf(conn), appointmentId, { text: event.text, clientId: event.clientId });
-        send(conn, { type: 'chat.ack', clientId: event.clientId, message });
-      } else if (event.type === 'chat.read') {
-        await markRead(ctxOf(conn), appointmentId, event.upToSeq);
-      } else {
-        await app.bus.publish({ topic: `appointment:${appointmentId}`, payload: { type: 'chat.typing', appointmentId, userId: conn.actor.userId, typing: event.typing } });
-      }
+      await e.onMessage(ctxOf(conn), conn, parsed.data, reply);
     } catch (err) {
-      const clientId = event.type === 'chat.send' ? event.clientId : undefined;
-      if (err instanceof AppError) return send(conn, { type: 'error', code: err.code, message: err.message, clientId });
+      const { clientId } = clientIdOf(json);
+      if (err instanceof AppError) return reply({ type: 'error', code: err.code, message: err.message, ...(clientId ? { clientId } : {}) });
       app.log.error({ err }, 'socket message failed');
-      send(conn, { type: 'error', code: 'internal_error', message: 'Something went wrong on our side', clientId });
+      reply({ type: 'error', code: 'internal_error', message: 'Something went wrong on our side', ...(clientId ? { clientId } : {}) });
     }
   }
 
   // Fan-out: every instance hears every event and hands it to its own sockets in that room.
   const unsubscribe = app.bus.subscribe((event: BusEvent) => void deliver(event));
   async function deliver({ topic, payload }: BusEvent) {
-    if ((payload as { type?: string }).type === SESSION_CHECK) {
+    if (payload.type === 'session.check') {
       for (const conn of rooms.in(topic)) await recheck(conn);
       return;
     }
-    const event = payload as ServerEvent;
     const listeners = rooms.in(topic).filter((conn) => rooms.listensTo(conn, topic));
     // Everyone hears the event before any receipt about it goes out.
-    for (const conn of listeners) if (!(event.type === 'chat.typing' && event.userId === conn.actor.userId)) send(conn, event);
+    for (const conn of listeners) if (!(payload.type === 'chat.typing' && payload.userId === conn.actor.userId)) send(conn, payload);
     for (const conn of listeners) {
-      if (event.type === 'chat.message' && event.message.senderId !== conn.actor.userId && !event.message.deliveredAt)
-        await markDelivered(ctxOf(conn), event.message.appointmentId, conn.actor.userId, [event.message.id]).catch((err) => app.log.error({ err }, 'delivery receipt failed'));
-      if (event.type === 'appointment.changed' && conn.appointmentId) await recheck(conn);
+      await byKind.get(conn.kind)?.delivered?.(ctxOf(conn), conn, payload).catch((err) => app.log.error({ err }, 'after delivery failed'));
+      if (payload.type === 'appointment.changed' && conn.appointmentId) await recheck(conn);
     }
   }
 
-  /** Closes a socket whose session ended or whose access was withdrawn. */
+  /** Closes a socket whose session ended (4401) or whose access was withdrawn (4403). */
   async function recheck(conn: Conn) {
     const actor = await resolveSession(app.db, app.config.session, conn.token, app.clock.now(), { touch: false }).catch(() => undefined);
     if (actor === undefined) return; // the database did not answer: try again next beat
     if (!actor) return conn.socket.close(CLOSE.sessionEnded, 'Session ended');
     conn.actor = actor;
-    if (conn.appointmentId) {
-      const row = await findAppointment(app.db, actor, conn.appointmentId);
-      if (!row || !chatAccess(row.appointment, actor, app.config, app.clock.now()).canWrite) conn.socket.close(CLOSE.accessWithdrawn, 'Chat closed');
-    }
+    const e = byKind.get(conn.kind);
+    if (e?.stillAllowed && !(await e.stillAllowed(ctxOf(conn), conn).catch(() => true))) conn.socket.close(CLOSE.accessWithdrawn, 'Access withdrawn');
   }
 
   const beat = setInterval(() => {
@@ -169,6 +162,11 @@ function send(conn: Conn, event: ServerEvent) {
   if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(JSON.stringify(event));
 }
 
+const clientIdOf = (json: unknown): { clientId?: string } => {
+  const id = (json as { clientId?: unknown } | null)?.clientId;
+  return typeof id === 'string' && id.length <= 64 ? { clientId: id } : {};
+};
+
 /** A token bucket per socket: 30 messages, refilled at 10 a second. */
 function spend(conn: Conn): boolean {
   const now = Date.now();
@@ -179,5 +177,3 @@ function spend(conn: Conn): boolean {
   b.tokens -= 1;
   return true;
 }
-
-export type { Actor };

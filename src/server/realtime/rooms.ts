@@ -1,8 +1,11 @@
 import type { WebSocket } from 'ws';
 import type { Actor } from '../modules/accounts/sessions.js';
+import type { Topic } from './events.js';
 
 export interface Conn {
   socket: WebSocket;
+  /** Which endpoint opened it: decides what it may send and how its access is re-checked. */
+  kind: string;
   actor: Actor;
   /** The session cookie's token, to re-check the session on every heartbeat. */
   token: string;
@@ -10,7 +13,7 @@ export interface Conn {
   session: { id: string; lastSeenAt: Date };
   ip: string;
   userAgent: string | null;
-  /** For a chat socket: its appointment. */
+  /** For a chat (or call) socket: its appointment. */
   appointmentId: string | null;
   alive: boolean;
   budget: { tokens: number; at: number };
@@ -22,12 +25,12 @@ export interface Conn {
  * its session (a chat socket is in its user's room for that, not to hear notifications).
  */
 export class Rooms {
-  private byRoom = new Map<string, Set<Conn>>();
-  private roomsOf = new Map<Conn, string[]>();
-  private listening = new Map<Conn, Set<string>>();
+  private byRoom = new Map<Topic, Set<Conn>>();
+  private roomsOf = new Map<Conn, Topic[]>();
+  private listening = new Map<Conn, Set<Topic>>();
 
-  join(conn: Conn, listens: string[], alsoIn: string[] = []) {
-    const rooms = [...listens, ...alsoIn];
+  join(conn: Conn, listens: Topic[], alsoIn: Topic[] = []) {
+    const rooms = [...new Set([...listens, ...alsoIn])];
     this.roomsOf.set(conn, rooms);
     this.listening.set(conn, new Set(listens));
     for (const r of rooms) {
@@ -48,11 +51,16 @@ export class Rooms {
   }
 
   /** Every socket in the room, listening or not. */
-  in(room: string): Conn[] {
+  in(room: Topic): Conn[] {
     return [...(this.byRoom.get(room) ?? [])];
   }
 
-  listensTo(conn: Conn, room: string): boolean {
+  /** How many sockets are in the room, without copying them. */
+  count(room: Topic): number {
+    return this.byRoom.get(room)?.size ?? 0;
+  }
+
+  listensTo(conn: Conn, room: Topic): boolean {
     return this.listening.get(conn)?.has(room) ?? false;
   }
 

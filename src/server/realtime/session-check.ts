@@ -1,12 +1,11 @@
-import type { Ctx } from '../context.js';
-
-/** An internal bus event: sockets in the room re-check their session and access now. */
-export const SESSION_CHECK = 'session.check';
+import type { Outbox } from './outbox.js';
+import type { Topic } from './events.js';
 
 /**
  * After sign-out, a password change, or deactivating a person or a hospital: their open sockets
- * close at once instead of at the next heartbeat. Call after the change has committed.
+ * re-check at once (and close) instead of at the next heartbeat. Queued with the change, so it
+ * goes out only once the change has committed.
  */
-export async function announceSessionChange(ctx: Pick<Ctx, 'bus'>, room: `user:${string}` | `hospital:${string}`) {
-  await ctx.bus.publish({ topic: room, payload: { type: SESSION_CHECK } });
+export function announceSessionChange(outbox: Outbox, room: Extract<Topic, `user:${string}` | `hospital:${string}`>) {
+  outbox.add({ topic: room, payload: { type: 'session.check' } });
 }

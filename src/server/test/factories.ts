@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../contracts/enums.js';
 import type { Hospital } from '../../contracts/hospitals.js';
 import { systemCtx } from '../context.js';
-import { doctorProfiles, patientProfiles, users } from '../db/schema/index.js';
-import { eq } from 'drizzle-orm';
+import { doctorProfiles, hospitals, patientProfiles, users } from '../db/schema/index.js';
 import { insertAccount } from '../modules/accounts/users.js';
 import { createHospital } from '../modules/hospitals/hospitals.service.js';
 import { Client } from './harness.js';
@@ -12,23 +12,25 @@ import { Client } from './harness.js';
 export const PASSWORD = 'correct-horse-battery';
 /** The zone of the hospitals tests build; `.ci/clock-run` moves it to one with daylight saving. */
 export const TEST_TIMEZONE = process.env.TEST_TIMEZONE ?? 'Asia/Kathmandu';
-const unique = () => randomBytes(4).toString('hex');
+/** A short random suffix that keeps names, emails and licences apart between tests. */
+export const unique = () => randomBytes(4).toString('hex');
 
-const superCtx = (app: FastifyInstance) => ({
-  ...systemCtx(app),
-  actor: { userId: '00000000-0000-0000-0000-000000000000', email: 'factory', role: 'super_admin' as const, hospitalId: null, sessionId: 'factory', mustChangePassword: false },
-});
+/** Test setup is the system at work, and says so: no pretend super admin. */
+const factoryCtx = (app: FastifyInstance) => systemCtx(app, 'a test factory builds its fixtures');
 
 export async function buildHospital(app: FastifyInstance, over: Partial<Hospital> = {}): Promise<Hospital> {
-  return createHospital(superCtx(app), {
+  const { isActive, ...fields } = over;
+  const hospital = await createHospital(factoryCtx(app), {
     name: `Hospital ${unique()}`,
     address: 'Kathmandu',
     phone: '+977 1 4000000',
     email: `info-${unique()}@hospital.test`,
     timezone: TEST_TIMEZONE,
     appointmentFee: 50_000,
-    ...over,
+    ...fields,
   });
+  if (isActive === false) await app.db.update(hospitals).set({ isActive: false }).where(eq(hospitals.id, hospital.id));
+  return { ...hospital, isActive: isActive ?? hospital.isActive };
 }
 
 export interface Person {
@@ -39,10 +41,17 @@ export interface Person {
   hospitalId: string | null;
 }
 
+export interface PersonOptions {
+  mustChangePassword?: boolean;
+  isActive?: boolean;
+  /** A doctor who is not taking appointments. */
+  isAvailable?: boolean;
+}
+
 /** A user of any role, with its profile, ready to sign in (no forced password change). */
-export async function buildUser(app: FastifyInstance, role: Role, hospitalId: string | null, over: { mustChangePassword?: boolean; isActive?: boolean } = {}): Promise<Person> {
+export async function buildUser(app: FastifyInstance, role: Role, hospitalId: string | null, over: PersonOptions = {}): Promise<Person> {
   const email = `${role.replace('_', '-')}-${unique()}@people.test`;
-  const ctx = superCtx(app);
+  const ctx = factoryCtx(app);
   const user = await app.db.transaction(async (tx) => {
     const u = await insertAccount(tx, ctx, {
       email,
@@ -53,7 +62,8 @@ export async function buildUser(app: FastifyInstance, role: Role, hospitalId: st
       hospitalId,
       mustChangePassword: over.mustChangePassword ?? false,
     });
-    if (role === 'doctor') await tx.insert(doctorProfiles).values({ userId: u.id, hospitalId: hospitalId!, licenseNumber: `NMC-${unique()}`, specialization: 'Cardiology', experienceYears: 8 });
+    if (role === 'doctor')
+      await tx.insert(doctorProfiles).values({ userId: u.id, hospitalId: hospitalId!, licenseNumber: `NMC-${unique()}`, specialization: 'Cardiology', experienceYears: 8, isAvailable: over.isAvailable ?? true });
     if (role === 'patient') await tx.insert(patientProfiles).values({ userId: u.id, hospitalId: hospitalId!, allergies: 'Penicillin' });
     if (over.isActive === false) await tx.update(users).set({ isActive: false }).where(eq(users.id, u.id));
     return u;
@@ -79,6 +89,8 @@ export async function buildTenant(app: FastifyInstance, over: Partial<Hospital> 
   const [adminClient, doctorClient, patientClient] = await Promise.all([signIn(app, admin), signIn(app, doctor), signIn(app, patient)]);
   return { hospital, admin, doctor, patient, as: { admin: adminClient, doctor: doctorClient, patient: patientClient } };
 }
+
+export type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 
 export async function buildSuperAdmin(app: FastifyInstance) {
   const person = await buildUser(app, 'super_admin', null);

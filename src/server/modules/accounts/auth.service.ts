@@ -2,8 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { LoginBody, Me, PasswordChangeBody, SignupBody } from '../../../contracts/auth.js';
 import type { ActorCtx, Ctx } from '../../context.js';
 import { hospitals, patientProfiles, sessions, users } from '../../db/schema/index.js';
-import { AppError, fieldError } from '../../errors.js';
+import { AppError, fieldError, notFound } from '../../errors.js';
 import { audit } from '../audit/audit.js';
+import { ownedBy } from '../../access/scope.js';
+import { inTransaction } from '../../realtime/outbox.js';
 import { announceSessionChange } from '../../realtime/session-check.js';
 import { burnPasswordCheck, hashPassword, refuseCommonPassword, verifyPassword } from './passwords.js';
 import { revokeSession, revokeUserSessions } from './sessions.js';
@@ -79,11 +81,11 @@ export async function signup(ctx: Ctx, body: SignupBody): Promise<UserRow> {
 }
 
 export async function logout(ctx: ActorCtx) {
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx, outbox) => {
     await revokeSession(tx, ctx.actor.sessionId);
     await audit(tx, ctx, { action: 'auth.logout', hospitalId: ctx.actor.hospitalId, entityType: 'user', entityId: ctx.actor.userId });
+    announceSessionChange(outbox, `user:${ctx.actor.userId}`);
   });
-  await announceSessionChange(ctx, `user:${ctx.actor.userId}`);
 }
 
 /** Replaces the password (also how a forced change is done) and signs out every other session. */
@@ -95,15 +97,15 @@ export async function changePassword(ctx: ActorCtx, body: PasswordChangeBody) {
     throw fieldError('password_reused', 'newPassword', 'Choose a password different from the current one');
   await refuseCommonPassword(body.newPassword, 'newPassword');
   const passwordHash = await hashPassword(body.newPassword);
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx, outbox) => {
     await tx
       .update(users)
       .set({ passwordHash, mustChangePassword: false, passwordChangedAt: ctx.clock.now(), updatedAt: ctx.clock.now() })
       .where(eq(users.id, user.id));
     await revokeUserSessions(tx, user.id, ctx.actor.sessionId);
     await audit(tx, ctx, { action: 'auth.password_changed', hospitalId: user.hospitalId, entityType: 'user', entityId: user.id });
+    announceSessionChange(outbox, `user:${user.id}`);
   });
-  await announceSessionChange(ctx, `user:${user.id}`);
 }
 
 export async function me(ctx: Ctx, userId: string): Promise<Me> {
@@ -127,7 +129,7 @@ export async function me(ctx: Ctx, userId: string): Promise<Me> {
 }
 
 export async function listSessions(ctx: ActorCtx) {
-  const rows = await ctx.db.select().from(sessions).where(eq(sessions.userId, ctx.actor.userId)).orderBy(sessions.createdAt);
+  const rows = await ctx.db.select().from(sessions).where(ownedBy(ctx.scope, sessions.userId)).orderBy(sessions.createdAt);
   return rows.map((s) => ({
     id: s.id,
     current: s.id === ctx.actor.sessionId,
@@ -139,11 +141,13 @@ export async function listSessions(ctx: ActorCtx) {
 }
 
 export async function endOwnSession(ctx: ActorCtx, sessionId: string) {
-  const deleted = await ctx.db
-    .delete(sessions)
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, ctx.actor.userId)))
-    .returning({ id: sessions.id });
-  if (deleted.length === 0) throw new AppError('not_found', 'No such session');
-  await audit(ctx.db, ctx, { action: 'auth.session_revoked', hospitalId: ctx.actor.hospitalId, entityType: 'session', entityId: ctx.actor.userId });
-  await announceSessionChange(ctx, `user:${ctx.actor.userId}`);
+  await inTransaction(ctx, async (tx, outbox) => {
+    const deleted = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.id, sessionId), ownedBy(ctx.scope, sessions.userId)))
+      .returning({ id: sessions.id });
+    if (deleted.length === 0) throw notFound('No such session');
+    await audit(tx, ctx, { action: 'auth.session_revoked', hospitalId: ctx.actor.hospitalId, entityType: 'session', entityId: ctx.actor.userId });
+    announceSessionChange(outbox, `user:${ctx.actor.userId}`);
+  });
 }

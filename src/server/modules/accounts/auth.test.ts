@@ -43,8 +43,7 @@ describe('sign-up', () => {
 
   it('refuses bad input, a taken email, an unknown or inactive hospital, and stores nothing', async () => {
     const hospital = await buildHospital(t.app);
-    const inactive = await buildHospital(t.app);
-    await t.app.db.execute(`update hospitals set is_active = false where id = '${inactive.id}'` as never);
+    const inactive = await buildHospital(t.app, { isActive: false });
     const taken = await buildUser(t.app, 'patient', hospital.id);
     const before = await countUsers();
     const client = new Client(t.app);

@@ -9,6 +9,8 @@ import { users } from '../../db/schema/index.js';
 import { AppError, fieldError } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { hashPassword, refuseCommonPassword } from './passwords.js';
+import type { Outbox } from '../../realtime/outbox.js';
+import { announceSessionChange } from '../../realtime/session-check.js';
 import { revokeUserSessions } from './sessions.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -70,8 +72,8 @@ export async function insertAccount(
   }
 }
 
-/** Applies the account part of a patch; deactivation signs the user out everywhere at once. */
-export async function updateAccount(tx: Tx, ctx: Ctx, user: UserRow, patch: z.infer<typeof AccountPatch>): Promise<UserRow> {
+/** Applies the account part of a patch; deactivation signs the user out everywhere, sockets too. */
+export async function updateAccount(tx: Tx, outbox: Outbox, ctx: Ctx, user: UserRow, patch: z.infer<typeof AccountPatch>): Promise<UserRow> {
   const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   if (Object.keys(fields).length === 0) return user;
   const [row] = await tx
@@ -79,7 +81,10 @@ export async function updateAccount(tx: Tx, ctx: Ctx, user: UserRow, patch: z.in
     .set({ ...fields, updatedAt: ctx.clock.now() })
     .where(eq(users.id, user.id))
     .returning();
-  if (patch.isActive === false) await revokeUserSessions(tx, user.id);
+  if (patch.isActive === false) {
+    await revokeUserSessions(tx, user.id);
+    announceSessionChange(outbox, `user:${user.id}`);
+  }
   const action = patch.isActive === false ? 'user.deactivated' : patch.isActive === true && !user.isActive ? 'user.reactivated' : 'user.updated';
   await audit(tx, ctx, { action, hospitalId: user.hospitalId, entityType: 'user', entityId: user.id, details: changedFields(fields) });
   return row!;

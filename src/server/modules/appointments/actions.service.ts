@@ -5,9 +5,9 @@ import type { ActorCtx, Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { appointments } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
-import { Outbox } from '../../realtime/outbox.js';
-import type { Actor } from '../accounts/sessions.js';
-import { findAppointment, partyOf, type AppointmentRow } from './appointments.queries.js';
+import { appointmentRows, partyOf } from '../../access/appointments.policy.js';
+import { inTransaction, type Outbox } from '../../realtime/outbox.js';
+import { findAppointment, type AppointmentRow } from './appointments.queries.js';
 import { getAppointment, overlapError, slotFor } from './appointments.service.js';
 import { refusal } from './lifecycle.js';
 import { applyTransition } from './transition.js';
@@ -25,16 +25,15 @@ async function scheduled(tx: Tx, outbox: Outbox, ctx: Ctx, row: AppointmentRow) 
 
 /** A patient or doctor acts on an appointment: POST /api/appointments/:id/<action>. */
 export async function act<A extends AppointmentAction>(ctx: ActorCtx, id: string, action: A, body: Body<A>) {
-  const outbox = new Outbox();
   // A proposal's new time is checked against the schedule before the row is locked.
   const proposed = action === 'propose' ? await proposedRange(ctx, id, (body as Body<'propose'>).startsAt) : null;
   try {
-    await ctx.db.transaction(async (tx) => {
-      const row = await findAppointment(tx, ctx.actor, id, true);
+    await inTransaction(ctx, async (tx, outbox) => {
+      const row = await findAppointment(tx, ctx.scope, id, true);
       if (!row) throw notFound('No such appointment');
       const a = row.appointment;
-      const party = partyOf(ctx.actor, a);
-      if (!party) throw new AppError('forbidden', 'Only the patient and the doctor act on an appointment');
+      const party = partyOf(ctx.scope, a);
+      if (party !== 'patient' && party !== 'doctor') throw new AppError('forbidden', 'Only the patient and the doctor act on an appointment');
       const now = ctx.clock.now();
       const why = refusal(action, a.status, party, { now: now.getTime(), startsAt: a.startsAt.getTime(), cancelCutoffMs: ctx.config.appointments.cancelCutoffMs });
       if (why) throw new AppError(why, why === 'invalid_transition' ? `Cannot ${action.replace('-', ' ')} an appointment that is ${a.status.replace('_', ' ')}` : undefined);
@@ -81,18 +80,15 @@ export async function act<A extends AppointmentAction>(ctx: ActorCtx, id: string
   } catch (e) {
     throw overlapError(e);
   }
-  await outbox.flush(ctx.bus);
   return getAppointment(ctx, id);
 }
 
 async function proposedRange(ctx: ActorCtx, id: string, startsAtIso: string) {
-  const row = await findAppointment(ctx.db, ctx.actor, id);
+  const row = await findAppointment(ctx.db, ctx.scope, id);
   if (!row) throw notFound('No such appointment');
   const startsAt = new Date(startsAtIso);
   return { startsAt, endsAt: await slotFor(ctx, row.appointment.doctorId, row.appointment.hospitalId, startsAt) };
 }
-
-const SYSTEM: Actor = { userId: '', email: 'system', role: 'super_admin', hospitalId: null, sessionId: '', mustChangePassword: false };
 
 /**
  * Frees time nobody will use: scheduled visits unpaid past their due time, and requests or
@@ -103,16 +99,18 @@ export async function expireOverdue(ctx: Ctx, now = ctx.clock.now()): Promise<nu
     .select({ id: appointments.id })
     .from(appointments)
     .where(
-      or(
-        and(eq(appointments.status, 'scheduled'), lte(appointments.paymentDueAt, now)),
-        and(inArray(appointments.status, ['requested', 'pending']), lte(appointments.startsAt, now)),
+      and(
+        appointmentRows(ctx.scope),
+        or(
+          and(eq(appointments.status, 'scheduled'), lte(appointments.paymentDueAt, now)),
+          and(inArray(appointments.status, ['requested', 'pending']), lte(appointments.startsAt, now)),
+        ),
       ),
     );
   let expired = 0;
   for (const { id } of due) {
-    const outbox = new Outbox();
-    const done = await ctx.db.transaction(async (tx) => {
-      const row = await findAppointment(tx, SYSTEM, id, true);
+    const done = await inTransaction(ctx, async (tx, outbox) => {
+      const row = await findAppointment(tx, ctx.scope, id, true);
       const a = row?.appointment;
       const overdue = a && ((a.status === 'scheduled' && a.paymentDueAt && a.paymentDueAt <= now) || ((a.status === 'requested' || a.status === 'pending') && a.startsAt <= now));
       if (!overdue) return false;
@@ -121,7 +119,6 @@ export async function expireOverdue(ctx: Ctx, now = ctx.clock.now()): Promise<nu
       return true;
     });
     if (done) expired++;
-    await outbox.flush(ctx.bus);
   }
   return expired;
 }

@@ -1,12 +1,12 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Appointment, AppointmentDetail } from '../../../contracts/appointments.js';
 import type { ActorCtx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { appointmentEvents, appointments, doctorProfiles, hospitals, users } from '../../db/schema/index.js';
-import { scopedTo } from '../../db/tenancy.js';
-import type { Actor } from '../accounts/sessions.js';
-import { availableActions, type Party } from './lifecycle.js';
+import { appointmentRows, partyOf } from '../../access/appointments.policy.js';
+import type { Scope } from '../../access/scope.js';
+import { availableActions } from './lifecycle.js';
 
 const doctor = alias(users, 'doctor');
 const patient = alias(users, 'patient');
@@ -19,7 +19,7 @@ export const appointmentColumns = {
   patient: { id: patient.id, firstName: patient.firstName, lastName: patient.lastName },
 };
 
-/** Appointments with the names a page shows. Add `visibleTo` to the where clause, always. */
+/** Appointments with the names a page shows. Add `appointmentRows(scope)` to the where clause, always. */
 export const selectAppointments = (tx: Tx) =>
   tx
     .select(appointmentColumns)
@@ -32,23 +32,14 @@ export const selectAppointments = (tx: Tx) =>
 
 export type AppointmentRow = Awaited<ReturnType<ReturnType<typeof selectAppointments>['execute']>>[number];
 
-/** Patients see their own, doctors theirs, admins their hospital's, the super admin all. */
-export function visibleTo(actor: Actor): SQL | undefined {
-  if (actor.role === 'patient') return eq(appointments.patientId, actor.userId);
-  if (actor.role === 'doctor') return eq(appointments.doctorId, actor.userId);
-  return scopedTo(actor, appointments.hospitalId);
-}
-
-export const partyOf = (actor: Actor, a: { patientId: string; doctorId: string }): Party | null =>
-  a.patientId === actor.userId ? 'patient' : a.doctorId === actor.userId ? 'doctor' : null;
-
-export async function findAppointment(tx: Tx, actor: Actor, id: string, lock = false) {
-  const q = selectAppointments(tx).where(and(eq(appointments.id, id), visibleTo(actor)));
+/** The appointment if this scope may see it (optionally locked for an update); otherwise none. */
+export async function findAppointment(tx: Tx, scope: Scope, id: string, lock = false) {
+  const q = selectAppointments(tx).where(and(eq(appointments.id, id), appointmentRows(scope)));
   const [row] = await (lock ? q.for('update', { of: appointments }) : q);
   return row;
 }
 
-export function presentAppointment(row: AppointmentRow, { actor, config, clock }: Pick<ActorCtx, 'actor' | 'config' | 'clock'>): Appointment {
+export function presentAppointment(row: AppointmentRow, { scope, config, clock }: Pick<ActorCtx, 'scope' | 'config' | 'clock'>): Appointment {
   const a = row.appointment;
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
@@ -69,7 +60,7 @@ export function presentAppointment(row: AppointmentRow, { actor, config, clock }
     paymentDueAt: iso(a.paymentDueAt),
     doctor: row.doctor,
     patient: row.patient,
-    actions: availableActions(a.status, partyOf(actor, a), { now: clock.now().getTime(), startsAt: a.startsAt.getTime(), cancelCutoffMs: config.appointments.cancelCutoffMs }),
+    actions: availableActions(a.status, partyOf(scope, a), { now: clock.now().getTime(), startsAt: a.startsAt.getTime(), cancelCutoffMs: config.appointments.cancelCutoffMs }),
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };

@@ -2,18 +2,18 @@ import { and, asc, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { AppointmentCreate, AppointmentDetail, AppointmentListQuery } from '../../../contracts/appointments.js';
 import type { ActorCtx } from '../../context.js';
 import { EXCLUSION_VIOLATION, constraintOf, sqlState } from '../../db/errors.js';
-import { appointmentEvents, appointments, hospitals } from '../../db/schema/index.js';
+import { appointments, hospitals } from '../../db/schema/index.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
-import { Outbox } from '../../realtime/outbox.js';
+import { appointmentRows, partyOf } from '../../access/appointments.policy.js';
+import { isStaff } from '../../access/scope.js';
+import { inTransaction } from '../../realtime/outbox.js';
 import { findDoctor } from '../doctors/doctors.service.js';
-import { notify } from '../notifications/notify.js';
 import { loadAvailability } from '../availability/availability.service.js';
 import { slotProblem } from '../availability/slots.js';
 import { audit } from '../audit/audit.js';
 import { markAppointmentNotificationsRead } from '../notifications/notifications.service.js';
-import { eventsOf, findAppointment, partyOf, presentAppointment, selectAppointments, visibleTo } from './appointments.queries.js';
-import { formatInZone, fullName } from './format.js';
-import { slotsChanged } from './transition.js';
+import { eventsOf, findAppointment, presentAppointment, selectAppointments } from './appointments.queries.js';
+import { openAppointment } from './transition.js';
 
 /** A lost race for a time: the exclusion constraints say whose time it was. */
 export function overlapError(e: unknown): unknown {
@@ -36,42 +36,25 @@ export async function slotFor(ctx: ActorCtx, doctorId: string, hospitalId: strin
 
 /** A patient asks for a slot with one of their hospital's doctors. */
 export async function requestAppointment(ctx: ActorCtx, body: AppointmentCreate) {
-  const { user: doctor, profile } = await findDoctor(ctx.db, ctx, body.doctorId);
+  const { user: doctor, profile } = await findDoctor(ctx.db, ctx.scope, body.doctorId);
   if (!doctor.isActive || !profile.isAvailable) throw new AppError('doctor_unavailable');
   const startsAt = new Date(body.startsAt);
   const endsAt = await slotFor(ctx, doctor.id, profile.hospitalId, startsAt);
-  const outbox = new Outbox();
   try {
-    const id = await ctx.db.transaction(async (tx) => {
-      const [hospital] = await tx.select({ fee: hospitals.appointmentFee, timezone: hospitals.timezone }).from(hospitals).where(eq(hospitals.id, profile.hospitalId));
-      const [a] = await tx
-        .insert(appointments)
-        .values({ hospitalId: profile.hospitalId, patientId: ctx.actor.userId, doctorId: doctor.id, startsAt, endsAt, symptoms: body.symptoms, fee: hospital!.fee })
-        .returning();
-      await tx.insert(appointmentEvents).values({ appointmentId: a!.id, actorId: ctx.actor.userId, action: 'request', fromStatus: null, toStatus: 'requested' });
-      const row = await findAppointment(tx, ctx.actor, a!.id);
-      await notify(tx, outbox, {
-        recipientId: doctor.id,
-        type: 'appointment.request',
-        appointmentId: a!.id,
-        title: `${fullName(row!.patient)} requested an appointment`,
-        message: `For ${formatInZone(startsAt, hospital!.timezone)}.`,
-      });
-      outbox.add(slotsChanged(a!));
-      return a!.id;
+    const row = await inTransaction(ctx, async (tx, outbox) => {
+      const [hospital] = await tx.select({ fee: hospitals.appointmentFee }).from(hospitals).where(eq(hospitals.id, profile.hospitalId));
+      const values = { hospitalId: profile.hospitalId, patientId: ctx.actor.userId, doctorId: doctor.id, startsAt, endsAt, symptoms: body.symptoms, fee: hospital!.fee };
+      return openAppointment(tx, outbox, values, { party: 'patient', actorId: ctx.actor.userId, at: ctx.clock.now() });
     });
-    await outbox.flush(ctx.bus);
-    return getAppointment(ctx, id);
+    return getAppointment(ctx, row.appointment.id);
   } catch (e) {
     throw overlapError(e);
   }
 }
 
-const isStaff = (actor: ActorCtx['actor']) => actor.role === 'hospital_admin' || actor.role === 'super_admin';
-
 export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
   const where = and(
-    visibleTo(ctx.actor),
+    appointmentRows(ctx.scope),
     q.status?.length ? inArray(appointments.status, q.status) : undefined,
     q.from ? gte(appointments.startsAt, new Date(q.from)) : undefined,
     q.to ? lt(appointments.startsAt, new Date(q.to)) : undefined,
@@ -86,16 +69,16 @@ export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
       .offset(q.offset),
     ctx.db.select({ n: count() }).from(appointments).where(where),
   ]);
-  if (isStaff(ctx.actor))
+  if (isStaff(ctx.scope))
     await audit(ctx.db, ctx, { action: 'appointment.listed', hospitalId: ctx.actor.hospitalId ?? q.hospitalId ?? null, details: { count: rows.length } });
   return { items: rows.map((r) => presentAppointment(r, ctx)), total: total!.n };
 }
 
 export async function getAppointment(ctx: ActorCtx, id: string): Promise<AppointmentDetail> {
-  const row = await findAppointment(ctx.db, ctx.actor, id);
+  const row = await findAppointment(ctx.db, ctx.scope, id);
   if (!row) throw notFound('No such appointment');
   // Whoever opens (or has just acted on) their appointment has seen what its notifications say.
-  if (partyOf(ctx.actor, row.appointment)) await markAppointmentNotificationsRead(ctx, id);
+  if (partyOf(ctx.scope, row.appointment)) await markAppointmentNotificationsRead(ctx, id);
   else await audit(ctx.db, ctx, { action: 'appointment.viewed', hospitalId: row.appointment.hospitalId, entityType: 'appointment', entityId: id });
   return { ...presentAppointment(row, ctx), events: await eventsOf(ctx.db, id) };
 }

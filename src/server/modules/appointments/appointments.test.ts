@@ -5,7 +5,7 @@ import { buildApp } from '../../app.js';
 import { appointmentEvents, appointments, auditEvents, hospitals } from '../../db/schema/index.js';
 import { systemCtx } from '../../context.js';
 import { allWeek, slotsOf as slotsIn } from '../../test/appointments.js';
-import { buildHospital, buildTenant, buildUser, signIn } from '../../test/factories.js';
+import { type Tenant, buildHospital, buildTenant, buildUser, signIn } from '../../test/factories.js';
 import { ManualClock } from '../../test/clock.js';
 import { Client, testConfig, useTestApp } from '../../test/harness.js';
 import { expireOverdue } from './actions.service.js';
@@ -16,7 +16,6 @@ const t = useTestApp({}, { clock });
 const now = () => clock.now().getTime();
 const KTM = { timezone: 'Asia/Kathmandu' };
 const slotsOf = (client: Client, doctorId: string, fromDay?: number, toDay?: number) => slotsIn(client, doctorId, fromDay, toDay, KTM.timezone);
-type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 let h: Tenant;
 
 const countRows = async () => ({
@@ -123,8 +122,7 @@ describe('requesting', () => {
   it('refuses bad starts, strangers and unavailable doctors, and stores nothing', async () => {
     const [slot] = await slotsOf(h.as.patient, h.doctor.id, 4, 4);
     const other = await buildTenant(t.app, KTM);
-    const away = await buildUser(t.app, 'doctor', h.hospital.id);
-    await t.app.db.execute(`update doctor_profiles set is_available = false where user_id = '${away.id}'` as never);
+    const away = await buildUser(t.app, 'doctor', h.hospital.id, { isAvailable: false });
     const start = new Date(slot!.startsAt);
     const before = await countRows();
     const cases: [string, string, number, string][] = [
@@ -305,15 +303,15 @@ describe('the lifecycle', () => {
     const unpaid = (await request(h.as.patient, h.doctor.id, a!.startsAt)).body;
     const unanswered = (await request(h.as.patient, h.doctor.id, b!.startsAt)).body;
     await h.as.doctor.post(`/api/appointments/${unpaid.id}/approve`, {});
-    expect(await expireOverdue(systemCtx(t.app), clock.now())).toBe(0);
+    expect(await expireOverdue(systemCtx(t.app, 'test: the sweep'), clock.now())).toBe(0);
     const later = new Date(now() + 30 * 86_400_000);
-    expect(await expireOverdue(systemCtx(t.app), later)).toBeGreaterThanOrEqual(2);
+    expect(await expireOverdue(systemCtx(t.app, 'test: the sweep'), later)).toBeGreaterThanOrEqual(2);
     const paid = (await h.as.patient.get(`/api/appointments/${unpaid.id}`)).body;
     expect(paid).toMatchObject({ status: 'cancelled', cancellationReason: 'The fee was not paid in time' });
     expect(paid.events.at(-1)).toMatchObject({ action: 'expire', actorId: null });
     expect((await h.as.patient.get(`/api/appointments/${unanswered.id}`)).body.cancellationReason).toBe('The request was not answered before its time');
     expect((await slotsOf(h.as.patient, h.doctor.id, 11, 11)).map((s) => s.startsAt)).toEqual(expect.arrayContaining([a!.startsAt, b!.startsAt]));
-    expect(await expireOverdue(systemCtx(t.app), later)).toBe(0);
+    expect(await expireOverdue(systemCtx(t.app, 'test: the sweep'), later)).toBe(0);
   });
 });
 

@@ -1,11 +1,13 @@
-import type { AppointmentAction } from '../../../contracts/appointments.js';
+import { APPOINTMENT_ACTIONS, type AppointmentAction } from '../../../contracts/appointments.js';
 import type { AppointmentStatus } from '../../../contracts/enums.js';
 
 export type Party = 'patient' | 'doctor' | 'system';
 export type SystemAction = 'confirm-free' | 'payment-received' | 'expire';
-export type Action = AppointmentAction | SystemAction;
+/** `request` opens the lifecycle: it is how an appointment comes to exist. */
+export type Action = 'request' | AppointmentAction | SystemAction;
 
 interface Transition {
+  /** Empty for `request`: from nothing. */
   from: readonly AppointmentStatus[];
   to: AppointmentStatus;
   by: readonly Party[];
@@ -15,6 +17,7 @@ interface Transition {
 
 /** The appointment lifecycle. Every status change goes through this table, and nothing else. */
 export const TRANSITIONS: Record<Action, Transition> = {
+  request: { from: [], to: 'requested', by: ['patient'], notice: 'requested an appointment' },
   approve: { from: ['requested'], to: 'scheduled', by: ['doctor'], notice: 'approved your appointment' },
   reject: { from: ['requested', 'pending'], to: 'rejected', by: ['doctor'], notice: 'declined your appointment request' },
   propose: { from: ['requested', 'pending'], to: 'pending', by: ['doctor'], notice: 'proposed another time' },
@@ -51,7 +54,5 @@ export function refusal(action: Action, status: AppointmentStatus, party: Party,
 /** What the viewer may do now: the buttons a page shows. */
 export function availableActions(status: AppointmentStatus, party: Party | null, t: Timing): AppointmentAction[] {
   if (!party) return [];
-  return (Object.keys(TRANSITIONS) as Action[]).filter((a): a is AppointmentAction => !isSystem(a) && refusal(a, status, party, t) === null);
+  return APPOINTMENT_ACTIONS.filter((a) => refusal(a, status, party, t) === null);
 }
-
-const isSystem = (a: Action): a is SystemAction => TRANSITIONS[a].by.includes('system');

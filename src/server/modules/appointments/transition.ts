@@ -1,31 +1,36 @@
 import { and, eq } from 'drizzle-orm';
+import { HOLDING_STATUSES } from '../../../contracts/appointments.js';
+import { systemScope } from '../../access/scope.js';
 import type { Tx } from '../../db/client.js';
 import { appointmentEvents, appointments } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
+import { toAppointment, toHospital } from '../../realtime/events.js';
 import type { Outbox } from '../../realtime/outbox.js';
 import { notify } from '../notifications/notify.js';
+import { findAppointment, type AppointmentRow } from './appointments.queries.js';
 import { formatInZone, fullName } from './format.js';
-import type { AppointmentRow } from './appointments.queries.js';
-import { HOLDING_STATUSES } from '../../../contracts/appointments.js';
 import { TRANSITIONS, type Action, type Party } from './lifecycle.js';
 
 type Patch = Partial<typeof appointments.$inferInsert>;
 
-export interface TransitionInput {
-  row: AppointmentRow;
-  action: Action;
+interface Step {
   party: Party;
   actorId: string | null;
-  patch?: Patch;
   reason?: string | null;
   /** When it happens (the clock's now). */
   at: Date;
 }
 
+export interface TransitionInput extends Step {
+  row: AppointmentRow;
+  action: Exclude<Action, 'request'>;
+  patch?: Patch;
+}
+
 /**
  * The one way an appointment changes status: checks the table, writes the change only if the
- * status is still what was read, records who/when/why, and notifies the people concerned.
- * The caller has already checked timing and permissions (`refusal`).
+ * status is still what was read, and records it (`record`). The caller has already checked
+ * timing and permissions (`refusal`).
  */
 export async function applyTransition(tx: Tx, outbox: Outbox, t: TransitionInput): Promise<AppointmentRow> {
   const rule = TRANSITIONS[t.action];
@@ -37,20 +42,42 @@ export async function applyTransition(tx: Tx, outbox: Outbox, t: TransitionInput
     .where(and(eq(appointments.id, a.id), eq(appointments.status, a.status)))
     .returning();
   if (!updated) throw new AppError('invalid_transition', 'The appointment changed meanwhile; reload it');
+  const row = { ...t.row, appointment: updated };
+  await record(tx, outbox, row, t.action, a.status, t, !!t.patch?.startsAt);
+  return row;
+}
+
+/** An appointment comes to exist by the lifecycle's `request` transition, recorded like every other. */
+export async function openAppointment(tx: Tx, outbox: Outbox, values: Omit<typeof appointments.$inferInsert, 'status'>, step: Step): Promise<AppointmentRow> {
+  const rule = TRANSITIONS.request;
+  if (!rule.by.includes(step.party)) throw new AppError('forbidden');
+  const [created] = await tx.insert(appointments).values({ ...values, status: rule.to, createdAt: step.at, updatedAt: step.at }).returning({ id: appointments.id });
+  // Read back with the names a notification needs; the row was made in this very transaction.
+  const row = (await findAppointment(tx, systemScope('the appointment this transaction created'), created!.id))!;
+  await record(tx, outbox, row, 'request', null, step, true);
+  return row;
+}
+
+/**
+ * The only writer of appointment events: who, when, why; the other party's notification; and
+ * the events the sockets hear once the transaction has committed.
+ */
+async function record(tx: Tx, outbox: Outbox, row: AppointmentRow, action: Action, from: AppointmentRow['appointment']['status'] | null, step: Step, timeMoved: boolean) {
+  const a = row.appointment;
+  const rule = TRANSITIONS[action];
   await tx.insert(appointmentEvents).values({
     appointmentId: a.id,
-    actorId: t.actorId,
-    action: t.action,
-    fromStatus: a.status,
+    actorId: step.actorId,
+    action,
+    fromStatus: from,
     toStatus: rule.to,
-    reason: t.reason ?? null,
+    reason: step.reason ?? null,
+    at: step.at,
   });
-  const row = { ...t.row, appointment: updated };
-  await tellOthers(tx, outbox, row, t.action, t.party, t.reason ?? null);
-  outbox.add({ topic: `appointment:${a.id}`, payload: { type: 'appointment.changed', appointmentId: a.id, status: rule.to } });
+  await tellOthers(tx, outbox, row, action, step.party, step.reason ?? null);
+  outbox.add(toAppointment(a.id, { type: 'appointment.changed', appointmentId: a.id, status: rule.to }));
   const holds = (HOLDING_STATUSES as readonly string[]).includes(rule.to);
-  if (!holds || t.patch?.startsAt) outbox.add(slotsChanged(a));
-  return row;
+  if (!holds || timeMoved) outbox.add(slotsChanged(a));
 }
 
 async function tellOthers(tx: Tx, outbox: Outbox, row: AppointmentRow, action: Action, party: Party, reason: string | null) {
@@ -70,7 +97,4 @@ async function tellOthers(tx: Tx, outbox: Outbox, row: AppointmentRow, action: A
 }
 
 /** The doctor's free time changed: every slot list of theirs in the hospital should refresh. */
-export const slotsChanged = (a: { hospitalId: string; doctorId: string }) => ({
-  topic: `hospital:${a.hospitalId}`,
-  payload: { type: 'slots.changed' as const, doctorId: a.doctorId },
-});
+export const slotsChanged = (a: { hospitalId: string; doctorId: string }) => toHospital(a.hospitalId, { type: 'slots.changed', doctorId: a.doctorId });

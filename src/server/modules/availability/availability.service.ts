@@ -7,6 +7,7 @@ import { appointments, availabilityExceptions, availabilityWindows, doctorProfil
 import { AppError } from '../../errors.js';
 import { audit } from '../audit/audit.js';
 import { findDoctor, findDoctorForChange } from '../doctors/doctors.service.js';
+import { inTransaction } from '../../realtime/outbox.js';
 import { slotsChanged } from '../appointments/transition.js';
 import { freeSlots } from './slots.js';
 import { addDays, zonedToUtc } from './zoned-time.js';
@@ -30,7 +31,7 @@ export async function loadAvailability(tx: Tx, doctorId: string, hospitalId: str
 }
 
 export async function getAvailability(ctx: ActorCtx, doctorId: string) {
-  const { profile } = await findDoctor(ctx.db, ctx, doctorId);
+  const { profile } = await findDoctor(ctx.db, ctx.scope, doctorId);
   return loadAvailability(ctx.db, doctorId, profile.hospitalId);
 }
 
@@ -38,10 +39,9 @@ export async function getAvailability(ctx: ActorCtx, doctorId: string) {
 export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Availability): Promise<AvailabilityView> {
   const overlaps = availabilityOverlaps(input);
   if (overlaps.length) throw new AppError('availability_overlap', overlaps.map((o) => o.message).join('; '), { errors: overlaps });
-  let hospitalId = '';
-  const view = await ctx.db.transaction(async (tx) => {
-    const { profile } = await findDoctorForChange(tx, ctx, doctorId);
-    hospitalId = profile.hospitalId;
+  return inTransaction(ctx, async (tx, outbox) => {
+    const { profile } = await findDoctorForChange(tx, ctx.scope, doctorId);
+    outbox.add(slotsChanged({ hospitalId: profile.hospitalId, doctorId }));
     await tx.delete(availabilityWindows).where(eq(availabilityWindows.doctorId, doctorId));
     await tx.delete(availabilityExceptions).where(eq(availabilityExceptions.doctorId, doctorId));
     if (input.windows.length)
@@ -54,8 +54,6 @@ export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Av
     await audit(tx, ctx, { action: 'availability.updated', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId, details: { windows: input.windows.length, exceptions: input.exceptions.length } });
     return loadAvailability(tx, doctorId, profile.hospitalId);
   });
-  await ctx.bus.publish(slotsChanged({ hospitalId, doctorId }));
-  return view;
 }
 
 /** Time already held by the doctor's appointments that overlap [from, to). */
@@ -67,7 +65,7 @@ export async function heldTime(tx: Tx, doctorId: string, from: Date, to: Date) {
 }
 
 export async function listSlots(ctx: ActorCtx, doctorId: string, from: string, to: string): Promise<SlotList> {
-  const { user, profile } = await findDoctor(ctx.db, ctx, doctorId);
+  const { user, profile } = await findDoctor(ctx.db, ctx.scope, doctorId);
   const availability = await loadAvailability(ctx.db, doctorId, profile.hospitalId);
   const { timezone, slotMinutes } = availability;
   if (!user.isActive || !profile.isAvailable) return { timezone, slotMinutes, items: [] };

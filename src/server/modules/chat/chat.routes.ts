@@ -7,7 +7,7 @@ import { actorCtxOf } from '../../context.js';
 import { AppError, fieldError } from '../../errors.js';
 import { readForm } from '../../plugins/multipart.js';
 import { parseOr400 } from '../../plugins/parse.js';
-import { history, markRead, openAttachment, sendMessage, spendChatBudget, unreadCounts, type NewMessage } from './chat.service.js';
+import { history, markRead, openAttachment, sendMessage, unreadCounts, type NewMessage } from './chat.service.js';
 
 const params = z.object({ appointmentId: Id });
 const Caption = z.object({ text: text().trim().max(4000).default(''), clientId: ClientMessageId.optional() });
@@ -33,7 +33,6 @@ export async function chatRoutes(base: FastifyInstance) {
     config: { access: ['patient', 'doctor'] },
   }, async (req, reply) => {
     const ctx = actorCtxOf(req);
-    spendChatBudget(base, ctx.actor.userId);
     const message = await sendMessage(ctx, req.params.appointmentId, await readMessage(req, ctx.config.chat.attachmentMaxBytes));
     return reply.code(201).send(message);
   });

@@ -6,25 +6,35 @@ import { appointments, chatMessages } from '../../db/schema/index.js';
 import { sniffType } from '../../files/sniff.js';
 import { fileStore } from '../../files/storage.js';
 import { AppError, notFound } from '../../errors.js';
-import type { RateBudget } from '../../plugins/rate-budget.js';
 import { audit } from '../audit/audit.js';
-import { visibleTo } from '../appointments/appointments.queries.js';
-import { chatAccess } from './chat.policy.js';
+import { appointmentRows } from '../../access/appointments.policy.js';
+import { chatAccess, type ChatAccess } from '../../access/chat.policy.js';
+import { toAppointment, toUser } from '../../realtime/events.js';
+import { afterWrites, type Outbox } from '../../realtime/outbox.js';
 import { presentMessage, unreadFor, type MessageRow } from './chat.queries.js';
 
 const store = (ctx: Ctx) => fileStore(ctx.config.uploadsDir, 'attachments');
 
-/** The appointment and what this actor may do with its chat; another's chat does not exist. */
+/**
+ * The appointment and what this person may do with its chat; another's chat does not exist.
+ * The one access check of the chat, for requests and sockets alike.
+ */
 export async function chatOf(ctx: ActorCtx, appointmentId: string) {
   // Only the appointment row: this runs for every message sent.
-  const [appointment] = await ctx.db.select().from(appointments).where(and(eq(appointments.id, appointmentId), visibleTo(ctx.actor)));
+  const [appointment] = await ctx.db.select().from(appointments).where(and(eq(appointments.id, appointmentId), appointmentRows(ctx.scope)));
   if (!appointment) throw notFound('No such appointment');
-  return { appointment, access: chatAccess(appointment, ctx.actor, ctx.config, ctx.clock.now()) };
+  return { appointment, access: chatAccess(appointment, ctx.scope, ctx.config, ctx.clock.now()) };
+}
+
+/** Only the patient and the doctor write, and only while the chat is open. */
+export function assertMayWrite(access: ChatAccess, what = 'write in this chat') {
+  if (!access.participant) throw new AppError('forbidden', `Only the patient and the doctor ${what}`);
+  if (!access.canWrite) throw new AppError('chat_closed');
 }
 
 /** One budget of messages per person, whether sent over HTTP or a socket. */
-export function spendChatBudget(app: { chatSends: RateBudget }, userId: string) {
-  const wait = app.chatSends.take(userId);
+function spendChatBudget(ctx: ActorCtx) {
+  const wait = ctx.limits.chatSends.take(ctx.actor.userId);
   if (wait > 0) throw new AppError('rate_limited', `You are sending messages too quickly: wait ${wait} seconds`, { retryAfterSeconds: wait });
 }
 
@@ -40,8 +50,8 @@ export interface NewMessage {
  */
 export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: NewMessage): Promise<ChatMessage> {
   const { appointment, access } = await chatOf(ctx, appointmentId);
-  if (!access.participant) throw new AppError('forbidden', 'Only the patient and the doctor write in this chat');
-  if (!access.canWrite) throw new AppError('chat_closed');
+  assertMayWrite(access);
+  spendChatBudget(ctx);
   let file: { name: string; type: string; size: number; original: string } | null = null;
   if (input.attachment) {
     const type = sniffType(input.attachment.bytes);
@@ -89,10 +99,13 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
     return presentMessage(existing!);
   }
   const message = presentMessage(stored!);
-  await ctx.bus.publish({ topic: `appointment:${appointmentId}`, payload: { type: 'chat.message', message } });
-  const recipient = appointment.patientId === ctx.actor.userId ? appointment.doctorId : appointment.patientId;
-  await publishUnread(ctx, recipient, appointmentId);
-  return message;
+  // Stored (and committed: a single statement, or the quota's transaction) before anyone hears of it.
+  return afterWrites(ctx, async (db, outbox) => {
+    outbox.add(toAppointment(appointmentId, { type: 'chat.message', message }));
+    const recipient = appointment.patientId === ctx.actor.userId ? appointment.doctorId : appointment.patientId;
+    await queueUnread(db, outbox, recipient, appointmentId);
+    return message;
+  });
 }
 
 /**
@@ -147,46 +160,50 @@ export async function history(ctx: ActorCtx, appointmentId: string, q: { before?
 
 /**
  * Marks the other party's messages up to `upToSeq` as read (and delivered), and tells the
- * sender. Returns the ids whose state changed.
+ * sender. Returns how many changed.
  */
 export async function markRead(ctx: ActorCtx, appointmentId: string, upToSeq: number) {
   const { access } = await chatOf(ctx, appointmentId);
   if (!access.participant) throw new AppError('forbidden', 'Only the patient and the doctor mark messages read');
-  const now = ctx.clock.now();
-  const changed = await ctx.db
-    .update(chatMessages)
-    .set({ readAt: now, deliveredAt: now })
-    .where(and(eq(chatMessages.appointmentId, appointmentId), ne(chatMessages.senderId, ctx.actor.userId), isNull(chatMessages.readAt), lte(chatMessages.seq, upToSeq)))
-    .returning({ id: chatMessages.id });
-  if (changed.length) {
-    await ctx.bus.publish({
-      topic: `appointment:${appointmentId}`,
-      payload: { type: 'chat.receipt', receipt: { appointmentId, messageIds: changed.map((c) => c.id), deliveredAt: now.toISOString(), readAt: now.toISOString() } },
-    });
-    await publishUnread(ctx, ctx.actor.userId, appointmentId);
-  }
-  return { marked: changed.length };
+  return afterWrites(ctx, async (db, outbox) => {
+    const now = ctx.clock.now();
+    const changed = await db
+      .update(chatMessages)
+      .set({ readAt: now, deliveredAt: now })
+      .where(and(eq(chatMessages.appointmentId, appointmentId), ne(chatMessages.senderId, ctx.actor.userId), isNull(chatMessages.readAt), lte(chatMessages.seq, upToSeq)))
+      .returning({ id: chatMessages.id });
+    if (changed.length) {
+      outbox.add(receipt(appointmentId, changed, now, now));
+      await queueUnread(db, outbox, ctx.actor.userId, appointmentId);
+    }
+    return { marked: changed.length };
+  });
 }
 
 /** A recipient's socket received these messages: mark them delivered once and tell the sender. */
 export async function markDelivered(ctx: Ctx, appointmentId: string, recipientId: string, messageIds: string[]) {
-  const now = ctx.clock.now();
-  const changed = await ctx.db
-    .update(chatMessages)
-    .set({ deliveredAt: now })
-    .where(and(inArray(chatMessages.id, messageIds), eq(chatMessages.appointmentId, appointmentId), ne(chatMessages.senderId, recipientId), isNull(chatMessages.deliveredAt)))
-    .returning({ id: chatMessages.id });
-  if (changed.length)
-    await ctx.bus.publish({
-      topic: `appointment:${appointmentId}`,
-      payload: { type: 'chat.receipt', receipt: { appointmentId, messageIds: changed.map((c) => c.id), deliveredAt: now.toISOString(), readAt: null } },
-    });
+  await afterWrites(ctx, async (db, outbox) => {
+    const now = ctx.clock.now();
+    const changed = await db
+      .update(chatMessages)
+      .set({ deliveredAt: now })
+      .where(and(inArray(chatMessages.id, messageIds), eq(chatMessages.appointmentId, appointmentId), ne(chatMessages.senderId, recipientId), isNull(chatMessages.deliveredAt)))
+      .returning({ id: chatMessages.id });
+    if (changed.length) outbox.add(receipt(appointmentId, changed, now, null));
+  });
 }
 
-async function publishUnread(ctx: Ctx, userId: string, appointmentId: string) {
-  const counts = await unreadFor(ctx.db, userId);
+const receipt = (appointmentId: string, changed: { id: string }[], deliveredAt: Date, readAt: Date | null) =>
+  toAppointment(appointmentId, {
+    type: 'chat.receipt',
+    receipt: { appointmentId, messageIds: changed.map((c) => c.id), deliveredAt: deliveredAt.toISOString(), readAt: readAt?.toISOString() ?? null },
+  });
+
+/** The person's unread counts, for their header, once what changed them has committed. */
+async function queueUnread(db: Tx, outbox: Outbox, userId: string, appointmentId: string) {
+  const counts = await unreadFor(db, userId);
   const unread = counts.byAppointment.find((c) => c.appointmentId === appointmentId)?.unread ?? 0;
-  await ctx.bus.publish({ topic: `user:${userId}`, payload: { type: 'chat.unread', appointmentId, unread, total: counts.total } });
+  outbox.add(toUser(userId, { type: 'chat.unread', appointmentId, unread, total: counts.total }));
 }
 
 export const unreadCounts = (ctx: ActorCtx) => unreadFor(ctx.db, ctx.actor.userId);

@@ -1,21 +1,21 @@
 import { and, asc, count, eq, ilike } from 'drizzle-orm';
 import type { z } from 'zod';
-import { DOCTOR_SELF_FIELDS, type Doctor, type DoctorCreate, type DoctorPatch, type DoctorListQuery, type DoctorView, type PublicDoctor } from '../../../contracts/doctors.js';
+import { type Doctor, type DoctorCreate, type DoctorPatch, type DoctorListQuery, type DoctorView, type PublicDoctor } from '../../../contracts/doctors.js';
 import type { ListQuery } from '../../../contracts/common.js';
+import { assertMayManageDoctor, assertMayPatchDoctor, seesFullDoctor, seesInactiveDoctors, visibleDoctor } from '../../access/doctors.policy.js';
+import { inScope, type Scope } from '../../access/scope.js';
 import type { ActorCtx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { UNIQUE_VIOLATION, constraintOf, sqlState } from '../../db/errors.js';
 import { doctorProfiles, users } from '../../db/schema/index.js';
-import { scopedTo } from '../../db/tenancy.js';
-import { AppError, fieldError, forbidden, notFound } from '../../errors.js';
+import { fieldError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
-import { findVisibleHospital } from '../hospitals/hospitals.service.js';
-import { announceSessionChange } from '../../realtime/session-check.js';
+import { findHospital } from '../hospitals/hospitals.service.js';
+import { inTransaction } from '../../realtime/outbox.js';
 
 type ProfileRow = typeof doctorProfiles.$inferSelect;
-const isAdmin = (ctx: ActorCtx) => ctx.actor.role === 'super_admin' || ctx.actor.role === 'hospital_admin';
 
 export const present = (user: UserRow, p: ProfileRow): Doctor => ({
   ...toUserBase(user),
@@ -44,8 +44,8 @@ const presentPublic = (user: UserRow, p: ProfileRow): PublicDoctor => ({
 });
 
 /** Admins and the doctor themself get the full record; everyone else the public view. */
-const presentFor = (ctx: ActorCtx, user: UserRow, p: ProfileRow): DoctorView =>
-  isAdmin(ctx) || user.id === ctx.actor.userId ? present(user, p) : presentPublic(user, p);
+const presentFor = (scope: Scope, user: UserRow, p: ProfileRow): DoctorView =>
+  seesFullDoctor(scope, user.id) ? present(user, p) : presentPublic(user, p);
 
 const licenseTaken = (e: unknown) =>
   sqlState(e) === UNIQUE_VIOLATION && constraintOf(e) === 'doctor_profiles_license_unique'
@@ -53,10 +53,10 @@ const licenseTaken = (e: unknown) =>
     : e;
 
 export async function listDoctors(ctx: ActorCtx, hospitalId: string, q: ListQuery & z.infer<typeof DoctorListQuery>) {
-  await findVisibleHospital(ctx.db, ctx, hospitalId);
+  await findHospital(ctx.db, ctx.scope, hospitalId);
   const where = and(
     eq(doctorProfiles.hospitalId, hospitalId),
-    isAdmin(ctx) ? undefined : eq(users.isActive, true),
+    seesInactiveDoctors(ctx.scope) ? undefined : eq(users.isActive, true),
     // The whole specialization, case-insensitively; % and _ are taken literally, not as wildcards.
     q.specialization ? ilike(doctorProfiles.specialization, q.specialization.replace(/[\\%_]/g, (c) => `\\${c}`)) : undefined,
     personSearch(q.q),
@@ -66,12 +66,12 @@ export async function listDoctors(ctx: ActorCtx, hospitalId: string, q: ListQuer
     base().orderBy(asc(users.lastName), asc(users.firstName)).limit(q.limit).offset(q.offset),
     ctx.db.select({ n: count() }).from(doctorProfiles).innerJoin(users, eq(users.id, doctorProfiles.userId)).where(where),
   ]);
-  return { items: rows.map((r) => presentFor(ctx, r.users, r.doctor_profiles)), total: total!.n };
+  return { items: rows.map((r) => presentFor(ctx.scope, r.users, r.doctor_profiles)), total: total!.n };
 }
 
 /** The specializations of a hospital's active doctors, for a filter. */
 export async function listSpecializations(ctx: ActorCtx, hospitalId: string) {
-  await findVisibleHospital(ctx.db, ctx, hospitalId);
+  await findHospital(ctx.db, ctx.scope, hospitalId);
   const rows = await ctx.db
     .selectDistinct({ name: doctorProfiles.specialization })
     .from(doctorProfiles)
@@ -81,26 +81,26 @@ export async function listSpecializations(ctx: ActorCtx, hospitalId: string) {
   return { items: rows.map((r) => r.name) };
 }
 
-/** A doctor this actor may see. Patients and doctors see only active colleagues of their own hospital. */
-export async function findDoctor(tx: Tx, ctx: ActorCtx, doctorId: string) {
+/** A doctor this scope may see: of its hospital, and active unless the viewer may see otherwise. */
+export async function findDoctor(tx: Tx, scope: Scope, doctorId: string) {
   const [row] = await tx
     .select()
     .from(doctorProfiles)
     .innerJoin(users, eq(users.id, doctorProfiles.userId))
-    .where(and(eq(doctorProfiles.userId, doctorId), scopedTo(ctx.actor, doctorProfiles.hospitalId)));
-  if (!row || (!isAdmin(ctx) && !row.users.isActive && row.users.id !== ctx.actor.userId)) throw notFound('No such doctor');
+    .where(and(eq(doctorProfiles.userId, doctorId), inScope(scope, doctorProfiles.hospitalId)));
+  if (!row || !visibleDoctor(scope, row.users)) throw notFound('No such doctor');
   return { user: row.users, profile: row.doctor_profiles };
 }
 
 export const getDoctor = async (ctx: ActorCtx, id: string) => {
-  const { user, profile } = await findDoctor(ctx.db, ctx, id);
-  return presentFor(ctx, user, profile);
+  const { user, profile } = await findDoctor(ctx.db, ctx.scope, id);
+  return presentFor(ctx.scope, user, profile);
 };
 
 export async function createDoctor(ctx: ActorCtx, hospitalId: string, body: DoctorCreate): Promise<Doctor> {
   try {
     return await ctx.db.transaction(async (tx) => {
-      await findVisibleHospital(tx, ctx, hospitalId);
+      await findHospital(tx, ctx.scope, hospitalId);
       const { licenseNumber, specialization, experienceYears, bio, isAvailable, ...account } = body;
       const user = await insertAccount(tx, ctx, { ...account, role: 'doctor', hospitalId, mustChangePassword: true });
       const [profile] = await tx
@@ -116,18 +116,12 @@ export async function createDoctor(ctx: ActorCtx, hospitalId: string, body: Doct
 
 /** Admins change anything; doctors change only their own name, phone, bio and availability. */
 export async function patchDoctor(ctx: ActorCtx, doctorId: string, patch: DoctorPatch): Promise<Doctor> {
-  let doctor: Doctor;
   try {
-    doctor = await ctx.db.transaction(async (tx) => {
-      const found = await findDoctor(tx, ctx, doctorId);
-      const self = found.user.id === ctx.actor.userId;
-      if (!isAdmin(ctx)) {
-        if (!self) throw forbidden();
-        const extra = Object.keys(patch).filter((k) => !(DOCTOR_SELF_FIELDS as readonly string[]).includes(k));
-        if (extra.length) throw forbidden(`Ask your hospital administrator to change: ${extra.join(', ')}`);
-      }
+    return await inTransaction(ctx, async (tx, outbox) => {
+      const found = await findDoctor(tx, ctx.scope, doctorId);
+      assertMayPatchDoctor(ctx.scope, doctorId, patch);
       const { account, profile } = splitPatch(patch);
-      const user = await updateAccount(tx, ctx, found.user, account);
+      const user = await updateAccount(tx, outbox, ctx, found.user, account);
       let row = found.profile;
       if (Object.keys(profile).length) {
         [row] = (await tx.update(doctorProfiles).set({ ...profile, updatedAt: ctx.clock.now() }).where(eq(doctorProfiles.userId, doctorId)).returning()) as [ProfileRow];
@@ -138,13 +132,11 @@ export async function patchDoctor(ctx: ActorCtx, doctorId: string, patch: Doctor
   } catch (e) {
     throw licenseTaken(e);
   }
-  if (patch.isActive === false) await announceSessionChange(ctx, `user:${doctorId}`);
-  return doctor;
 }
 
-/** Who may change a doctor's picture or schedule: their admins and the doctor. */
-export async function findDoctorForChange(tx: Tx, ctx: ActorCtx, doctorId: string) {
-  const found = await findDoctor(tx, ctx, doctorId);
-  if (!isAdmin(ctx) && found.user.id !== ctx.actor.userId) throw forbidden();
+/** A doctor whose picture or schedule this scope may change. */
+export async function findDoctorForChange(tx: Tx, scope: Scope, doctorId: string) {
+  const found = await findDoctor(tx, scope, doctorId);
+  assertMayManageDoctor(scope, doctorId);
   return found;
 }

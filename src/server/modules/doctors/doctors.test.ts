@@ -5,12 +5,12 @@ import { deflateSync } from 'node:zlib';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, doctorProfiles, sessions, users } from '../../db/schema/index.js';
-import { PASSWORD, buildHospital, buildSuperAdmin, buildTenant, buildUser, signIn } from '../../test/factories.js';
+import { PASSWORD, type Tenant, buildHospital, buildSuperAdmin, buildTenant, buildUser, signIn, unique } from '../../test/factories.js';
 import { Client, useTestApp, type Response } from '../../test/harness.js';
+import { expectProblem } from '../../test/problems.js';
 import { multipartForm } from '../../test/multipart.js';
 
 const t = useTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
-type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 let A: Tenant;
 let B: Tenant;
 let root: Client;
@@ -20,7 +20,6 @@ beforeAll(async () => {
   root = (await buildSuperAdmin(t.app)).client;
 });
 
-const unique = () => randomBytes(4).toString('hex');
 const newDoctor = (over: Record<string, unknown> = {}) => ({
   email: `dr-${unique()}@clinic.test`,
   password: 'initial-password-1',
@@ -34,11 +33,6 @@ const newDoctor = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function expectProblem(res: Response, status: number, code: string, path?: string) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  if (path) expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
-}
 
 const snapshot = async () => ({
   users: (await t.app.db.select({ n: count() }).from(users))[0]!.n,

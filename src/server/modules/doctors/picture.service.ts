@@ -15,7 +15,7 @@ export async function setPicture(ctx: ActorCtx, doctorId: string, bytes: Uint8Ar
   const type = sniffType(bytes);
   if (!type || !(PICTURE_TYPES as readonly string[]).includes(type))
     throw new AppError('unsupported_media_type', 'Upload a PNG, JPEG or WebP image');
-  const { user, profile } = await findDoctorForChange(ctx.db, ctx, doctorId);
+  const { user, profile } = await findDoctorForChange(ctx.db, ctx.scope, doctorId);
   const name = await store(ctx).save(bytes, type);
   const [row] = await ctx.db.transaction(async (tx) => {
     await audit(tx, ctx, { action: 'doctor.picture_changed', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId });
@@ -26,7 +26,7 @@ export async function setPicture(ctx: ActorCtx, doctorId: string, bytes: Uint8Ar
 }
 
 export async function removePicture(ctx: ActorCtx, doctorId: string): Promise<Doctor> {
-  const { user, profile } = await findDoctorForChange(ctx.db, ctx, doctorId);
+  const { user, profile } = await findDoctorForChange(ctx.db, ctx.scope, doctorId);
   const [row] = await ctx.db.transaction(async (tx) => {
     await audit(tx, ctx, { action: 'doctor.picture_removed', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId });
     return tx.update(doctorProfiles).set({ pictureFile: null, pictureType: null, updatedAt: ctx.clock.now() }).where(eq(doctorProfiles.userId, doctorId)).returning();
@@ -36,7 +36,7 @@ export async function removePicture(ctx: ActorCtx, doctorId: string): Promise<Do
 }
 
 export async function openPicture(ctx: ActorCtx, doctorId: string) {
-  const { profile } = await findDoctor(ctx.db, ctx, doctorId);
+  const { profile } = await findDoctor(ctx.db, ctx.scope, doctorId);
   if (!profile.pictureFile || !profile.pictureType) throw notFound('No picture');
   return { stream: store(ctx).open(profile.pictureFile), type: profile.pictureType };
 }

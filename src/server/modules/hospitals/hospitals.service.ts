@@ -1,12 +1,14 @@
 import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
 import type { Hospital, HospitalCreate, HospitalPatch, PublicHospital } from '../../../contracts/hospitals.js';
 import type { ListQuery } from '../../../contracts/common.js';
+import { assertMayPatchHospital } from '../../access/hospitals.policy.js';
+import { assertHospitalInScope, inScope, type Scope } from '../../access/scope.js';
 import type { ActorCtx, Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { hospitals, users } from '../../db/schema/index.js';
-import { assertHospitalVisible, scopedTo } from '../../db/tenancy.js';
-import { forbidden, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
+import { inTransaction } from '../../realtime/outbox.js';
 import { announceSessionChange } from '../../realtime/session-check.js';
 
 /**
@@ -37,7 +39,7 @@ const present = ({ hospital: h, doctorCount, patientCount }: Row): Hospital => (
 });
 
 export async function listHospitals(ctx: ActorCtx, q: ListQuery) {
-  const where = and(scopedTo(ctx.actor, hospitals.id), q.q ? ilike(hospitals.name, containing(q.q)) : undefined);
+  const where = and(inScope(ctx.scope, hospitals.id), q.q ? ilike(hospitals.name, containing(q.q)) : undefined);
   const [rows, [total]] = await Promise.all([
     ctx.db.select(withCounts).from(hospitals).where(where).orderBy(asc(hospitals.name)).limit(q.limit).offset(q.offset),
     ctx.db.select({ n: count() }).from(hospitals).where(where),
@@ -45,17 +47,17 @@ export async function listHospitals(ctx: ActorCtx, q: ListQuery) {
   return { items: rows.map(present), total: total!.n };
 }
 
-/** The hospital if this actor may see it; another hospital is indistinguishable from none. */
-export async function findVisibleHospital(tx: Tx, ctx: ActorCtx, hospitalId: string) {
-  assertHospitalVisible(ctx.actor, hospitalId);
+/** The hospital if this scope may see it; another hospital is indistinguishable from none. */
+export async function findHospital(tx: Tx, scope: Scope, hospitalId: string) {
+  assertHospitalInScope(scope, hospitalId);
   const [row] = await tx.select(withCounts).from(hospitals).where(eq(hospitals.id, hospitalId));
   if (!row) throw notFound('No such hospital');
   return row;
 }
 
-export const getHospital = async (ctx: ActorCtx, id: string) => present(await findVisibleHospital(ctx.db, ctx, id));
+export const getHospital = async (ctx: ActorCtx, id: string) => present(await findHospital(ctx.db, ctx.scope, id));
 
-export async function createHospital(ctx: ActorCtx, body: HospitalCreate): Promise<Hospital> {
+export async function createHospital(ctx: Ctx, body: HospitalCreate): Promise<Hospital> {
   return ctx.db.transaction(async (tx) => {
     const [h] = await tx.insert(hospitals).values(body).returning();
     await audit(tx, ctx, { action: 'hospital.created', hospitalId: h!.id, entityType: 'hospital', entityId: h!.id });
@@ -65,17 +67,15 @@ export async function createHospital(ctx: ActorCtx, body: HospitalCreate): Promi
 
 /** The super admin changes anything; a hospital admin edits its own hospital but cannot (de)activate it. */
 export async function patchHospital(ctx: ActorCtx, id: string, patch: HospitalPatch): Promise<Hospital> {
-  const hospital = await ctx.db.transaction(async (tx) => {
-    await findVisibleHospital(tx, ctx, id);
-    if (patch.isActive !== undefined && ctx.actor.role !== 'super_admin')
-      throw forbidden('Only the platform administrator can activate or deactivate a hospital');
+  return inTransaction(ctx, async (tx, outbox) => {
+    await findHospital(tx, ctx.scope, id);
+    assertMayPatchHospital(ctx.scope, patch);
     await tx.update(hospitals).set({ ...patch, updatedAt: ctx.clock.now() }).where(eq(hospitals.id, id));
     const action = patch.isActive === false ? 'hospital.deactivated' : patch.isActive === true ? 'hospital.reactivated' : 'hospital.updated';
     await audit(tx, ctx, { action, hospitalId: id, entityType: 'hospital', entityId: id, details: changedFields(patch) });
-    return present(await findVisibleHospital(tx, ctx, id));
+    if (patch.isActive === false) announceSessionChange(outbox, `hospital:${id}`);
+    return present(await findHospital(tx, ctx.scope, id));
   });
-  if (patch.isActive === false) await announceSessionChange(ctx, `hospital:${id}`);
-  return hospital;
 }
 
 /** For the sign-up page: active hospitals, nothing but what a visitor needs to choose. */

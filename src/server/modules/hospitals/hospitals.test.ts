@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, hospitals, sessions, users } from '../../db/schema/index.js';
-import { PASSWORD, buildHospital, buildSuperAdmin, buildTenant, buildUser, signIn } from '../../test/factories.js';
-import { Client, useTestApp, type Response } from '../../test/harness.js';
+import { PASSWORD, buildHospital, buildSuperAdmin, buildTenant, buildUser, signIn, unique } from '../../test/factories.js';
+import { Client, useTestApp } from '../../test/harness.js';
+import { expectProblem } from '../../test/problems.js';
 
 const t = useTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
 let root: Client;
@@ -15,7 +15,6 @@ beforeAll(async () => {
   rootId = sa.person.id;
 });
 
-const unique = () => randomBytes(4).toString('hex');
 const newHospital = (over: Record<string, unknown> = {}) => ({
   name: `Bir Hospital ${unique()}`,
   address: 'Mahaboudha, Kathmandu',
@@ -33,11 +32,6 @@ const newAccount = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function expectProblem(res: Response, status: number, code: string, path?: string) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  if (path) expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
-}
 
 const hospitalRow = async (id: string) => (await t.app.db.select().from(hospitals).where(eq(hospitals.id, id)))[0]!;
 const hospitalCount = async () => (await t.app.db.select({ n: count() }).from(hospitals))[0]!.n;

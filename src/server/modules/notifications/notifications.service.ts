@@ -3,9 +3,12 @@ import type { NotificationList } from '../../../contracts/notifications.js';
 import type { ActorCtx } from '../../context.js';
 import { notifications } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
+import { ownedBy } from '../../access/scope.js';
+import { toUser } from '../../realtime/events.js';
+import { afterWrites } from '../../realtime/outbox.js';
 import { presentNotification } from './notify.js';
 
-const mine = (ctx: ActorCtx) => eq(notifications.recipientId, ctx.actor.userId);
+const mine = (ctx: ActorCtx) => ownedBy(ctx.scope, notifications.recipientId);
 const unread = isNull(notifications.readAt);
 
 export async function listNotifications(ctx: ActorCtx, q: { unread?: boolean; limit: number; offset: number }): Promise<NotificationList> {
@@ -27,21 +30,24 @@ export async function markRead(ctx: ActorCtx, id: string) {
 }
 
 export async function markAllRead(ctx: ActorCtx) {
-  const rows = await ctx.db.update(notifications).set({ readAt: ctx.clock.now() }).where(and(mine(ctx), unread)).returning({ id: notifications.id });
-  if (rows.length) await announceRead(ctx, null);
-  return { marked: rows.length };
+  return afterWrites(ctx, async (db, outbox) => {
+    const rows = await db.update(notifications).set({ readAt: ctx.clock.now() }).where(and(mine(ctx), unread)).returning({ id: notifications.id });
+    if (rows.length) outbox.add(readEvent(ctx, null));
+    return { marked: rows.length };
+  });
 }
 
 /** Opening or acting on an appointment reads what was said about it, in every tab of the viewer. */
 export async function markAppointmentNotificationsRead(ctx: ActorCtx, appointmentId: string) {
-  const rows = await ctx.db
-    .update(notifications)
-    .set({ readAt: ctx.clock.now() })
-    .where(and(mine(ctx), eq(notifications.appointmentId, appointmentId), unread))
-    .returning({ id: notifications.id });
-  if (rows.length) await announceRead(ctx, appointmentId);
-  return rows.length;
+  return afterWrites(ctx, async (db, outbox) => {
+    const rows = await db
+      .update(notifications)
+      .set({ readAt: ctx.clock.now() })
+      .where(and(mine(ctx), eq(notifications.appointmentId, appointmentId), unread))
+      .returning({ id: notifications.id });
+    if (rows.length) outbox.add(readEvent(ctx, appointmentId));
+    return rows.length;
+  });
 }
 
-const announceRead = (ctx: ActorCtx, appointmentId: string | null) =>
-  ctx.bus.publish({ topic: `user:${ctx.actor.userId}`, payload: { type: 'notifications.read', appointmentId } });
+const readEvent = (ctx: ActorCtx, appointmentId: string | null) => toUser(ctx.actor.userId, { type: 'notifications.read', appointmentId });

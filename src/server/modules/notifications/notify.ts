@@ -1,6 +1,7 @@
 import type { Notification } from '../../../contracts/notifications.js';
 import type { Tx } from '../../db/client.js';
 import { notifications } from '../../db/schema/index.js';
+import { toUser } from '../../realtime/events.js';
 import type { Outbox } from '../../realtime/outbox.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -22,6 +23,6 @@ export async function notify(
   n: { recipientId: string; type: string; title: string; message: string; appointmentId?: string },
 ) {
   const [row] = await tx.insert(notifications).values({ ...n, appointmentId: n.appointmentId ?? null }).returning();
-  outbox.add({ topic: `user:${n.recipientId}`, payload: { type: 'notification', notification: presentNotification(row!) } });
+  outbox.add(toUser(n.recipientId, { type: 'notification', notification: presentNotification(row!) }));
   return row!;
 }

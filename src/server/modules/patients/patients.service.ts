@@ -1,16 +1,17 @@
-import { and, asc, count, eq, exists } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { ListQuery } from '../../../contracts/common.js';
 import type { Patient, PatientCreate, PatientPatch } from '../../../contracts/patients.js';
+import { assertMayPatchPatient, patientRows } from '../../access/patients.policy.js';
+import type { Scope } from '../../access/scope.js';
 import type { ActorCtx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { appointments, patientProfiles, users } from '../../db/schema/index.js';
-import { scopedTo } from '../../db/tenancy.js';
-import { forbidden, notFound } from '../../errors.js';
+import { patientProfiles, users } from '../../db/schema/index.js';
+import { notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
-import { findVisibleHospital } from '../hospitals/hospitals.service.js';
-import { announceSessionChange } from '../../realtime/session-check.js';
+import { findHospital } from '../hospitals/hospitals.service.js';
+import { inTransaction } from '../../realtime/outbox.js';
 
 type ProfileRow = typeof patientProfiles.$inferSelect;
 
@@ -24,7 +25,7 @@ const present = (user: UserRow, p: ProfileRow): Patient => ({
 });
 
 export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQuery) {
-  await findVisibleHospital(ctx.db, ctx, hospitalId);
+  await findHospital(ctx.db, ctx.scope, hospitalId);
   const where = and(eq(patientProfiles.hospitalId, hospitalId), personSearch(q.q));
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -42,31 +43,19 @@ export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQue
   return { items: rows.map((r) => present(r.users, r.patient_profiles)), total: total!.n };
 }
 
-/**
- * A patient record is seen by its hospital's admins, by the patient, and by a doctor who has an
- * appointment with them. To anyone else it does not exist.
- */
-async function findPatient(tx: Tx, ctx: ActorCtx, patientId: string) {
-  const { actor } = ctx;
-  const treatedBy = (doctorId: string) =>
-    exists(tx.select({ one: appointments.id }).from(appointments).where(and(eq(appointments.patientId, patientId), eq(appointments.doctorId, doctorId))));
-  const who =
-    actor.role === 'patient'
-      ? eq(patientProfiles.userId, actor.userId)
-      : actor.role === 'doctor'
-        ? treatedBy(actor.userId)
-        : undefined;
+/** A patient record this scope may see (access/patients.policy.ts); to anyone else it does not exist. */
+async function findPatient(tx: Tx, scope: Scope, patientId: string) {
   const [row] = await tx
     .select()
     .from(patientProfiles)
     .innerJoin(users, eq(users.id, patientProfiles.userId))
-    .where(and(eq(patientProfiles.userId, patientId), scopedTo(actor, patientProfiles.hospitalId), who));
+    .where(and(eq(patientProfiles.userId, patientId), patientRows(tx, scope, patientId)));
   if (!row) throw notFound('No such patient');
   return { user: row.users, profile: row.patient_profiles };
 }
 
 export async function getPatient(ctx: ActorCtx, patientId: string): Promise<Patient> {
-  const { user, profile } = await findPatient(ctx.db, ctx, patientId);
+  const { user, profile } = await findPatient(ctx.db, ctx.scope, patientId);
   if (ctx.actor.userId !== patientId)
     await audit(ctx.db, ctx, { action: 'patient.viewed', hospitalId: profile.hospitalId, entityType: 'user', entityId: patientId });
   return present(user, profile);
@@ -74,7 +63,7 @@ export async function getPatient(ctx: ActorCtx, patientId: string): Promise<Pati
 
 export async function createPatient(ctx: ActorCtx, hospitalId: string, body: PatientCreate): Promise<Patient> {
   return ctx.db.transaction(async (tx) => {
-    await findVisibleHospital(tx, ctx, hospitalId);
+    await findHospital(tx, ctx.scope, hospitalId);
     const { medicalHistory, allergies, emergencyContact, bloodType, dateOfBirth, ...account } = body;
     const user = await insertAccount(tx, ctx, { ...account, role: 'patient', hospitalId, mustChangePassword: true });
     const [profile] = await tx
@@ -87,13 +76,11 @@ export async function createPatient(ctx: ActorCtx, hospitalId: string, body: Pat
 
 /** Admins change anything; patients change their own record but cannot (de)activate it; doctors read only. */
 export async function patchPatient(ctx: ActorCtx, patientId: string, patch: PatientPatch): Promise<Patient> {
-  const patient = await ctx.db.transaction(async (tx) => {
-    const found = await findPatient(tx, ctx, patientId);
-    const { actor } = ctx;
-    if (actor.role === 'doctor') throw forbidden('Doctors cannot change patient records');
-    if (actor.role === 'patient' && patch.isActive !== undefined) throw forbidden('Ask your hospital to deactivate your account');
+  return inTransaction(ctx, async (tx, outbox) => {
+    const found = await findPatient(tx, ctx.scope, patientId);
+    assertMayPatchPatient(ctx.scope, patch);
     const { account, profile } = splitPatch(patch);
-    const user = await updateAccount(tx, ctx, found.user, account);
+    const user = await updateAccount(tx, outbox, ctx, found.user, account);
     let row = found.profile;
     if (Object.keys(profile).length) {
       [row] = (await tx.update(patientProfiles).set({ ...profile, updatedAt: ctx.clock.now() }).where(eq(patientProfiles.userId, patientId)).returning()) as [ProfileRow];
@@ -101,6 +88,4 @@ export async function patchPatient(ctx: ActorCtx, patientId: string, patch: Pati
     }
     return present(user, row);
   });
-  if (patch.isActive === false) await announceSessionChange(ctx, `user:${patientId}`);
-  return patient;
 }

@@ -1,6 +1,6 @@
-import type { Config } from '../../config.js';
-import type { Actor } from '../accounts/sessions.js';
-import type { appointments } from '../../db/schema/index.js';
+import type { Config } from '../config.js';
+import type { appointments } from '../db/schema/index.js';
+import { userIdOf, type Scope } from './scope.js';
 
 export interface ChatAccess {
   /** The patient or the doctor: may join the room. */
@@ -12,9 +12,11 @@ export interface ChatAccess {
 /**
  * The chat is the patient's and the doctor's. It is open from the request until some days after
  * the visit; a cancelled or rejected appointment's chat is read-only. Admins may read (audited).
+ * The appointment itself was found through `appointmentRows`, so whoever asks may see it.
  */
-export function chatAccess(a: typeof appointments.$inferSelect, actor: Actor, config: Config, now: Date): ChatAccess {
-  const participant = actor.userId === a.patientId || actor.userId === a.doctorId;
+export function chatAccess(a: typeof appointments.$inferSelect, scope: Scope, config: Config, now: Date): ChatAccess {
+  const me = userIdOf(scope);
+  const participant = me === a.patientId || me === a.doctorId;
   const open =
     a.status === 'cancelled' || a.status === 'rejected'
       ? false

@@ -1,0 +1,18 @@
+import { eq, type SQL } from 'drizzle-orm';
+import { appointments } from '../db/schema/index.js';
+import type { Party } from '../modules/appointments/lifecycle.js';
+import { inScope, userIdOf, type Scope } from './scope.js';
+
+/** Patients see their own appointments, doctors theirs, admins their hospital's, the platform all. */
+export function appointmentRows(scope: Scope): SQL | undefined {
+  if (scope.kind === 'user' && scope.role === 'patient') return eq(appointments.patientId, scope.userId);
+  if (scope.kind === 'user' && scope.role === 'doctor') return eq(appointments.doctorId, scope.userId);
+  return inScope(scope, appointments.hospitalId);
+}
+
+/** Which side of the appointment this scope is on: the patient, the doctor, the system, or none (staff). */
+export function partyOf(scope: Scope, a: { patientId: string; doctorId: string }): Party | null {
+  if (scope.kind === 'system') return 'system';
+  const me = userIdOf(scope);
+  return a.patientId === me ? 'patient' : a.doctorId === me ? 'doctor' : null;
+}
