@@ -27,7 +27,7 @@ export async function createSuperAdmin(ctx: Ctx, input: { email: string; passwor
       hospitalId: null,
       mustChangePassword: false,
     });
-    await audit(tx, ctx, { action: 'superadmin.created', entityType: 'user', entityId: user.id, actor: { id: null, email: 'system' } });
+    await audit(tx, ctx, { action: 'superadmin.created', entityType: 'user', entityId: user.id });
     return user;
   });
 }

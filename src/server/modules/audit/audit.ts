@@ -14,16 +14,18 @@ export interface AuditInput {
 
 /** Records who did what, when and from where. Runs in the caller's transaction. */
 export async function audit(tx: Tx, ctx: Ctx, e: AuditInput) {
+  // Work the system did itself is attributed to it, with the reason its context gave.
+  const system = ctx.scope.kind === 'system' ? { systemReason: ctx.scope.reason } : {};
   await tx.insert(auditEvents).values({
     action: e.action,
     actorId: e.actor ? e.actor.id : (ctx.actor?.userId ?? null),
-    actorEmail: e.actor ? e.actor.email : (ctx.actor?.email ?? null),
+    actorEmail: e.actor ? e.actor.email : (ctx.actor?.email ?? (ctx.scope.kind === 'system' ? 'system' : null)),
     hospitalId: e.hospitalId ?? null,
     entityType: e.entityType ?? null,
     entityId: e.entityId ?? null,
     ip: ctx.ip,
     userAgent: ctx.userAgent,
-    details: e.details ?? {},
+    details: { ...e.details, ...system },
   });
 }
 

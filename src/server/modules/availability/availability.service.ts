@@ -39,7 +39,7 @@ export async function getAvailability(ctx: ActorCtx, doctorId: string) {
 export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Availability): Promise<AvailabilityView> {
   const overlaps = availabilityOverlaps(input);
   if (overlaps.length) throw new AppError('availability_overlap', overlaps.map((o) => o.message).join('; '), { errors: overlaps });
-  return inTransaction(ctx, async (tx, outbox) => {
+  const hospitalId = await inTransaction(ctx, async (tx, outbox) => {
     const { profile } = await findDoctorForChange(tx, ctx.scope, doctorId);
     outbox.add(slotsChanged({ hospitalId: profile.hospitalId, doctorId }));
     await tx.delete(availabilityWindows).where(eq(availabilityWindows.doctorId, doctorId));
@@ -52,8 +52,10 @@ export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Av
       );
     await tx.update(doctorProfiles).set({ slotMinutes: input.slotMinutes, updatedAt: ctx.clock.now() }).where(eq(doctorProfiles.userId, doctorId));
     await audit(tx, ctx, { action: 'availability.updated', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId, details: { windows: input.windows.length, exceptions: input.exceptions.length } });
-    return loadAvailability(tx, doctorId, profile.hospitalId);
+    return profile.hospitalId;
   });
+  // Read back once committed (its reads run side by side, which a transaction's one connection cannot).
+  return loadAvailability(ctx.db, doctorId, hospitalId);
 }
 
 /** Time already held by the doctor's appointments that overlap [from, to). */
