@@ -15,6 +15,42 @@ describe('zoned time', () => {
     expect(zonedToUtc('2027-03-15', 540, 'America/New_York')!.toISOString()).toBe('2027-03-15T13:00:00.000Z');
   });
 
+  it('agrees with Intl everywhere, although it remembers offsets per quarter hour', () => {
+    const intl = (at: Date, tz: string) => {
+      const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(at).map((x) => [x.type, x.value]));
+      return { date: `${p.year}-${p.month}-${p.day}`, minutes: (+p.hour! % 24) * 60 + +p.minute! };
+    };
+    // Quarter-hour zones, half-hour daylight saving, both hemispheres, and zones that moved around.
+    const zones = ['Asia/Kathmandu', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/St_Johns', 'America/New_York', 'Europe/London', 'Asia/Gaza', 'America/Santiago', 'Africa/Casablanca'];
+    let seed = 42;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 4000; i++) {
+      const at = new Date(Date.UTC(2000, 0, 1) + Math.floor(random() * 100 * 365.25 * 86_400_000 / 60_000) * 60_000);
+      const tz = zones[i % zones.length]!;
+      expect(utcToZoned(at, tz), `${at.toISOString()} in ${tz}`).toEqual(intl(at, tz));
+    }
+  });
+
+  it('agrees with Intl minute by minute around every daylight-saving change of 2026-2027', () => {
+    const zones = ['Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'America/New_York', 'Europe/London', 'America/Santiago'];
+    const fmt = new Map(zones.map((tz) => [tz, new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })]));
+    const intl = (ms: number, tz: string) => {
+      const p = Object.fromEntries(fmt.get(tz)!.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+      return { date: `${p.year}-${p.month}-${p.day}`, minutes: (+p.hour! % 24) * 60 + +p.minute! };
+    };
+    const HOUR = 3_600_000;
+    let changes = 0;
+    for (const tz of zones) {
+      const skew = (ms: number) => { const w = intl(ms, tz); return (Date.parse(`${w.date}T00:00:00Z`) + w.minutes * 60_000 - ms) / 60_000; };
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2028, 0, 1); ms += HOUR) {
+        if (skew(ms) === skew(ms + HOUR)) continue;
+        changes++;
+        for (let m = ms - HOUR; m <= ms + 2 * HOUR; m += 60_000) expect(utcToZoned(new Date(m), tz), `${new Date(m).toISOString()} in ${tz}`).toEqual(intl(m, tz));
+      }
+    }
+    expect(changes).toBeGreaterThanOrEqual(20);
+  });
+
   it('has no instant for a wall-clock time the spring change skips', () => {
     expect(zonedToUtc('2027-03-14', 2 * 60 + 30, 'America/New_York')).toBeNull();
     expect(zonedToUtc('2027-03-14', 3 * 60, 'America/New_York')!.toISOString()).toBe('2027-03-14T07:00:00.000Z');

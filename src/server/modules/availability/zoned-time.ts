@@ -1,4 +1,5 @@
 // Wall-clock time in an IANA zone <-> UTC instants, with the runtime's own tz database (Intl).
+// Why not a library: decision 11.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(tz: string) {
@@ -19,15 +20,37 @@ function formatter(tz: string) {
   return f;
 }
 
-function wallClock(ms: number, tz: string) {
+/** How far `tz` is ahead of UTC at the instant `ms`, in ms, asking Intl (tens of microseconds). */
+function offsetFromIntl(ms: number, tz: string): number {
   const p = Object.fromEntries(formatter(tz).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return { y: +p.year!, m: +p.month!, d: +p.day!, h: +p.hour! % 24, min: +p.minute!, s: +p.second! };
+  return Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour! % 24, +p.minute!, +p.second!) - Math.floor(ms / 1000) * 1000;
 }
 
-/** How far `tz` is ahead of UTC at the instant `ms`, in ms. */
+/*
+ * Offsets are multiples of 15 minutes and change only at instants that are too (a change at
+ * 02:00 local, minus such an offset), so one answer holds for a whole quarter hour of UTC. Slot
+ * lists ask about the same few quarter hours thousands of times: remember them.
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, Map<number, number>>();
+const MAX_REMEMBERED = 100_000;
+let remembered = 0;
+
 function offsetAt(ms: number, tz: string): number {
-  const w = wallClock(ms, tz);
-  return Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s) - Math.floor(ms / 1000) * 1000;
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let zone = offsets.get(tz);
+  if (!zone) offsets.set(tz, (zone = new Map()));
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    offset = offsetFromIntl(bucket * QUARTER_HOUR, tz);
+    if (++remembered > MAX_REMEMBERED) {
+      offsets.clear();
+      remembered = 0;
+      offsets.set(tz, (zone = new Map()));
+    }
+    zone.set(bucket, offset);
+  }
+  return offset;
 }
 
 const parseDate = (date: string) => date.split('-').map(Number) as [number, number, number];
@@ -47,9 +70,8 @@ export function zonedToUtc(date: string, minutes: number, tz: string): Date | nu
 
 /** The calendar date ("YYYY-MM-DD") and minutes past midnight of an instant, as seen in `tz`. */
 export function utcToZoned(at: Date, tz: string): { date: string; minutes: number } {
-  const w = wallClock(at.getTime(), tz);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { date: `${w.y}-${pad(w.m)}-${pad(w.d)}`, minutes: w.h * 60 + w.min };
+  const local = new Date(at.getTime() + offsetAt(at.getTime(), tz));
+  return { date: local.toISOString().slice(0, 10), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
 }
 
 /** 0 = Sunday, like JavaScript and our availability windows. */
