@@ -5,15 +5,20 @@ import { bloodTypeEnum } from './enums.js';
 import { hospitals } from './hospitals.js';
 import { users } from './users.js';
 
+/** A profile belongs to one user and repeats their hospital, so it can be scoped without a join. */
+const owner = () => ({
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  hospitalId: uuid('hospital_id')
+    .notNull()
+    .references(() => hospitals.id),
+});
+
 export const doctorProfiles = pgTable(
   'doctor_profiles',
   {
-    userId: uuid('user_id')
-      .primaryKey()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    hospitalId: uuid('hospital_id')
-      .notNull()
-      .references(() => hospitals.id),
+    ...owner(),
     licenseNumber: text('license_number').notNull(),
     specialization: text('specialization').notNull(),
     experienceYears: integer('experience_years').notNull().default(0),
@@ -37,12 +42,7 @@ export const doctorProfiles = pgTable(
 export const patientProfiles = pgTable(
   'patient_profiles',
   {
-    userId: uuid('user_id')
-      .primaryKey()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    hospitalId: uuid('hospital_id')
-      .notNull()
-      .references(() => hospitals.id),
+    ...owner(),
     medicalHistory: text('medical_history').notNull().default(''),
     allergies: text('allergies').notNull().default(''),
     emergencyContact: text('emergency_contact').notNull().default(''),

@@ -9,6 +9,7 @@ import { PASSWORD, type Tenant, buildHospital, buildSuperAdmin, buildTenant, bui
 import { Client, useTestApp, type Response } from '../../test/harness.js';
 import { expectProblem } from '../../test/problems.js';
 import { multipartForm } from '../../test/multipart.js';
+import { expectFieldsRefused, expectOnlyAdminsCreate } from '../../test/refusals.js';
 
 const t = useTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
 let A: Tenant;
@@ -140,7 +141,6 @@ describe('creating a doctor', () => {
   });
 
   it('refuses bad input with a 400 naming the field, and stores nothing', async () => {
-    const before = await snapshot();
     const cases: [Record<string, unknown>, string][] = [
       [newDoctor({ experienceYears: -1 }), 'experienceYears'],
       [newDoctor({ experienceYears: 81 }), 'experienceYears'],
@@ -152,17 +152,10 @@ describe('creating a doctor', () => {
       [newDoctor({ password: 'short' }), 'password'],
       [newDoctor({ bio: 'x'.repeat(2001) }), 'bio'],
     ];
-    for (const [body, path] of cases) expectProblem(await A.as.admin.post(`/api/hospitals/${A.hospital.id}/doctors`, body), 400, 'validation_failed', path);
-    expect(await snapshot()).toEqual(before);
+    await expectFieldsRefused(A.as.admin, `/api/hospitals/${A.hospital.id}/doctors`, cases, snapshot);
   });
 
-  it("is for the hospital's admins only", async () => {
-    const before = await snapshot();
-    for (const client of [A.as.doctor, A.as.patient])
-      expectProblem(await client.post(`/api/hospitals/${A.hospital.id}/doctors`, newDoctor()), 403, 'forbidden');
-    expectProblem(await B.as.admin.post(`/api/hospitals/${A.hospital.id}/doctors`, newDoctor()), 404, 'not_found');
-    expect(await snapshot()).toEqual(before);
-  });
+  it("is for the hospital's admins only", () => expectOnlyAdminsCreate(A, B, (id) => `/api/hospitals/${id}/doctors`, newDoctor, snapshot));
 });
 
 describe('listing and reading doctors', () => {

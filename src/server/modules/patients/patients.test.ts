@@ -4,6 +4,7 @@ import { appointments, auditEvents, patientProfiles, sessions, users } from '../
 import { PASSWORD, type Tenant, buildHospital, buildSuperAdmin, buildTenant, buildUser, signIn, unique } from '../../test/factories.js';
 import { Client, useTestApp, type Response } from '../../test/harness.js';
 import { expectProblem } from '../../test/problems.js';
+import { expectFieldsRefused, expectOnlyAdminsCreate } from '../../test/refusals.js';
 
 const t = useTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
 let A: Tenant;
@@ -77,7 +78,6 @@ describe('creating a patient', () => {
   });
 
   it('refuses a bad blood type or date, a taken email, and stores nothing', async () => {
-    const before = await snapshot();
     const cases: [Record<string, unknown>, string][] = [
       [newPatient({ bloodType: 'C+' }), 'bloodType'],
       [newPatient({ bloodType: 'ab-' }), 'bloodType'],
@@ -90,19 +90,13 @@ describe('creating a patient', () => {
       [newPatient({ email: 'nope' }), 'email'],
       [newPatient({ firstName: '' }), 'firstName'],
     ];
-    for (const [body, path] of cases)
-      expectProblem(await A.as.admin.post(`/api/hospitals/${A.hospital.id}/patients`, body), 400, 'validation_failed', path);
+    await expectFieldsRefused(A.as.admin, `/api/hospitals/${A.hospital.id}/patients`, cases, snapshot);
+    const before = await snapshot();
     expectProblem(await A.as.admin.post(`/api/hospitals/${A.hospital.id}/patients`, newPatient({ email: A.patient.email })), 409, 'email_taken', 'email');
     expect(await snapshot()).toEqual(before);
   });
 
-  it("is for the hospital's admins only", async () => {
-    const before = await snapshot();
-    for (const client of [A.as.doctor, A.as.patient])
-      expectProblem(await client.post(`/api/hospitals/${A.hospital.id}/patients`, newPatient()), 403, 'forbidden');
-    expectProblem(await B.as.admin.post(`/api/hospitals/${A.hospital.id}/patients`, newPatient()), 404, 'not_found');
-    expect(await snapshot()).toEqual(before);
-  });
+  it("is for the hospital's admins only", () => expectOnlyAdminsCreate(A, B, (id) => `/api/hospitals/${id}/patients`, newPatient, snapshot));
 });
 
 describe('listing patients', () => {
