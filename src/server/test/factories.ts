@@ -15,6 +15,15 @@ export const TEST_TIMEZONE = process.env.TEST_TIMEZONE ?? 'Asia/Kathmandu';
 /** A short random suffix that keeps names, emails and licences apart between tests. */
 export const unique = () => randomBytes(4).toString('hex');
 
+/** What an admin sends to create someone (the account part), with a fresh email each time. */
+export const accountBody = <T extends Record<string, unknown>>(emailPrefix: string, name: [string, string], over: T = {} as T) => ({
+  email: `${emailPrefix}-${unique()}@people.test`,
+  password: 'initial-password-1',
+  firstName: name[0],
+  lastName: name[1],
+  ...over,
+});
+
 /** Test setup is the system at work, and says so: no pretend super admin. */
 const factoryCtx = (app: FastifyInstance) => systemCtx(app, 'a test factory builds its fixtures');
 
@@ -91,6 +100,12 @@ export async function buildTenant(app: FastifyInstance, over: Partial<Hospital> 
 }
 
 export type Tenant = Awaited<ReturnType<typeof buildTenant>>;
+
+/** Two hospitals, A and B, each with its people signed in, and a super admin: most files' setup. */
+export async function buildTwoHospitals(app: FastifyInstance) {
+  const [A, B, root] = await Promise.all([buildTenant(app), buildTenant(app), buildSuperAdmin(app)]);
+  return { A, B, root: root.client };
+}
 
 export async function buildSuperAdmin(app: FastifyInstance) {
   const person = await buildUser(app, 'super_admin', null);

@@ -5,7 +5,7 @@ import { deflateSync } from 'node:zlib';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, doctorProfiles, sessions, users } from '../../db/schema/index.js';
-import { PASSWORD, type Tenant, buildHospital, buildSuperAdmin, buildTenant, buildUser, signIn, unique } from '../../test/factories.js';
+import { PASSWORD, type Tenant, accountBody, buildHospital, buildSuperAdmin, buildTenant, buildTwoHospitals, buildUser, signIn, unique } from '../../test/factories.js';
 import { Client, useTestApp, type Response } from '../../test/harness.js';
 import { expectProblem } from '../../test/problems.js';
 import { multipartForm } from '../../test/multipart.js';
@@ -17,22 +17,11 @@ let B: Tenant;
 let root: Client;
 
 beforeAll(async () => {
-  [A, B] = await Promise.all([buildTenant(t.app), buildTenant(t.app)]);
-  root = (await buildSuperAdmin(t.app)).client;
+  ({ A, B, root } = await buildTwoHospitals(t.app));
 });
 
-const newDoctor = (over: Record<string, unknown> = {}) => ({
-  email: `dr-${unique()}@clinic.test`,
-  password: 'initial-password-1',
-  firstName: 'Bishnu',
-  lastName: 'Karki',
-  phone: '+977 9841000000',
-  licenseNumber: `NMC-${unique()}`,
-  specialization: 'Neurology',
-  experienceYears: 12,
-  bio: 'Headaches and worse.',
-  ...over,
-});
+const newDoctor = (over: Record<string, unknown> = {}) =>
+  accountBody('dr', ['Bishnu', 'Karki'], { phone: '+977 9841000000', licenseNumber: `NMC-${unique()}`, specialization: 'Neurology', experienceYears: 12, bio: 'Headaches and worse.', ...over });
 
 
 const snapshot = async () => ({

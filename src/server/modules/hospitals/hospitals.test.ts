@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, hospitals, sessions, users } from '../../db/schema/index.js';
-import { PASSWORD, buildHospital, buildSuperAdmin, buildTenant, buildUser, signIn, unique } from '../../test/factories.js';
+import { PASSWORD, accountBody, buildHospital, buildSuperAdmin, buildTenant, buildUser, signIn, unique } from '../../test/factories.js';
 import { Client, useTestApp } from '../../test/harness.js';
 import { expectProblem } from '../../test/problems.js';
 
@@ -24,13 +24,7 @@ const newHospital = (over: Record<string, unknown> = {}) => ({
   appointmentFee: 75_050,
   ...over,
 });
-const newAccount = (over: Record<string, unknown> = {}) => ({
-  email: `admin-${unique()}@bir.test`,
-  password: 'initial-password-1',
-  firstName: 'Hari',
-  lastName: 'Adhikari',
-  ...over,
-});
+const newAccount = (over: Record<string, unknown> = {}) => accountBody('admin', ['Hari', 'Adhikari'], over);
 
 
 const hospitalRow = async (id: string) => (await t.app.db.select().from(hospitals).where(eq(hospitals.id, id)))[0]!;

@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appointments, auditEvents, patientProfiles, sessions, users } from '../../db/schema/index.js';
-import { PASSWORD, type Tenant, buildHospital, buildSuperAdmin, buildTenant, buildUser, signIn, unique } from '../../test/factories.js';
+import { PASSWORD, type Tenant, accountBody, buildHospital, buildSuperAdmin, buildTenant, buildTwoHospitals, buildUser, signIn, unique } from '../../test/factories.js';
 import { Client, useTestApp, type Response } from '../../test/harness.js';
 import { expectProblem } from '../../test/problems.js';
 import { expectFieldsRefused, expectOnlyAdminsCreate } from '../../test/refusals.js';
@@ -12,23 +12,19 @@ let B: Tenant;
 let root: Client;
 
 beforeAll(async () => {
-  [A, B] = await Promise.all([buildTenant(t.app), buildTenant(t.app)]);
-  root = (await buildSuperAdmin(t.app)).client;
+  ({ A, B, root } = await buildTwoHospitals(t.app));
 });
 
-const newPatient = (over: Record<string, unknown> = {}) => ({
-  email: `patient-${unique()}@people.test`,
-  password: 'initial-password-1',
-  firstName: 'Sita',
-  lastName: 'Rai',
-  phone: '+977 9812345678',
-  medicalHistory: 'Type 2 diabetes since 2015.',
-  allergies: 'Sulfa drugs',
-  emergencyContact: 'Ram Rai, +977 9800000000',
-  bloodType: 'AB-',
-  dateOfBirth: '1984-02-29',
-  ...over,
-});
+const newPatient = (over: Record<string, unknown> = {}) =>
+  accountBody('patient', ['Sita', 'Rai'], {
+    phone: '+977 9812345678',
+    medicalHistory: 'Type 2 diabetes since 2015.',
+    allergies: 'Sulfa drugs',
+    emergencyContact: 'Ram Rai, +977 9800000000',
+    bloodType: 'AB-',
+    dateOfBirth: '1984-02-29',
+    ...over,
+  });
 
 
 const snapshot = async () => ({
