@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDateTime, text } from './common.js';
 import { AppointmentStatus, Role } from './enums.js';
+import { CallSummary, VideoCallStatus } from './video.js';
 
 export const APPOINTMENT_ACTIONS = [
   'approve',
@@ -72,6 +73,13 @@ export const Appointment = z.object({
   paymentDueAt: IsoDateTime.nullable(),
   doctor: Person.extend({ specialization: z.string() }),
   patient: Person,
+  /** The video visit: its state, when it started and ended, how long it lasted (seconds). */
+  videoCallStatus: VideoCallStatus,
+  videoCallStartedAt: IsoDateTime.nullable(),
+  videoCallEndedAt: IsoDateTime.nullable(),
+  callDuration: z.number().int().nullable(),
+  /** The call's quality summary: for the doctor and the hospital's admins, null for the patient. */
+  videoCallSummary: CallSummary.nullable(),
   /** What the viewer may do now. */
   actions: z.array(AppointmentAction),
   createdAt: IsoDateTime,

@@ -37,6 +37,10 @@ export const ERRORS = {
   chat_closed: { status: 409, title: 'This chat is closed: it can be read but not written to' },
   attachment_quota_exceeded: { status: 409, title: 'This conversation has reached its attachment limit' },
   too_many_connections: { status: 429, title: 'Too many open connections' },
+  payment_required: { status: 402, title: 'The fee must be paid first' },
+  call_unavailable: { status: 409, title: 'There is no visit to join now' },
+  call_ended: { status: 409, title: 'This video visit has ended' },
+  call_token_invalid: { status: 403, title: 'The room token is not valid for this call' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -4,6 +4,7 @@ import { ChatMessage, ChatText, ClientMessageId } from './chat.js';
 import { Notification } from './notifications.js';
 import { AppointmentStatus } from './enums.js';
 import { ErrorCode } from './errors.js';
+import { CallServerEvents } from './video.js';
 
 /** What a browser may send on a chat socket. */
 export const ChatClientEvent = z.discriminatedUnion('type', [
@@ -35,9 +36,10 @@ export const ServerEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notifications.read'), appointmentId: Id.nullable() }),
   /** A doctor's free time changed (a booking, a cancel, new hours): slot lists should refresh. */
   z.object({ type: z.literal('slots.changed'), doctorId: Id }),
+  ...CallServerEvents,
 ]);
 export type ServerEvent = z.infer<typeof ServerEvent>;
 
-/** Close codes: 4401 signed out or session ended, 4403 access withdrawn. */
-export const CLOSE = { sessionEnded: 4401, accessWithdrawn: 4403 } as const;
+/** Close codes: 4401 signed out or session ended, 4403 access withdrawn, 4409 the same person joined the call elsewhere. */
+export const CLOSE = { sessionEnded: 4401, accessWithdrawn: 4403, replaced: 4409 } as const;
 export const MAX_CLIENT_MESSAGE_BYTES = 16 * 1024;

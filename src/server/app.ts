@@ -15,6 +15,8 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { availabilityRoutes } from './modules/availability/availability.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { chatRoutes } from './modules/chat/chat.routes.js';
+import { callRoutes } from './modules/calls/calls.routes.js';
+import { CALL_PROTOCOL } from './modules/calls/call.socket.js';
 import { realtimeGateway } from './realtime/gateway.js';
 import { doctorRoutes } from './modules/doctors/doctors.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -72,7 +74,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fieldNameSize: 100, fields: 10, parts: 12 } });
-  await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
+  // A call socket asks for its subprotocol (the room token rides beside it); others ask for none.
+  await app.register(websocket, { options: { maxPayload: 256 * 1024, handleProtocols: (protocols) => (protocols.has(CALL_PROTOCOL) ? CALL_PROTOCOL : false) } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Telemedicine platform API', version: '0.1.0' },
@@ -95,6 +98,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(appointmentRoutes);
   await app.register(notificationRoutes);
   await app.register(chatRoutes);
+  await app.register(callRoutes);
   await app.register(realtimeGateway);
   startSweeper(app, config.appointments.sweepMs);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

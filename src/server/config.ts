@@ -43,6 +43,11 @@ const Env = z.object({
   CHAT_MESSAGES_PER_MINUTE: int(60, 1),
   WS_HEARTBEAT_SECONDS: z.coerce.number().positive().default(25),
   WS_MAX_SOCKETS_PER_USER: int(20, 1),
+  VIDEO_JOIN_EARLY_MINUTES: int(15, 0),
+  STUN_URLS: z.string().optional(),
+  TURN_URLS: z.string().optional(),
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  VIDEO_RELAY_ONLY: bool.default(false),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -97,6 +102,14 @@ function configFrom(env: Env, sessionSecret: string) {
     },
     /** Open sockets one person may hold on one instance. */
     wsMaxSocketsPerUser: env.WS_MAX_SOCKETS_PER_USER,
+    video: {
+      joinEarlyMs: env.VIDEO_JOIN_EARLY_MINUTES * 60_000,
+      stunUrls: list(env.STUN_URLS),
+      turnUrls: list(env.TURN_URLS),
+      /** coturn's `static-auth-secret` (use-auth-secret): short-lived TURN credentials are derived from it. */
+      turnSecret: env.TURN_SECRET ?? null,
+      relayOnly: env.VIDEO_RELAY_ONLY,
+    },
     /** Sockets are pinged, and their session and access re-checked, this often. */
     wsHeartbeatMs: env.WS_HEARTBEAT_SECONDS * 1000,
     appointments: {
@@ -107,6 +120,8 @@ function configFrom(env: Env, sessionSecret: string) {
     },
   };
 }
+
+const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 export class ConfigError extends Error {}
 
@@ -122,6 +137,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.TURN_URLS && !env.TURN_SECRET) throw new ConfigError('TURN_URLS needs TURN_SECRET (coturn\'s static-auth-secret) to hand out credentials');
+  if (env.VIDEO_RELAY_ONLY && !env.TURN_URLS) throw new ConfigError('VIDEO_RELAY_ONLY=true needs a TURN server: set TURN_URLS and TURN_SECRET');
   if (env.NODE_ENV === 'production') {
     if (!env.SESSION_SECRET) throw new ConfigError('SESSION_SECRET is required when NODE_ENV=production');
     return configFrom(env, env.SESSION_SECRET);

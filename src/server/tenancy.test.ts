@@ -72,6 +72,7 @@ const cases: Case[] = [
   { method: 'POST', route: '/api/appointments/{appointmentId}/messages/read', url: () => `/api/appointments/${appointmentB}/messages/read`, body: () => ({ upToSeq: 100 }), expect: { admin: 403, doctor: 404, patient: 404 } },
   { method: 'GET', route: '/api/appointments/{appointmentId}/messages/{messageId}/attachment', url: () => `/api/appointments/${appointmentB}/messages/${messageB}/attachment`, expect: all404 },
   { method: 'POST', route: '/api/notifications/{notificationId}/read', url: () => `/api/notifications/${notificationB}/read`, expect: all404 },
+  { method: 'POST', route: '/api/appointments/{appointmentId}/video-call/token', url: () => `/api/appointments/${appointmentB}/video-call/token`, expect: { admin: 403, doctor: 404, patient: 404 } },
 ];
 
 const validBody: Record<(typeof APPOINTMENT_ACTIONS)[number], unknown> = {
@@ -85,7 +86,7 @@ const covered = new Set([
   'GET /api/hospitals', 'POST /api/hospitals', 'GET /api/audit', 'GET /api/public/hospitals', 'GET /healthz',
   'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password',
   'GET /api/auth/sessions', 'DELETE /api/auth/sessions/{sessionId}', 'GET /api/appointments', 'GET /api/notifications',
-  'POST /api/notifications/read-all', 'GET /api/chat/unread',
+  'POST /api/notifications/read-all', 'GET /api/chat/unread', 'GET /api/video-call/ice-servers',
 ]);
 
 async function snapshotOf(hospitalId: string) {

@@ -21,7 +21,7 @@ export function chatAccess(a: typeof appointments.$inferSelect, scope: Scope, co
     a.status === 'cancelled' || a.status === 'rejected'
       ? false
       : a.status === 'completed'
-        ? now.getTime() < (a.callEndedAt ?? a.endsAt).getTime() + config.chat.openAfterMs
+        ? now.getTime() < (a.videoCallEndedAt ?? a.endsAt).getTime() + config.chat.openAfterMs
         : true;
   return { participant, canRead: true, canWrite: participant && open };
 }

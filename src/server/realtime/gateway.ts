@@ -11,6 +11,7 @@ import type { BusEvent, Topic } from './events.js';
 import { Rooms, type Conn } from './rooms.js';
 import { chatSocket } from '../modules/chat/chat.socket.js';
 import { notificationsSocket } from '../modules/notifications/notifications.socket.js';
+import { callSocket } from '../modules/calls/call.socket.js';
 
 /**
  * One kind of socket: where it is, who may open it, what it listens to, what it accepts, and
@@ -21,9 +22,19 @@ export interface SocketEndpoint<P extends object, M extends { type: string }> {
   path: string;
   params?: z.ZodType<P>;
   /** Before the upgrade (after sign-in and origin checks): throws an AppError to refuse. */
-  admit(ctx: ActorCtx, params: P): Promise<{ listens: Topic[]; appointmentId?: string; ready?: Partial<Extract<ServerEvent, { type: 'ready' }>> }>;
+  admit(ctx: ActorCtx, params: P, req: FastifyRequest): Promise<Admission>;
   /** What a client may send, besides `ping`. */
   messages?: z.ZodType<M>;
+  /** Larger than the 16 KB default for kinds that carry more (a call's session descriptions). */
+  maxMessageBytes?: number;
+  /** The per-socket token bucket, when the default (30 at once, 10 a second) is too tight. */
+  budget?: { burst: number; perSecond: number };
+  /** Once the socket is open and `ready` was sent. */
+  opened?(ctx: ActorCtx, conn: Conn, reply: (event: ServerEvent) => void): Promise<void>;
+  /** Once it has closed, for whatever reason. */
+  closed?(ctx: ActorCtx, conn: Conn): Promise<void>;
+  /** Whether this socket should hear an event of a room it listens to (default: every one). */
+  hears?(conn: Conn, event: ServerEvent): boolean;
   onMessage?(ctx: ActorCtx, conn: Conn, message: M, reply: (event: ServerEvent) => void): Promise<void>;
   /** On every heartbeat and whenever its appointment changes; false closes the socket with 4403. */
   stillAllowed?(ctx: ActorCtx, conn: Conn): Promise<boolean>;
@@ -31,8 +42,17 @@ export interface SocketEndpoint<P extends object, M extends { type: string }> {
   delivered?(ctx: ActorCtx, conn: Conn, event: ServerEvent): Promise<void>;
 }
 
+export interface Admission {
+  listens: Topic[];
+  /** Rooms it is in without hearing their events: to re-check when its appointment changes. */
+  alsoIn?: Topic[];
+  appointmentId?: string;
+  call?: Conn['call'];
+  ready?: Partial<Extract<ServerEvent, { type: 'ready' }>>;
+}
+
 /** Every kind of socket the server has. */
-const ENDPOINTS = [notificationsSocket, chatSocket] as SocketEndpoint<object, { type: string }>[];
+const ENDPOINTS = [notificationsSocket, chatSocket, callSocket] as SocketEndpoint<object, { type: string }>[];
 
 /**
  * WebSockets, authorized at the upgrade like any request and re-checked on every heartbeat.
@@ -57,48 +77,51 @@ export async function realtimeGateway(app: FastifyInstance) {
       websocket: true,
       schema: { hide: true, ...(e.params ? { params: e.params } : {}) },
       preValidation: beforeUpgrade,
-      preHandler: async (req) => void admitted.set(req, await e.admit(actorCtx(app, req.actor!, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null }), req.params as object)),
-    }, (socket, req) => {
-      const bound = admitted.get(req)!;
-      open(socket, req, e.kind, bound.listens, bound.appointmentId ?? null, bound.ready ?? {});
-    });
+      preHandler: async (req) => void admitted.set(req, await e.admit(actorCtx(app, req.actor!, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null }), req.params as object, req)),
+    }, (socket, req) => open(socket, req, e, admitted.get(req)!));
   }
 
-  function open(socket: WebSocket, req: FastifyRequest, kind: string, listens: Topic[], appointmentId: string | null, ready: object) {
+  function open(socket: WebSocket, req: FastifyRequest, e: SocketEndpoint<object, { type: string }>, bound: Admission) {
     const actor = req.actor!;
     const conn: Conn = {
       socket,
-      kind,
+      kind: e.kind,
       actor,
       token: req.cookies[cookieName(app.config.session)]!,
       session: { id: actor.sessionId, lastSeenAt: app.clock.now() },
       ip: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
-      appointmentId,
+      appointmentId: bound.appointmentId ?? null,
+      call: bound.call ?? null,
       alive: true,
-      budget: { tokens: 30, at: Date.now() },
+      budget: { tokens: e.budget?.burst ?? 30, at: Date.now() },
     };
     // Also in the person's and the hospital's rooms, to hear a session check addressed to either.
-    rooms.join(conn, listens, [`user:${actor.userId}`, ...(actor.hospitalId ? [`hospital:${actor.hospitalId}` as const] : [])]);
+    rooms.join(conn, bound.listens, [`user:${actor.userId}`, ...(actor.hospitalId ? [`hospital:${actor.hospitalId}` as const] : []), ...(bound.alsoIn ?? [])]);
     socket.on('pong', () => (conn.alive = true));
-    socket.on('close', () => rooms.leave(conn));
+    socket.on('close', () => {
+      rooms.leave(conn);
+      void e.closed?.(ctxOf(conn), conn).catch((err) => app.log.error({ err }, 'socket close handler failed'));
+    });
     socket.on('message', (raw: Buffer, isBinary: boolean) => void onMessage(conn, raw, isBinary));
-    send(conn, { type: 'ready', userId: actor.userId, ...ready });
+    send(conn, { type: 'ready', userId: actor.userId, ...bound.ready });
+    void e.opened?.(ctxOf(conn), conn, (event) => send(conn, event)).catch((err) => app.log.error({ err }, 'socket open handler failed'));
   }
 
   async function onMessage(conn: Conn, raw: Buffer, isBinary: boolean) {
     const reply = (event: ServerEvent) => send(conn, event);
-    if (isBinary || raw.byteLength > MAX_CLIENT_MESSAGE_BYTES)
-      return reply({ type: 'error', code: isBinary ? 'bad_message' : 'message_too_large', message: isBinary ? 'Send JSON text' : `Messages are limited to ${MAX_CLIENT_MESSAGE_BYTES} bytes` });
+    const e = byKind.get(conn.kind)!;
+    const maxBytes = e.maxMessageBytes ?? MAX_CLIENT_MESSAGE_BYTES;
+    if (isBinary || raw.byteLength > maxBytes)
+      return reply({ type: 'error', code: isBinary ? 'bad_message' : 'message_too_large', message: isBinary ? 'Send JSON text' : `Messages are limited to ${maxBytes} bytes` });
     let json: unknown;
     try {
       json = JSON.parse(raw.toString('utf8'));
     } catch {
       return reply({ type: 'error', code: 'bad_message', message: 'Messages are JSON' });
     }
-    if (!spend(conn)) return reply({ type: 'error', code: 'rate_limited', message: 'Slow down: too many messages', ...clientIdOf(json) });
+    if (!spend(conn, e.budget)) return reply({ type: 'error', code: 'rate_limited', message: 'Slow down: too many messages', ...clientIdOf(json) });
     if ((json as { type?: unknown })?.type === 'ping') return reply({ type: 'pong' });
-    const e = byKind.get(conn.kind)!;
     const parsed = e.messages?.safeParse(json);
     if (!parsed?.success || !e.onMessage) return reply({ type: 'error', code: 'bad_message', message: parsed?.error?.issues[0]?.message ?? 'This socket accepts no such message' });
     // What the person does on the socket keeps their session alive, like a request would.
@@ -120,13 +143,13 @@ export async function realtimeGateway(app: FastifyInstance) {
       for (const conn of rooms.in(topic)) await recheck(conn);
       return;
     }
-    const listeners = rooms.in(topic).filter((conn) => rooms.listensTo(conn, topic));
+    const inRoom = rooms.in(topic);
+    const listeners = inRoom.filter((conn) => rooms.listensTo(conn, topic) && (byKind.get(conn.kind)?.hears?.(conn, payload) ?? true));
     // Everyone hears the event before any receipt about it goes out.
-    for (const conn of listeners) if (!(payload.type === 'chat.typing' && payload.userId === conn.actor.userId)) send(conn, payload);
-    for (const conn of listeners) {
-      await byKind.get(conn.kind)?.delivered?.(ctxOf(conn), conn, payload).catch((err) => app.log.error({ err }, 'after delivery failed'));
-      if (payload.type === 'appointment.changed' && conn.appointmentId) await recheck(conn);
-    }
+    for (const conn of listeners) send(conn, payload);
+    for (const conn of listeners) await byKind.get(conn.kind)?.delivered?.(ctxOf(conn), conn, payload).catch((err) => app.log.error({ err }, 'after delivery failed'));
+    // Every socket bound to the appointment re-checks its access, listening or not.
+    if (payload.type === 'appointment.changed') for (const conn of inRoom) if (conn.appointmentId) await recheck(conn);
   }
 
   /** Closes a socket whose session ended (4401) or whose access was withdrawn (4403). */
@@ -167,11 +190,11 @@ const clientIdOf = (json: unknown): { clientId?: string } => {
   return typeof id === 'string' && id.length <= 64 ? { clientId: id } : {};
 };
 
-/** A token bucket per socket: 30 messages, refilled at 10 a second. */
-function spend(conn: Conn): boolean {
+/** A token bucket per socket: 30 messages at once, refilled at 10 a second, unless its kind says otherwise. */
+function spend(conn: Conn, rate = { burst: 30, perSecond: 10 }): boolean {
   const now = Date.now();
   const b = conn.budget;
-  b.tokens = Math.min(30, b.tokens + ((now - b.at) / 1000) * 10);
+  b.tokens = Math.min(rate.burst, b.tokens + ((now - b.at) / 1000) * rate.perSecond);
   b.at = now;
   if (b.tokens < 1) return false;
   b.tokens -= 1;

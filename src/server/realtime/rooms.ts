@@ -15,6 +15,8 @@ export interface Conn {
   userAgent: string | null;
   /** For a chat (or call) socket: its appointment. */
   appointmentId: string | null;
+  /** For a call socket: the room, the side the server decided this person is on, and this socket's id. */
+  call: { roomId: string; role: 'doctor' | 'patient'; connId: string } | null;
   alive: boolean;
   budget: { tokens: number; at: number };
 }

@@ -20,9 +20,9 @@ export interface TestSocket {
 }
 
 /** A browser-like socket: the session cookie and our own Origin. Rejects with the HTTP status if refused. */
-export function connect(base: string, path: string, cookie?: string, origin: string | null = base, opts: { autoPong?: boolean } = {}): Promise<TestSocket> {
+export function connect(base: string, path: string, cookie?: string, origin: string | null = base, opts: { autoPong?: boolean; protocols?: string[] } = {}): Promise<TestSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(base.replace(/^http/, 'ws') + path, {
+    const ws = new WebSocket(base.replace(/^http/, 'ws') + path, opts.protocols ?? [], {
       headers: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
       autoPong: opts.autoPong ?? true,
     });

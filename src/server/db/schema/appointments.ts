@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CallSummary } from '../../../contracts/video.js';
 import { createdAt, id, tstz, updatedAt } from './columns.js';
 import { appointmentStatusEnum, videoCallStatusEnum } from './enums.js';
 import { hospitals } from './hospitals.js';
@@ -36,11 +37,16 @@ export const appointments = pgTable(
     /** The hospital's fee in paisa at the time of booking. */
     fee: integer('fee').notNull().default(0),
     paymentDueAt: tstz('payment_due_at'),
-    videoRoomId: uuid('video_room_id').notNull().defaultRandom(),
+    /** The call's room: random, so it cannot be guessed from the appointment id. */
+    videoCallRoomId: uuid('video_call_room_id').notNull().defaultRandom(),
     videoCallStatus: videoCallStatusEnum('video_call_status').notNull().default('not_started'),
-    callStartedAt: tstz('call_started_at'),
-    callEndedAt: tstz('call_ended_at'),
-    callDurationSeconds: integer('call_duration_seconds'),
+    /** The patient is in the call rather than in the waiting room (kept across reloads). */
+    videoCallAdmitted: boolean('video_call_admitted').notNull().default(false),
+    videoCallStartedAt: tstz('video_call_started_at'),
+    videoCallEndedAt: tstz('video_call_ended_at'),
+    /** Seconds from the start of the call to its end. */
+    callDuration: integer('call_duration'),
+    videoCallSummary: jsonb('video_call_summary').$type<CallSummary>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -48,6 +54,7 @@ export const appointments = pgTable(
     index('appointments_doctor_starts_idx').on(t.doctorId, t.startsAt),
     index('appointments_patient_starts_idx').on(t.patientId, t.startsAt),
     index('appointments_hospital_starts_idx').on(t.hospitalId, t.startsAt),
+    uniqueIndex('appointments_video_call_room_unique').on(t.videoCallRoomId),
     check('appointments_range', sql`${t.endsAt} > ${t.startsAt}`),
     check('appointments_fee', sql`${t.fee} >= 0`),
   ],
@@ -72,4 +79,28 @@ export const appointmentEvents = pgTable(
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
   (t) => [index('appointment_events_appointment_idx').on(t.appointmentId, t.seq)],
+);
+
+/** What each side of a call measured, every few seconds: the call's quality summary is made of it. */
+export const callStats = pgTable(
+  'call_stats',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointments.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    at: createdAt(),
+    rttMs: real('rtt_ms'),
+    lossPct: real('loss_pct'),
+    jitterMs: real('jitter_ms'),
+    bitrateKbps: real('bitrate_kbps'),
+    fps: real('fps'),
+    width: integer('width'),
+    height: integer('height'),
+    reconnects: integer('reconnects').notNull().default(0),
+  },
+  (t) => [index('call_stats_appointment_idx').on(t.appointmentId, t.at)],
 );

@@ -10,6 +10,7 @@ import { inTransaction, type Outbox } from '../../realtime/outbox.js';
 import { findAppointment, type AppointmentRow } from './appointments.queries.js';
 import { getAppointment, overlapError, slotFor } from './appointments.service.js';
 import { refusal } from './lifecycle.js';
+import { finishCall } from '../calls/calls.service.js';
 import { applyTransition } from './transition.js';
 
 type Body<A extends AppointmentAction> = z.infer<(typeof ActionBodies)[A]>;
@@ -70,10 +71,10 @@ export async function act<A extends AppointmentAction>(ctx: ActorCtx, id: string
           return applyTransition(tx, outbox, { ...t, patch: { cancellationReason: reason }, reason });
         }
         case 'start':
-          return applyTransition(tx, outbox, { ...t, patch: { callStartedAt: now } });
+          return applyTransition(tx, outbox, { ...t, patch: { videoCallStartedAt: a.videoCallStartedAt ?? now } });
         case 'complete': {
           const { notes } = body as Body<'complete'>;
-          return applyTransition(tx, outbox, { ...t, patch: { notes, callEndedAt: a.callEndedAt ?? now } });
+          return applyTransition(tx, outbox, { ...t, patch: { notes, ...(await finishCall(tx, a, now)) } });
         }
       }
     });

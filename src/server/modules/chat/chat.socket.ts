@@ -37,6 +37,8 @@ export const chatSocket: SocketEndpoint<{ appointmentId: string }, ChatClientEve
     const { access } = await chatOf(ctx, conn.appointmentId!).catch(() => ({ access: null }));
     return !!access?.canWrite;
   },
+  // One's own typing is not news to oneself.
+  hears: (conn, event) => !(event.type === 'chat.typing' && event.userId === conn.actor.userId),
   async delivered(ctx, _conn, event) {
     if (event.type === 'chat.message' && event.message.senderId !== ctx.actor.userId && !event.message.deliveredAt)
       await markDelivered(ctx, event.message.appointmentId, ctx.actor.userId, [event.message.id]);
