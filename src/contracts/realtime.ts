@@ -4,7 +4,7 @@ import { ChatMessage, ChatText, ClientMessageId } from './chat.js';
 import { Notification } from './notifications.js';
 import { AppointmentStatus } from './enums.js';
 import { ErrorCode } from './errors.js';
-import { CallServerEvents } from './video.js';
+import { CallClientEvent, CallServerEvents } from './video.js';
 
 /** What a browser may send on a chat socket. */
 export const ChatClientEvent = z.discriminatedUnion('type', [
@@ -15,7 +15,7 @@ export const ChatClientEvent = z.discriminatedUnion('type', [
 export type ChatClientEvent = z.infer<typeof ChatClientEvent>;
 
 /** What a browser may send on a socket (every socket takes `ping`). Anything else is answered with an `error`. */
-export const ClientEvent = z.union([z.object({ type: z.literal('ping') }), ChatClientEvent]);
+export const ClientEvent = z.union([z.object({ type: z.literal('ping') }), ChatClientEvent, CallClientEvent]);
 export type ClientEvent = z.infer<typeof ClientEvent>;
 
 export const Receipt = z.object({ appointmentId: Id, messageIds: z.array(Id), deliveredAt: IsoDateTime.nullable(), readAt: IsoDateTime.nullable() });

@@ -19,17 +19,19 @@ export function parseServerEvent(data: unknown): ServerEvent | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** The frame for a client event, or null when it is over the server's size limit. */
-export function encodeClientEvent(event: ClientEvent): string | null {
+/** The frame for a client event, or null when it is over the server's size limit for that socket. */
+export function encodeClientEvent(event: ClientEvent, maxBytes = MAX_CLIENT_MESSAGE_BYTES): string | null {
   const text = JSON.stringify(event);
-  return new TextEncoder().encode(text).byteLength > MAX_CLIENT_MESSAGE_BYTES ? null : text;
+  return new TextEncoder().encode(text).byteLength > maxBytes ? null : text;
 }
 
 /** Why a socket stopped for good; anything else is a dropped connection worth retrying. */
-export type EndReason = 'session_ended' | 'access_withdrawn' | 'stopped';
+export type EndReason = 'session_ended' | 'access_withdrawn' | 'replaced' | 'stopped';
 
 export function endReasonOf(closeCode: number): EndReason | null {
   if (closeCode === CLOSE.sessionEnded) return 'session_ended';
   if (closeCode === CLOSE.accessWithdrawn) return 'access_withdrawn';
+  // The same person opened the call elsewhere (a reload, another tab): retrying would take it back.
+  if (closeCode === CLOSE.replaced) return 'replaced';
   return null;
 }

@@ -1,4 +1,4 @@
-import type { ClientEvent, ServerEvent } from '../../../contracts/realtime.js';
+import { MAX_CLIENT_MESSAGE_BYTES, type ClientEvent, type ServerEvent } from '../../../contracts/realtime.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { encodeClientEvent, endReasonOf, parseServerEvent, socketUrl, type EndReason } from './protocol.js';
 
@@ -32,6 +32,8 @@ export interface RealtimeSocketOptions {
   pongTimeoutMs?: number;
   /** A connection that has not said `ready` by then is dropped and retried. */
   readyTimeoutMs?: number;
+  /** The server's limit for one message on this socket (16 KB unless the socket kind allows more). */
+  maxMessageBytes?: number;
   backoff?: BackoffOptions;
   random?: () => number;
   /**
@@ -103,6 +105,7 @@ export class RealtimeSocket {
       pingIntervalMs: options.pingIntervalMs ?? 20_000,
       pongTimeoutMs: options.pongTimeoutMs ?? 10_000,
       readyTimeoutMs: options.readyTimeoutMs ?? 15_000,
+      maxMessageBytes: options.maxMessageBytes ?? MAX_CLIENT_MESSAGE_BYTES,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
       random: options.random ?? Math.random,
       watchEnvironment: options.watchEnvironment ?? browserEnvironment,
@@ -151,7 +154,7 @@ export class RealtimeSocket {
   /** Sends when open; false when not connected or over the size limit (send it over HTTP). */
   send(event: ClientEvent): boolean {
     if (this.statusValue !== 'open' || !this.socket) return false;
-    const frame = encodeClientEvent(event);
+    const frame = encodeClientEvent(event, this.options.maxMessageBytes);
     if (frame === null) return false;
     try {
       this.socket.send(frame);
