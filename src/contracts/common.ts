@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currentZoneName, RENAMED_TARGETS } from './time-zones.js';
 
 export const Id = z.uuid();
 export const IsoDateTime = z.iso.datetime({ offset: true });
@@ -24,7 +25,7 @@ export const Phone = z
 let zones: Map<string, string> | undefined;
 /** The zone's proper spelling ("asia/kathmandu" → "Asia/Kathmandu"), or null if it is not an IANA zone. */
 const canonicalZone = (tz: string): string | null => {
-  zones ??= new Map(['UTC', ...Intl.supportedValuesOf('timeZone')].map((z) => [z.toLowerCase(), z]));
+  zones ??= new Map(['UTC', ...RENAMED_TARGETS, ...Intl.supportedValuesOf('timeZone')].map((z) => [z.toLowerCase(), z]));
   const known = zones.get(tz.toLowerCase());
   if (known) return known;
   try {
@@ -36,12 +37,12 @@ const canonicalZone = (tz: string): string | null => {
   }
 };
 
-/** An IANA zone the runtime knows, e.g. Asia/Kathmandu, stored in its canonical spelling. */
+/** An IANA zone the runtime knows, e.g. Asia/Kathmandu, stored in its current spelling (not Asia/Katmandu). */
 export const TimeZone = z
   .string()
   .trim()
   .refine((tz) => canonicalZone(tz) !== null, 'Enter an IANA time zone such as Asia/Kathmandu')
-  .transform((tz) => canonicalZone(tz)!);
+  .transform((tz) => currentZoneName(canonicalZone(tz)!));
 
 /** Integer paisa (1 rupee = 100 paisa). Never floats. */
 export const Paisa = z.number().int('Amount must be whole paisa').min(0).max(100_000_000);

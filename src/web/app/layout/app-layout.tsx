@@ -3,7 +3,7 @@ import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { MessagesIndicator } from '../../features/notifications/components/messages-indicator.js';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.js';
 import { useMe } from '../../lib/session.js';
-import { viewerTimeZone } from '../../lib/datetime.js';
+import { describeZone, viewerTimeZone } from '../../lib/datetime.js';
 import { Brand } from './brand.js';
 import { navItemsFor } from './nav-items.js';
 import { PrimaryNav } from './primary-nav.js';
@@ -59,7 +59,7 @@ export function AppLayout() {
       </main>
       <footer className="border-t border-slate-200 bg-white">
         <p className="mx-auto max-w-6xl px-3 py-4 text-sm text-slate-700 sm:px-6">
-          Telemedicine · Times are shown in your time zone ({viewerTimeZone()}).
+          Telemedicine · Times are shown in your time zone, {describeZone(viewerTimeZone())}.
         </p>
       </footer>
       <ScrollRestoration />

@@ -85,7 +85,7 @@ function Details({
       <time dateTime={a.startsAt}>{formatDateTimeIn(a.startsAt, viewerZone)}</time> – {formatTimeIn(a.endsAt, viewerZone)}
       {otherZone && (
         <span className="block text-sm text-slate-700">
-          At the hospital: {formatDateTimeIn(a.startsAt, a.timezone)} ({a.timezone})
+          At the hospital: {formatDateTimeIn(a.startsAt, a.timezone)}
         </span>
       )}
     </>
@@ -156,7 +156,7 @@ function Details({
               <DetailList
                 items={[
                   { label: 'When', value: when },
-                  { label: 'Time zone', value: `Your time zone, ${describeZone(viewerZone, new Date(a.startsAt))}` },
+                  { label: 'Time zone', value: `Your time zone, ${describeZone(viewerZone)}` },
                   { label: 'Doctor', value: `${doctorName(a.doctor)} · ${a.doctor.specialization}` },
                   { label: 'Patient', value: fullName(a.patient) },
                   { label: 'Hospital', value: a.hospitalName },

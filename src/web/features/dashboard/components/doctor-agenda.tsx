@@ -1,5 +1,5 @@
 import { ACTIVE_STATUSES } from '../../../lib/appointment-status.js';
-import { addDaysToDate, todayIsoDate, viewerTimeZone } from '../../../lib/datetime.js';
+import { addDaysToDate, describeZone, todayIsoDate, viewerTimeZone } from '../../../lib/datetime.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { Section } from '../../../lib/ui/card.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
@@ -45,7 +45,7 @@ export function DoctorAgenda() {
       </Section>
       <Section
         title="Today’s schedule"
-        description={`Times in your time zone, ${viewerTimeZone()}.`}
+        description={`Times in your time zone, ${describeZone(viewerTimeZone())}.`}
         actions={
           <ButtonLink to="/appointments" variant="secondary" size="sm">
             All appointments
