@@ -60,10 +60,6 @@ export const roleLabels: Record<Role, string> = {
   patient: 'Patient',
 };
 
-export function fullName(person: { firstName: string; lastName: string }) {
-  return `${person.firstName} ${person.lastName}`.trim();
-}
-
 /** Only same-site paths may be returned to after sign-in (no open redirects). */
 export function safeNext(next: string | null | undefined, fallback = '/') {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {

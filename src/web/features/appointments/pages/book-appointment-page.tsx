@@ -22,7 +22,7 @@ import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { useRequestAppointment } from '../api/use-appointments.js';
 import { useBookableDoctor } from '../api/use-slots.js';
 import { SlotPicker } from '../components/slot-picker.js';
-import { doctorName } from '../utils/appointment-people.js';
+import { doctorName } from '../../../../contracts/people.js';
 
 /** Answers that mean "pick another time": the list of free times is refreshed and the choice cleared. */
 const SLOT_PROBLEMS: Record<string, string> = {

@@ -14,7 +14,7 @@ import { SelectField } from '../../../lib/ui/select-field.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { TextField } from '../../../lib/ui/text-field.js';
 import { useFindDoctors, useSpecializations } from '../api/use-find-doctors.js';
-import { doctorName } from '../utils/appointment-people.js';
+import { doctorName } from '../../../../contracts/people.js';
 
 const LIMIT = 12;
 

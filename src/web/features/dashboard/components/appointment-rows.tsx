@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { Appointment } from '../../../../contracts/appointments.js';
 import { formatDateTimeIn, formatTimeIn } from '../../../lib/datetime.js';
-import { fullName } from '../../../lib/session.js';
 import { StatusBadge } from '../../../lib/ui/status-badge.js';
+import { doctorName, personName } from '../../../../contracts/people.js';
 
 /** A compact list of appointments for a dashboard: time, the other person, status. */
 export function AppointmentRows({
@@ -23,7 +23,7 @@ export function AppointmentRows({
           <div className="min-w-0 flex-1">
             <p className="font-semibold">
               <Link to={`/appointments/${a.id}`} className="text-brand-900 underline-offset-2 hover:underline">
-                {show === 'patient' ? fullName(a.patient) : `Dr ${a.doctor.firstName} ${a.doctor.lastName}`}
+                {show === 'patient' ? personName(a.patient) : doctorName(a.doctor)}
               </Link>
             </p>
             <p className="text-sm text-slate-800">

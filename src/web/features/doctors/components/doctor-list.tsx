@@ -2,10 +2,7 @@ import { Link } from 'react-router';
 import type { Doctor } from '../../../../contracts/doctors.js';
 import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
 import { DoctorAvatar } from '../../../lib/ui/doctor-avatar.js';
-
-export function doctorName(d: { firstName: string; lastName: string }) {
-  return `Dr ${d.firstName} ${d.lastName}`;
-}
+import { doctorName } from '../../../../contracts/people.js';
 
 export function DoctorList({ doctors }: { doctors: Doctor[] }) {
   return (

@@ -12,7 +12,8 @@ import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { TextField } from '../../../lib/ui/text-field.js';
 import { useDoctors } from '../api/use-doctors.js';
 import { DoctorCreateForm } from './doctor-create-form.js';
-import { DoctorList, doctorName } from './doctor-list.js';
+import { DoctorList } from './doctor-list.js';
+import { doctorName } from '../../../../contracts/people.js';
 
 const LIMIT = 20;
 

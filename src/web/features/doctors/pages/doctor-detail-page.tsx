@@ -13,8 +13,8 @@ import { Loading } from '../../../lib/ui/spinner.js';
 import { RecordUnavailable, recordBackLink } from '../../../lib/ui/record-unavailable.js';
 import { useDoctor, useUpdateDoctor } from '../api/use-doctor.js';
 import { DoctorEditForm } from '../components/doctor-edit-form.js';
-import { doctorName } from '../components/doctor-list.js';
 import { DoctorPictureCard } from '../components/doctor-picture-card.js';
+import { doctorName } from '../../../../contracts/people.js';
 
 export function DoctorDetailPage() {
   const { doctorId = '' } = useParams();

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import type { Me } from '../../../../contracts/auth.js';
-import { fullName, roleLabels, useMe, useSignOut } from '../../../lib/session.js';
+import { roleLabels, useMe, useSignOut } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { Button, ButtonLink } from '../../../lib/ui/button.js';
 import { Card, Section } from '../../../lib/ui/card.js';
@@ -11,6 +11,7 @@ import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { useMyDoctorRecord, useMyPatientRecord } from '../api/use-own-records.js';
 import { DoctorSelfForm } from '../components/doctor-self-form.js';
 import { PatientSelfForm } from '../components/patient-self-form.js';
+import { personName } from '../../../../contracts/people.js';
 
 export function ProfilePage() {
   useDocumentTitle('My profile');
@@ -19,14 +20,14 @@ export function ProfilePage() {
   const signOut = useSignOut();
   return (
     <>
-      <PageHeader title="My profile" description={`${fullName(me)} · ${roleLabels[me.role]}`} />
+      <PageHeader title="My profile" description={`${personName(me, me.role)} · ${roleLabels[me.role]}`} />
       <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
         <div className="space-y-8">
           <Section title="Account">
             <Card className="space-y-5">
               <DetailList
                 items={[
-                  { label: 'Name', value: fullName(me) },
+                  { label: 'Name', value: personName(me, me.role) },
                   { label: 'Email', value: me.email },
                   { label: 'Role', value: roleLabels[me.role] },
                   { label: 'Hospital', value: me.hospitalName ?? 'All hospitals' },
