@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef } from 'react';
 import type { AppointmentDetail } from '../../../../contracts/appointments.js';
 import type { Me } from '../../../../contracts/auth.js';
+import { doctorName, personName } from '../../../../contracts/people.js';
 import type { SocketStatus } from '../../../lib/realtime/realtime-socket.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { cx } from '../../../lib/ui/cx.js';
@@ -15,17 +16,17 @@ function senderNames(appointment: AppointmentDetail | undefined) {
   return (senderId: string) => {
     if (!appointment) return 'The other party';
     const { doctor, patient } = appointment;
-    return senderId === doctor.id ? `Dr. ${doctor.firstName} ${doctor.lastName}` : `${patient.firstName} ${patient.lastName}`;
+    return senderId === doctor.id ? doctorName(doctor) : personName(patient);
   };
 }
 
-/** The other party as this viewer names them ("Dr. Ramesh Adhikari", "Maya Tamang"). */
+/** The other party as this viewer names them ("Dr Ramesh Adhikari", "Maya Tamang"). */
 function otherParty(appointment: AppointmentDetail | undefined, me: Me): string {
   if (!appointment) return me.role === 'patient' ? 'your doctor' : 'the patient';
   const { doctor, patient } = appointment;
-  if (me.id === doctor.id) return `${patient.firstName} ${patient.lastName}`;
-  if (me.id === patient.id) return `Dr. ${doctor.firstName} ${doctor.lastName}`;
-  return `Dr. ${doctor.firstName} ${doctor.lastName} and ${patient.firstName} ${patient.lastName}`;
+  if (me.id === doctor.id) return personName(patient);
+  if (me.id === patient.id) return doctorName(doctor);
+  return `${doctorName(doctor)} and ${personName(patient)}`;
 }
 
 function LiveDot({ status }: { status: SocketStatus }) {
@@ -143,6 +144,7 @@ function AppointmentChat({ appointmentId }: { appointmentId: string }) {
           onTyped={chat.typed}
           onStoppedTyping={chat.stoppedTyping}
           maxAttachmentBytes={chat.log?.maxAttachmentBytes}
+          hospitalName={chat.appointment?.hospitalName}
         />
       ) : (
         chat.log && (
