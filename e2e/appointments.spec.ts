@@ -182,7 +182,9 @@ test('the patient books, the doctor proposes another time, the patient accepts',
   const file = await (await downloading).path();
   const ics = await readFile(file, 'utf8');
   expect(ics).toMatch(/^DTSTART:\d{8}T\d{6}Z\r?$/m);
-  expect(ics).toContain(`SUMMARY:Video visit with Dr. ${world.doctor.firstName} ${world.doctor.lastName}`);
+  expect(ics).toContain(`SUMMARY:Video visit with Dr ${world.doctor.firstName} ${world.doctor.lastName}`);
+  // Agreed but not paid yet: tentative, and it says the fee is due.
+  expect(ics).toMatch(/^STATUS:TENTATIVE\r?$/m);
 
   // Listed under Upcoming for the patient.
   await navigate(patient, 'Appointments');
