@@ -31,7 +31,7 @@ export function AppLayout() {
       <SkipLink />
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 sm:px-6">
-          <Brand />
+          <Brand collapsible />
           {items.length > 0 && <PrimaryNav id={NAV_ID} items={items} open={navOpen} />}
           <div className="ml-auto flex items-center gap-1">
             {items.length > 0 && (

@@ -117,10 +117,16 @@ function AppointmentChat({ appointmentId }: { appointmentId: string }) {
     body = <Loading label="Loading messages…" className="flex-1 justify-center" />;
   }
 
+  // An empty conversation takes only the room its "no messages yet" note needs; one with
+  // messages gets a tall scrolling log.
+  const empty = !!chat.log && chat.log.messages.length === 0 && chat.pending.length === 0 && !chat.log.hasMoreOlder;
   return (
     <section
       aria-labelledby={headingId}
-      className="flex h-[min(40rem,calc(100dvh-6rem))] min-h-96 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+      className={cx(
+        'flex flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm',
+        empty ? 'min-h-0' : 'h-[min(40rem,calc(100dvh-6rem))] min-h-96',
+      )}
     >
       <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
         <div className="min-w-0">
