@@ -4,6 +4,7 @@ import { MessagesIndicator } from '../../features/notifications/components/messa
 import { NotificationBell } from '../../features/notifications/components/notification-bell.js';
 import { useMe } from '../../lib/session.js';
 import { describeZone, viewerTimeZone } from '../../lib/datetime.js';
+import { FlashMessage } from '../../lib/ui/flash-message.js';
 import { Brand } from './brand.js';
 import { navItemsFor } from './nav-items.js';
 import { PrimaryNav } from './primary-nav.js';
@@ -55,6 +56,7 @@ export function AppLayout() {
         </div>
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-3 py-6 sm:px-6 sm:py-8">
+        <FlashMessage className="mb-6" />
         <Outlet />
       </main>
       <footer className="border-t border-slate-200 bg-white">
