@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Appointment } from '../../../../contracts/appointments.js';
+import { AvailabilityView } from '../../../../contracts/availability.js';
 import { listOf } from '../../../../contracts/common.js';
 import { Doctor } from '../../../../contracts/doctors.js';
 import { Hospital } from '../../../../contracts/hospitals.js';
@@ -30,6 +31,14 @@ export function useOwnDoctor(doctorId: string) {
   return useQuery({
     queryKey: queryKeys.doctors.detail(doctorId),
     queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}`, Doctor, signal),
+  });
+}
+
+/** The doctor's hours (shares the availability feature's cache entry, so saving there updates this). */
+export function useOwnHours(doctorId: string) {
+  return useQuery({
+    queryKey: queryKeys.availability(doctorId),
+    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}/availability`, AvailabilityView, signal),
   });
 }
 
