@@ -5,6 +5,8 @@ import { AppointmentCreate } from '../../../../contracts/appointments.js';
 import type { Slot } from '../../../../contracts/availability.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
+import { formatPaisa } from '../../../lib/money.js';
+import { useMe } from '../../../lib/session.js';
 import { useForm } from '../../../lib/form.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
@@ -21,6 +23,7 @@ import { Loading } from '../../../lib/ui/spinner.js';
 import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { useRequestAppointment } from '../api/use-appointments.js';
 import { useBookableDoctor } from '../api/use-slots.js';
+import { useVisitFee } from '../api/use-visit-fee.js';
 import { SlotPicker } from '../components/slot-picker.js';
 import { doctorName } from '../../../../contracts/people.js';
 
@@ -152,6 +155,7 @@ function BookingForm({ doctorId, doctorLabel }: { doctorId: string; doctorLabel:
         required
         {...form.text('symptoms')}
       />
+      <VisitFee />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" pending={form.submitting} pendingLabel="Requesting…">
           Request appointment
@@ -164,5 +168,29 @@ function BookingForm({ doctorId, doctorLabel }: { doctorId: string; doctorLabel:
         The doctor approves the time, proposes another or declines. Once a time is agreed, the fee is due before the visit.
       </p>
     </form>
+  );
+}
+
+/** What the visit costs, said before the patient asks for it. */
+function VisitFee() {
+  const me = useMe();
+  const fee = useVisitFee(me.hospitalId);
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-900">
+      {fee.isPending ? (
+        <p>Checking the fee…</p>
+      ) : fee.isError ? (
+        <p>The fee could not be loaded just now; it is shown on the appointment once the time is agreed.</p>
+      ) : fee.data === 0 ? (
+        <p>
+          <span className="font-semibold">No fee:</span> {me.hospitalName ?? 'your hospital'} charges nothing for online visits.
+        </p>
+      ) : (
+        <p>
+          <span className="font-semibold">Fee: {formatPaisa(fee.data)}.</span> Nothing is charged for the request; you pay once the doctor
+          agrees a time, before the visit.
+        </p>
+      )}
+    </div>
   );
 }
