@@ -186,7 +186,7 @@ test('the patient books, the doctor proposes another time, the patient accepts',
   // Agreed but not paid yet: tentative, and it says the fee is due.
   expect(ics).toMatch(/^STATUS:TENTATIVE\r?$/m);
 
-  // Listed under Upcoming for the patient.
+  // Listed for the patient where it waits for them (the fee is due): the page opens there.
   await navigate(patient, 'Appointments');
   await expect(patient.getByRole('link', { name: doctorName() })).toBeVisible();
   await patient.getByRole('link', { name: 'Past' }).click();
@@ -259,14 +259,14 @@ test('the hospital admin sees every appointment read-only, filters them, and edi
   await navigate(page, 'Appointments');
   await expect(page.getByRole('heading', { level: 1, name: 'Appointments' })).toBeVisible();
   const rows = page.getByRole('link', { name: new RegExp(`with ${doctorName()}$`) });
-  // The scheduled visit, the rival's request (the rejected one is under Past).
+  // The scheduled visit, the rival's request: both wait for someone (the rejected one is under Cancelled).
   await expect(rows).toHaveCount(2);
   await page.getByLabel('Status').selectOption('scheduled');
   await expect(rows).toHaveCount(1);
   await page.getByLabel('From').fill('2099-01-01');
   await expect(page.getByRole('heading', { name: 'No appointments match these filters' })).toBeVisible();
   await page.getByLabel('From').fill('');
-  await page.getByRole('link', { name: 'Past' }).click();
+  await page.getByRole('link', { name: 'Cancelled' }).click();
   await expect(rows).toHaveCount(1);
   await rows.click();
   await expect(page.getByRole('heading', { level: 1, name: `${patientName()} with ${doctorName()}` })).toBeVisible();

@@ -19,13 +19,16 @@ export interface AppointmentListParams {
   from?: string;
   to?: string;
   doctorId?: string;
+  /** The super admin's view of one hospital. */
+  hospitalId?: string;
   order?: 'asc' | 'desc';
   limit: number;
   offset: number;
 }
 
-export function useAppointments(params: AppointmentListParams, options: { refetchInterval?: number } = {}) {
+export function useAppointments(params: AppointmentListParams, options: { refetchInterval?: number; enabled?: boolean } = {}) {
   return useQuery({
+    enabled: options.enabled,
     queryKey: queryKeys.appointments.list({ ...params }),
     queryFn: ({ signal }) => api.get(withQuery('/api/appointments', { ...params }), AppointmentList, signal),
     placeholderData: keepPreviousData,
