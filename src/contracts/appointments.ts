@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime } from './common.js';
+import { Id, IsoDateTime, text } from './common.js';
 import { AppointmentStatus, Role } from './enums.js';
 
 export const APPOINTMENT_ACTIONS = [
@@ -18,24 +18,24 @@ export type AppointmentAction = z.infer<typeof AppointmentAction>;
 /** Statuses whose appointment holds the doctor's (and the patient's) time. */
 export const HOLDING_STATUSES = ['requested', 'pending', 'scheduled', 'confirmed', 'in_progress'] as const;
 
-const reason = z.string().trim().min(1, 'Give a reason').max(1000);
+const reason = text().trim().min(1, 'Give a reason').max(1000);
 
 export const AppointmentCreate = z.object({
   doctorId: Id,
   startsAt: IsoDateTime,
-  symptoms: z.string().trim().min(1, 'Describe your symptoms or the reason for the visit').max(4000),
+  symptoms: text().trim().min(1, 'Describe your symptoms or the reason for the visit').max(4000),
 });
 export type AppointmentCreate = z.infer<typeof AppointmentCreate>;
 
 export const ActionBodies = {
   approve: z.object({}).strict(),
   reject: z.object({ reason }),
-  propose: z.object({ startsAt: IsoDateTime, note: z.string().trim().max(1000).optional() }),
+  propose: z.object({ startsAt: IsoDateTime, note: text().trim().max(1000).optional() }),
   'accept-proposal': z.object({}).strict(),
-  'decline-proposal': z.object({ reason: z.string().trim().max(1000).optional() }),
+  'decline-proposal': z.object({ reason: text().trim().max(1000).optional() }),
   cancel: z.object({ reason }),
   start: z.object({}).strict(),
-  complete: z.object({ notes: z.string().trim().min(1, 'Write the visit notes').max(20_000) }),
+  complete: z.object({ notes: text().trim().min(1, 'Write the visit notes').max(20_000) }),
 } satisfies Record<AppointmentAction, z.ZodType>;
 
 const Person = z.object({ id: Id, firstName: z.string(), lastName: z.string() });

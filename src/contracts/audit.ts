@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common.js';
 import { Id, IsoDateTime } from './common.js';
 
 export const AuditEvent = z.object({
@@ -17,7 +18,7 @@ export const AuditEvent = z.object({
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditQuery = z.object({
-  action: z.string().max(100).optional(),
+  action: text().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

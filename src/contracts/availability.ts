@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common.js';
+import { IsoDateTime, text } from './common.js';
 
 /** A wall-clock time in the hospital's zone, "HH:MM" (24 h). */
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, e.g. 09:00');
-export const IsoDate = z.iso.date({ message: 'Use YYYY-MM-DD' });
+/** A calendar date in a range a schedule can mean (PostgreSQL would take year 0 and refuse it). */
+export const IsoDate = z.iso
+  .date({ message: 'Use YYYY-MM-DD' })
+  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'Choose a date between 2000 and 2100');
 
 export const AvailabilityWindow = z
   .object({ dayOfWeek: z.number().int().min(0).max(6), start: ClockTime, end: ClockTime })
@@ -17,7 +20,7 @@ export const AvailabilityException = z
     kind: z.enum(['off', 'extra']),
     start: ClockTime.nullable().optional(),
     end: ClockTime.nullable().optional(),
-    note: z.string().trim().max(200).optional(),
+    note: text().trim().max(200).optional(),
   })
   .refine((e) => (e.start == null) === (e.end == null), { message: 'Give both start and end, or neither', path: ['end'] })
   .refine((e) => e.kind === 'off' || e.start != null, { message: 'Extra hours need a start and an end', path: ['start'] })

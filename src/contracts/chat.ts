@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime } from './common.js';
+import { Id, IsoDateTime, text } from './common.js';
 
 export const ChatAttachment = z.object({
   name: z.string(),
@@ -25,7 +25,7 @@ export const ChatMessage = z.object({
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
 export const ClientMessageId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
-export const ChatText = z.string().trim().min(1, 'Write a message').max(4000, 'Keep messages under 4000 characters');
+export const ChatText = text().trim().min(1, 'Write a message').max(4000, 'Keep messages under 4000 characters');
 
 export const SendMessageBody = z.object({ text: ChatText, clientId: ClientMessageId.optional() });
 

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { currentZoneName, RENAMED_TARGETS } from './time-zones.js';
 
+/**
+ * NUL and the other C0 control characters (tab, line feed and carriage return aside). PostgreSQL
+ * refuses NUL in text, and none of them belongs in anything a person types.
+ */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+export const hasNoControlChars = (s: string) => !CONTROL_CHARS.test(s);
+
+/** Every free-text input: a string without control characters. */
+export const text = () => z.string().refine(hasNoControlChars, 'Remove the control characters (such as NUL) from this text');
+
 export const Id = z.uuid();
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
@@ -16,7 +26,7 @@ export const Password = z
   .min(8, 'Use at least 8 characters')
   .max(128, 'Use at most 128 characters');
 
-export const PersonName = z.string().trim().min(1, 'Required').max(100);
+export const PersonName = text().trim().min(1, 'Required').max(100);
 export const Phone = z
   .string()
   .trim()
@@ -48,11 +58,15 @@ export const TimeZone = z
 export const Paisa = z.number().int('Amount must be whole paisa').min(0).max(100_000_000);
 
 export const ListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
+
+/** A PATCH body must change something: `{}` is refused the same way on every route. */
+export const nonEmpty = <T extends z.ZodObject>(patch: T) =>
+  patch.refine((p) => Object.values(p).some((v) => v !== undefined), 'Nothing to change');
 
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int() });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { nonEmpty, text } from './common.js';
 import { NewAccount, AccountPatch, UserBase } from './users.js';
 
 const profile = {
-  licenseNumber: z.string().trim().min(2).max(50),
-  specialization: z.string().trim().min(2).max(100),
+  licenseNumber: text().trim().min(2).max(50),
+  specialization: text().trim().min(2).max(100),
   experienceYears: z.number().int().min(0).max(80),
-  bio: z.string().trim().max(2000),
+  bio: text().trim().max(2000),
   isAvailable: z.boolean(),
 };
 
@@ -19,10 +20,7 @@ export const DoctorCreate = NewAccount.extend({
 export type DoctorCreate = z.infer<typeof DoctorCreate>;
 
 /** Admins may change everything; a doctor may change their own bio, phone and availability. */
-export const DoctorPatch = AccountPatch.extend(z.object(profile).partial().shape).refine(
-  (p) => Object.keys(p).length > 0,
-  'Nothing to change',
-);
+export const DoctorPatch = nonEmpty(AccountPatch.extend(z.object(profile).partial().shape));
 export type DoctorPatch = z.infer<typeof DoctorPatch>;
 export const DOCTOR_SELF_FIELDS = ['firstName', 'lastName', 'phone', 'bio', 'isAvailable'] as const;
 
@@ -60,7 +58,7 @@ export type DoctorView = z.infer<typeof DoctorView>;
 export const isFullDoctor = (d: DoctorView): d is Doctor => 'email' in d;
 
 export const DoctorListQuery = z.object({
-  specialization: z.string().trim().max(100).optional(),
+  specialization: text().trim().max(100).optional(),
 });
 
 /** Accepted profile picture types, checked against the file's bytes. */

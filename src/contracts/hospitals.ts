@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Email, Id, IsoDateTime, Paisa, Phone, TimeZone } from './common.js';
+import { Email, Id, IsoDateTime, Paisa, Phone, TimeZone, nonEmpty, text } from './common.js';
 
 const fields = {
-  name: z.string().trim().min(2, 'Use at least 2 characters').max(200),
-  address: z.string().trim().min(1, 'Required').max(500),
+  name: text().trim().min(2, 'Use at least 2 characters').max(200),
+  address: text().trim().min(1, 'Required').max(500),
   phone: Phone,
   email: Email,
   timezone: TimeZone,
@@ -13,10 +13,7 @@ const fields = {
 export const HospitalCreate = z.object(fields);
 export type HospitalCreate = z.infer<typeof HospitalCreate>;
 
-export const HospitalPatch = z
-  .object({ ...fields, isActive: z.boolean() })
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, 'Nothing to change');
+export const HospitalPatch = nonEmpty(z.object({ ...fields, isActive: z.boolean() }).partial());
 export type HospitalPatch = z.infer<typeof HospitalPatch>;
 
 export const Hospital = z.object({

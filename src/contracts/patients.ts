@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { nonEmpty, text } from './common.js';
 import { NewAccount, AccountPatch, UserBase } from './users.js';
 import { BloodType } from './enums.js';
 
-const text = (max: number) => z.string().trim().max(max);
+const field = (max: number) => text().trim().max(max);
 
 export const PatientProfileFields = z.object({
-  medicalHistory: text(10_000),
-  allergies: text(2_000),
-  emergencyContact: text(300),
+  medicalHistory: field(10_000),
+  allergies: field(2_000),
+  emergencyContact: field(300),
   bloodType: BloodType.nullable(),
   dateOfBirth: z.iso
     .date()
@@ -18,10 +19,7 @@ export const PatientProfileFields = z.object({
 export const PatientCreate = NewAccount.extend(PatientProfileFields.partial().shape);
 export type PatientCreate = z.infer<typeof PatientCreate>;
 
-export const PatientPatch = AccountPatch.extend(PatientProfileFields.partial().shape).refine(
-  (p) => Object.keys(p).length > 0,
-  'Nothing to change',
-);
+export const PatientPatch = nonEmpty(AccountPatch.extend(PatientProfileFields.partial().shape));
 export type PatientPatch = z.infer<typeof PatientPatch>;
 
 export const Patient = UserBase.extend({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, IsoDateTime, Password, PersonName, Phone } from './common.js';
+import { Email, Id, IsoDateTime, Password, PersonName, Phone, nonEmpty } from './common.js';
 import { Role } from './enums.js';
 
 /** Fields every person record carries, whatever the role. */
@@ -33,6 +33,9 @@ export const AccountPatch = z.object({
   phone: Phone.nullable().optional(),
   isActive: z.boolean().optional(),
 });
+
+/** What changes a hospital admin's account: something, at least. */
+export const AdminPatch = nonEmpty(AccountPatch);
 
 export const HospitalAdmin = UserBase;
 export type HospitalAdmin = z.infer<typeof HospitalAdmin>;

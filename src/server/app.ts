@@ -21,28 +21,37 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { hospitalRoutes } from './modules/hospitals/hospitals.routes.js';
 import { patientRoutes } from './modules/patients/patients.routes.js';
 import { registerAccessControl } from './plugins/access.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { answerClientErrors, frameworkError, registerErrorHandling } from './plugins/errors.js';
 import { registerOriginCheck } from './plugins/origin.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSessions } from './plugins/session.js';
 import { registerWeb } from './plugins/web.js';
 import { memoryBus, redisBus, type Bus } from './realtime/bus.js';
 import { systemCtx } from './context.js';
+import { systemClock, type Clock } from './clock.js';
+import { loggerOptions } from './log.js';
+import { RateBudget } from './plugins/rate-budget.js';
 
 export interface AppDeps {
   /** An already-open database (tests share one per file); otherwise opened from config. */
   database?: Database;
   bus?: Bus;
+  /** What "now" is; the system clock unless a test pins it. */
+  clock?: Clock;
+  /** Where log lines go (tests read them); stdout otherwise. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** The whole server, as main.ts and every test build it. Closing the app closes what it opened. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: loggerOptions(config, deps.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
+    frameworkErrors: frameworkError,
   });
+  answerClientErrors(app.server);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -51,6 +60,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('db', database.db);
   app.decorate('config', config);
   app.decorate('bus', bus);
+  app.decorate('clock', deps.clock ?? systemClock);
+  app.decorate('chatSends', new RateBudget(config.chat.messagesPerMinute));
   app.addHook('onClose', async () => {
     if (!deps.bus) await bus.close();
     if (!deps.database) await database.close();
@@ -70,8 +81,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     },
     transform: jsonSchemaTransform,
   });
-  registerOriginCheck(app, config.allowedOrigins);
-  registerSessions(app, database.db, config.session);
+  registerOriginCheck(app, config);
+  registerSessions(app, database.db, config.session, app.clock);
   registerAccessControl(app);
 
   await app.register(healthRoutes, { ping: database.ping });

@@ -38,7 +38,11 @@ const Env = z.object({
   APPOINTMENT_SWEEP_SECONDS: int(60, 0),
   CHAT_OPEN_DAYS_AFTER: int(7, 0),
   CHAT_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  CHAT_ATTACHMENTS_PER_APPOINTMENT: int(50, 1),
+  CHAT_ATTACHMENT_QUOTA_MB: z.coerce.number().positive().default(100),
+  CHAT_MESSAGES_PER_MINUTE: int(60, 1),
   WS_HEARTBEAT_SECONDS: z.coerce.number().positive().default(25),
+  WS_MAX_SOCKETS_PER_USER: int(20, 1),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -85,7 +89,14 @@ function configFrom(env: Env, sessionSecret: string) {
     chat: {
       openAfterMs: env.CHAT_OPEN_DAYS_AFTER * 86_400_000,
       attachmentMaxBytes: Math.round(env.CHAT_ATTACHMENT_MAX_MB * 1024 * 1024),
+      /** What one appointment's conversation may hold in files, in number and in bytes. */
+      attachmentsPerAppointment: env.CHAT_ATTACHMENTS_PER_APPOINTMENT,
+      attachmentQuotaBytes: Math.round(env.CHAT_ATTACHMENT_QUOTA_MB * 1024 * 1024),
+      /** Messages one person may send a minute, over HTTP and sockets together (a burst of a third of it at once). */
+      messagesPerMinute: env.CHAT_MESSAGES_PER_MINUTE,
     },
+    /** Open sockets one person may hold on one instance. */
+    wsMaxSocketsPerUser: env.WS_MAX_SOCKETS_PER_USER,
     /** Sockets are pinged, and their session and access re-checked, this often. */
     wsHeartbeatMs: env.WS_HEARTBEAT_SECONDS * 1000,
     appointments: {

@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Actor } from './modules/accounts/sessions.js';
+import type { RateBudget } from './plugins/rate-budget.js';
 import type { Bus } from './realtime/bus.js';
 
 /** Everything an operation needs to know about who asks and from where. Built once per request. */
@@ -9,6 +11,7 @@ export interface Ctx {
   db: Db;
   config: Config;
   bus: Bus;
+  clock: Clock;
   log: FastifyBaseLogger;
   actor: Actor | null;
   ip: string | null;
@@ -23,6 +26,9 @@ declare module 'fastify' {
     db: Db;
     config: Config;
     bus: Bus;
+    clock: Clock;
+    /** Chat messages per person, over HTTP and sockets together. */
+    chatSends: RateBudget;
   }
 }
 
@@ -32,6 +38,7 @@ export function ctxOf(req: FastifyRequest): Ctx {
     db: app.db,
     config: app.config,
     bus: app.bus,
+    clock: app.clock,
     log: req.log,
     actor: req.actor,
     ip: req.ip ?? null,
@@ -46,6 +53,6 @@ export function actorCtxOf(req: FastifyRequest): ActorCtx {
 }
 
 /** A context for work the system does itself (start-up, operator commands): no actor, no address. */
-export function systemCtx(app: { db: Db; config: Config; bus: Bus; log: FastifyBaseLogger }): Ctx {
-  return { db: app.db, config: app.config, bus: app.bus, log: app.log, actor: null, ip: null, userAgent: 'system' };
+export function systemCtx(app: { db: Db; config: Config; bus: Bus; clock: Clock; log: FastifyBaseLogger }): Ctx {
+  return { db: app.db, config: app.config, bus: app.bus, clock: app.clock, log: app.log, actor: null, ip: null, userAgent: 'system' };
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
+import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 import { systemCtx } from './context.js';
@@ -72,6 +73,19 @@ describe('platform', () => {
   });
 });
 
+describe('requirements', () => {
+  it('every installed package runs on the oldest Node.js the README names', () => {
+    const own = JSON.parse(readFileSync('package.json', 'utf8'));
+    const oldest = semver.minVersion(own.engines.node)!.version;
+    expect(readFileSync('README.md', 'utf8')).toContain(`Node.js ${oldest.replace(/\.0$/, '')} or later`);
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { engines?: { node?: string } }> };
+    const refusing = Object.entries(lock.packages)
+      .filter(([, p]) => typeof p.engines?.node === 'string' && !semver.satisfies(oldest, p.engines.node))
+      .map(([name, p]) => `${name} wants ${p.engines!.node}`);
+    expect(refusing).toEqual([]);
+  });
+});
+
 describe('configuration', () => {
   it('requires SESSION_SECRET in production and names what is wrong', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
@@ -112,7 +126,7 @@ describe('first start', () => {
     const database = await openDatabase({ kind: 'pglite', dir: null });
     try {
       const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'tm-sa-')), SESSION_SECRET: 'x'.repeat(32) });
-      const ctx = systemCtx({ db: database.db, config, bus: t.app.bus, log: t.app.log });
+      const ctx = systemCtx({ db: database.db, config, bus: t.app.bus, clock: t.app.clock, log: t.app.log });
       const note = (await ensureSuperAdmin(ctx))!;
       const password = note.match(/generated password: (\S+)/)![1]!;
       expect(password.length).toBeGreaterThanOrEqual(20);
@@ -130,7 +144,7 @@ describe('npm run create-superadmin', () => {
     const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', DATABASE_URL: '' };
     const run = (args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn('npx', ['tsx', 'src/server/cli/create-superadmin.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/create-superadmin.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.stderr.on('data', (d) => (out += d));
@@ -171,7 +185,9 @@ describe('the embedded database directory', () => {
   it('makes a second server on the same DATA_DIR exit with a clear message', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tm-two-'));
     const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn', SUPERADMIN_PASSWORD: 'a-strong-secret', DATABASE_URL: '' };
-    const first = spawn('npx', ['tsx', 'src/server/main.ts'], { env: { ...env, PORT: '0' } });
+    // node itself, not npx: a signal to npx does not reach the server under it.
+    const first = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...env, PORT: '0' } });
+    const firstExited = new Promise((resolve) => first.on('exit', resolve));
     try {
       await new Promise<void>((resolve, reject) => {
         let out = '';
@@ -179,7 +195,7 @@ describe('the embedded database directory', () => {
         first.stderr.on('data', (d) => (out += d));
         first.on('exit', () => reject(new Error(`first server exited: ${out}`)));
       });
-      const second = spawn('npx', ['tsx', 'src/server/main.ts'], { env: { ...env, PORT: '0' } });
+      const second = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...env, PORT: '0' } });
       let err = '';
       second.stderr.on('data', (d) => (err += d));
       const code = await new Promise((resolve) => second.on('exit', resolve));
@@ -187,6 +203,9 @@ describe('the embedded database directory', () => {
       expect(err).toMatch(/already in use by another server/);
     } finally {
       first.kill('SIGTERM');
+      await firstExited;
     }
+    // Nothing of it is left running.
+    expect(first.exitCode ?? first.signalCode).not.toBeNull();
   });
 });

@@ -94,7 +94,7 @@ async function snapshotOf(hospitalId: string) {
   const ids = people.map((p) => p.id);
   return JSON.stringify({
     hospital: await t.app.db.select().from(hospitals).where(eq(hospitals.id, hospitalId)),
-    people: people.map(({ lastLoginAt, failedLoginCount, ...rest }) => rest),
+    people: people.map(({ lastLoginAt, ...rest }) => rest),
     doctors: await t.app.db.select().from(doctorProfiles).where(inArray(doctorProfiles.userId, ids)),
     patients: await t.app.db.select().from(patientProfiles).where(inArray(patientProfiles.userId, ids)),
     appointments: await t.app.db.select().from(appointments).where(eq(appointments.hospitalId, hospitalId)),

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { systemClock } from '../clock.js';
 import { openDatabase } from '../db/client.js';
 import { memoryBus } from '../realtime/bus.js';
 import { systemCtx } from '../context.js';
@@ -27,7 +28,7 @@ async function main() {
   const database = await openDatabase(config.database);
   const bus = memoryBus();
   try {
-    const user = await createSuperAdmin(systemCtx({ db: database.db, config, bus, log: console as never }), {
+    const user = await createSuperAdmin(systemCtx({ db: database.db, config, bus, clock: systemClock, log: console as never }), {
       email,
       password,
       firstName: values['first-name'],

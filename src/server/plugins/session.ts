@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { createSession, resolveSession, type Actor } from '../modules/accounts/sessions.js';
@@ -12,14 +13,14 @@ declare module 'fastify' {
 export const cookieName = (cfg: Config['session']) => (cfg.cookieSecure ? '__Host-tm_session' : 'tm_session');
 
 /** Loads the signed-in user from the session cookie on API and socket requests. */
-export function registerSessions(app: FastifyInstance, db: Db, cfg: Config['session']) {
+export function registerSessions(app: FastifyInstance, db: Db, cfg: Config['session'], clock: Clock) {
   const name = cookieName(cfg);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/') && !req.url.startsWith('/ws/')) return;
     const token = req.cookies[name];
     if (!token) return;
-    req.actor = await resolveSession(db, cfg, token);
+    req.actor = await resolveSession(db, cfg, token, clock.now());
     if (!req.actor) reply.clearCookie(name, { path: '/' });
   });
 }
@@ -34,7 +35,7 @@ export async function startSession(
   const { token, expiresAt } = await createSession(db, cfg, userId, {
     ip: req.ip,
     userAgent: req.headers['user-agent'] ?? null,
-  });
+  }, req.server.clock.now());
   reply.setCookie(cookieName(cfg), token, {
     path: '/',
     httpOnly: true,

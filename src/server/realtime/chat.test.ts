@@ -77,6 +77,18 @@ describe('chat', () => {
     expect(await t.app.db.select().from(chatMessages).where(eq(chatMessages.clientId, 'retry-1'))).toHaveLength(1);
   });
 
+  it('keeps client ids apart per appointment: the same id in another chat is a new message', async () => {
+    const other = await newAppointment(h, 10);
+    const first = await h.as.patient.post(`/api/appointments/${appointmentId}/messages`, { text: 'In the first chat', clientId: 'shared-1' });
+    const second = await h.as.patient.post(`/api/appointments/${other}/messages`, { text: 'In the second chat', clientId: 'shared-1' });
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ appointmentId: other, text: 'In the second chat' });
+    expect(second.body.id).not.toBe(first.body.id);
+    const again = await h.as.patient.post(`/api/appointments/${other}/messages`, { text: 'In the second chat', clientId: 'shared-1' });
+    expect(again.body.id).toBe(second.body.id);
+    expect(await t.app.db.select().from(chatMessages).where(eq(chatMessages.clientId, 'shared-1'))).toHaveLength(2);
+  });
+
   it('answers bad messages with an error and stays healthy', async () => {
     const s = await join(`/ws/chat/${appointmentId}/`, h.as.patient);
     s.send('not json');
@@ -173,6 +185,71 @@ describe('chat', () => {
   });
 });
 
+describe('limits per person', () => {
+  it('share one message budget between HTTP and sockets, and say when to try again', async () => {
+    const limited = await t.another({ CHAT_MESSAGES_PER_MINUTE: '6' }); // a burst of 2, then one every 10 s
+    const url = await listen(limited);
+    const id = await newAppointment(h, 11);
+    const patient = new Client(limited);
+    patient.cookie = h.as.patient.cookie;
+    expect((await patient.post(`/api/appointments/${id}/messages`, { text: 'one' })).status).toBe(201);
+    const s = await connect(url, `/ws/chat/${id}/`, h.as.patient.cookie);
+    open.push(s);
+    s.send({ type: 'chat.send', clientId: 'budget-2', text: 'two' });
+    await s.next('chat.ack');
+    s.send({ type: 'chat.send', clientId: 'budget-3', text: 'three' });
+    expect(await s.next('error')).toMatchObject({ code: 'rate_limited', clientId: 'budget-3' });
+    const refused = await patient.post(`/api/appointments/${id}/messages`, { text: 'four' });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'rate_limited' });
+    expect(refused.body.retryAfterSeconds).toBeGreaterThan(0);
+    // The doctor has a budget of their own.
+    const doctor = new Client(limited);
+    doctor.cookie = h.as.doctor.cookie;
+    expect((await doctor.post(`/api/appointments/${id}/messages`, { text: 'reply' })).status).toBe(201);
+    expect((await t.app.db.select().from(chatMessages).where(eq(chatMessages.appointmentId, id))).map((m) => m.body).sort()).toEqual(['one', 'reply', 'two']);
+  });
+
+  it('cap the open sockets of one person', async () => {
+    const capped = await t.another({ WS_MAX_SOCKETS_PER_USER: '3' });
+    const url = await listen(capped);
+    const person = await signIn(capped, await buildUser(capped, 'patient', h.hospital.id));
+    const sockets = [];
+    for (let i = 0; i < 3; i++) sockets.push(await connect(url, '/ws/notifications/', person.cookie));
+    open.push(...sockets);
+    await expect(connect(url, '/ws/notifications/', person.cookie)).rejects.toMatchObject({ status: 429 });
+    // Someone else is not held back, and a closed socket frees its place.
+    open.push(await connect(url, '/ws/notifications/', h.as.doctor.cookie));
+    sockets[0]!.close();
+    await sockets[0]!.closed;
+    await new Promise((r) => setTimeout(r, 50));
+    open.push(await connect(url, '/ws/notifications/', person.cookie));
+  });
+
+  it("bound what one conversation holds in files, in number and in bytes", async () => {
+    const quota = await t.another({ CHAT_ATTACHMENTS_PER_APPOINTMENT: '2', CHAT_ATTACHMENT_QUOTA_MB: '0.001' }); // 2 files, 1,049 bytes
+    const id = await newAppointment(h, 12);
+    const patient = new Client(quota);
+    patient.cookie = h.as.patient.cookie;
+    const send = (bytes: Buffer, name: string) => {
+      const form = multipartFile(bytes, name, 'application/pdf');
+      return patient.request('POST', `/api/appointments/${id}/messages`, form.payload, form.headers);
+    };
+    expect((await send(PDF, 'a.pdf')).status).toBe(201);
+    const big = Buffer.concat([PDF, Buffer.alloc(1000)]);
+    const tooMuch = await send(big, 'b.pdf');
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.body.code).toBe('attachment_quota_exceeded');
+    expect(tooMuch.body.detail).toMatch(/at most 2 files/);
+    expect((await send(PDF, 'c.pdf')).status).toBe(201);
+    expect((await send(PDF, 'd.pdf')).body.code).toBe('attachment_quota_exceeded');
+    // Text still goes through, and the files refused were not kept.
+    expect((await patient.post(`/api/appointments/${id}/messages`, { text: 'still here' })).status).toBe(201);
+    const files = (await t.app.db.select().from(chatMessages).where(eq(chatMessages.appointmentId, id))).filter((m) => m.attachmentFile);
+    expect(files.map((m) => m.attachmentName).sort()).toEqual(['a.pdf', 'c.pdf']);
+  });
+});
+
 describe('live notifications', () => {
   it('pushes every new notification to the recipient at once', async () => {
     const patient = await join('/ws/notifications/', h.as.patient);
@@ -184,6 +261,32 @@ describe('live notifications', () => {
     const doctor = await join('/ws/notifications/', h.as.doctor);
     await h.as.patient.post(`/api/appointments/${id}/messages`, { text: 'see you' });
     expect(await doctor.next('chat.unread', (e) => e.appointmentId === id)).toMatchObject({ unread: 2 });
+  });
+
+  it("tells the doctor's hospital when their free time changes, and nobody else", async () => {
+    const watcher = await join('/ws/notifications/', await signIn(t.app, await buildUser(t.app, 'patient', h.hospital.id)));
+    const other = await buildTenant(t.app);
+    const outsider = await join('/ws/notifications/', other.as.patient);
+    const id = await newAppointment(h, 7);
+    await watcher.next('slots.changed', (e) => e.doctorId === h.doctor.id);
+    await h.as.patient.post(`/api/appointments/${id}/cancel`, { reason: 'Feeling better' });
+    await watcher.next('slots.changed', (e) => e.doctorId === h.doctor.id);
+    await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, allWeek());
+    await watcher.next('slots.changed', (e) => e.doctorId === h.doctor.id);
+    outsider.send({ type: 'ping' });
+    await outsider.next('pong');
+    expect(outsider.events.some((e) => e.type === 'slots.changed')).toBe(false);
+  });
+
+  it("tells the viewer's other tabs when notifications were read", async () => {
+    const tab = await join('/ws/notifications/', h.as.doctor);
+    const id = await newAppointment(h, 8);
+    await tab.next('notification', (e) => e.notification.appointmentId === id);
+    await h.as.doctor.get(`/api/appointments/${id}`);
+    expect(await tab.next('notifications.read')).toMatchObject({ appointmentId: id });
+    await newAppointment(h, 9);
+    await h.as.doctor.post('/api/notifications/read-all');
+    expect(await tab.next('notifications.read')).toMatchObject({ appointmentId: null });
   });
 
   it('drops a peer that stops answering heartbeats', async () => {

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { Id } from '../../contracts/common.js';
 import { CLOSE, ClientEvent, MAX_CLIENT_MESSAGE_BYTES, type ServerEvent } from '../../contracts/realtime.js';
 import type { ActorCtx } from '../context.js';
-import { resolveSession, type Actor } from '../modules/accounts/sessions.js';
+import { resolveSession, touchSession, type Actor } from '../modules/accounts/sessions.js';
 import { findAppointment } from '../modules/appointments/appointments.queries.js';
 import { chatAccess } from '../modules/chat/chat.policy.js';
-import { markDelivered, markRead, sendMessage } from '../modules/chat/chat.service.js';
+import { markDelivered, markRead, sendMessage, spendChatBudget } from '../modules/chat/chat.service.js';
 import { AppError, notFound } from '../plugins/errors.js';
 import { originAllowed } from '../plugins/origin.js';
 import { cookieName } from '../plugins/session.js';
@@ -24,11 +24,17 @@ const ChatParams = z.object({ appointmentId: Id });
  */
 export async function realtimeGateway(app: FastifyInstance) {
   const rooms = new Rooms();
-  const ctxOf = (conn: Conn): ActorCtx => ({ db: app.db, config: app.config, bus: app.bus, log: app.log, actor: conn.actor, ip: conn.ip, userAgent: conn.userAgent });
+  const ctxOf = (conn: Conn): ActorCtx => ({ db: app.db, config: app.config, bus: app.bus, clock: app.clock, log: app.log, actor: conn.actor, ip: conn.ip, userAgent: conn.userAgent });
 
   // Refuse before the upgrade: a foreign origin, someone not signed in (onRequest), a stranger to the chat.
   const checkOrigin = async (req: FastifyRequest) => {
-    if (!originAllowed(req.headers.origin, `${req.protocol}://${req.host}`, app.config.allowedOrigins)) throw new AppError(403, 'origin_mismatch');
+    if (!originAllowed(req, app.config)) throw new AppError(403, 'origin_mismatch');
+  };
+
+  // One person, many tabs and devices, but not without bound: each socket costs memory and heartbeats.
+  const withinSocketCap = async (req: FastifyRequest) => {
+    if (rooms.in(`user:${req.actor!.userId}`).length >= app.config.wsMaxSocketsPerUser)
+      throw new AppError(429, 'too_many_connections', `At most ${app.config.wsMaxSocketsPerUser} open connections per person: close some tabs`);
   };
 
   const open = (socket: WebSocket, req: FastifyRequest, listens: string[], appointmentId: string | null) => {
@@ -36,6 +42,7 @@ export async function realtimeGateway(app: FastifyInstance) {
       socket,
       actor: req.actor!,
       token: req.cookies[cookieName(app.config.session)]!,
+      session: { id: req.actor!.sessionId, lastSeenAt: app.clock.now() },
       ip: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
       appointmentId,
@@ -43,7 +50,7 @@ export async function realtimeGateway(app: FastifyInstance) {
       budget: { tokens: 30, at: Date.now() },
     };
     const actor = req.actor!;
-    rooms.join(conn, listens, [`user:${actor.userId}`, ...(actor.hospitalId ? [`hospital:${actor.hospitalId}`] : [])]);
+    rooms.join(conn, listens, [`user:${actor.userId}`, ...(actor.hospitalId ? [`hospital:${actor.hospitalId}`] : [])].filter((r) => !listens.includes(r)));
     socket.on('pong', () => (conn.alive = true));
     socket.on('close', () => rooms.leave(conn));
     socket.on('message', (raw: Buffer, isBinary: boolean) => void onMessage(conn, raw, isBinary));
@@ -51,22 +58,24 @@ export async function realtimeGateway(app: FastifyInstance) {
     return conn;
   };
 
-  app.get('/ws/notifications/', { websocket: true, preValidation: checkOrigin, schema: { hide: true } }, (socket, req) => {
-    open(socket, req, [`user:${req.actor!.userId}`], null);
+  app.get('/ws/notifications/', { websocket: true, preValidation: checkOrigin, preHandler: withinSocketCap, schema: { hide: true } }, (socket, req) => {
+    // The hospital's room carries what every member may hear: which doctors' free time changed.
+    const { userId, hospitalId } = req.actor!;
+    open(socket, req, [`user:${userId}`, ...(hospitalId ? [`hospital:${hospitalId}`] : [])], null);
   });
 
   app.get('/ws/chat/:appointmentId/', {
     websocket: true,
     schema: { hide: true, params: ChatParams },
     preValidation: checkOrigin,
-    preHandler: async (req) => {
+    preHandler: [withinSocketCap, async (req: FastifyRequest) => {
       const { appointmentId } = req.params as { appointmentId: string };
       const row = await findAppointment(app.db, req.actor!, appointmentId);
       if (!row) throw notFound('No such appointment');
-      const access = chatAccess(row.appointment, req.actor!, app.config);
+      const access = chatAccess(row.appointment, req.actor!, app.config, app.clock.now());
       if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor join this chat');
       if (!access.canWrite) throw new AppError(409, 'chat_closed', 'This chat is read-only: load its history over HTTP');
-    },
+    }],
   }, (socket, req) => {
     const { appointmentId } = req.params as { appointmentId: string };
     open(socket, req, [`appointment:${appointmentId}`], appointmentId);
@@ -85,10 +94,13 @@ export async function realtimeGateway(app: FastifyInstance) {
     }
     if (!spend(conn)) return send(conn, { type: 'error', code: 'rate_limited', message: 'Slow down: too many messages', ...(event.type === 'chat.send' ? { clientId: event.clientId } : {}) });
     if (event.type === 'ping') return send(conn, { type: 'pong' });
+    // What the person does on the socket keeps their session alive, like a request would.
+    await touchSession(app.db, conn.session, app.clock.now()).catch((err) => app.log.error({ err }, 'session touch failed'));
     const appointmentId = conn.appointmentId;
     if (!appointmentId) return send(conn, { type: 'error', code: 'bad_message', message: 'Chat messages go to /ws/chat/<appointment>/' });
     try {
       if (event.type === 'chat.send') {
+        spendChatBudget(app, conn.actor.userId);
         const message = await sendMessage(ctxOf(conn), appointmentId, { text: event.text, clientId: event.clientId });
         send(conn, { type: 'chat.ack', clientId: event.clientId, message });
       } else if (event.type === 'chat.read') {
@@ -124,13 +136,13 @@ export async function realtimeGateway(app: FastifyInstance) {
 
   /** Closes a socket whose session ended or whose access was withdrawn. */
   async function recheck(conn: Conn) {
-    const actor = await resolveSession(app.db, app.config.session, conn.token).catch(() => undefined);
+    const actor = await resolveSession(app.db, app.config.session, conn.token, app.clock.now(), { touch: false }).catch(() => undefined);
     if (actor === undefined) return; // the database did not answer: try again next beat
     if (!actor) return conn.socket.close(CLOSE.sessionEnded, 'Session ended');
     conn.actor = actor;
     if (conn.appointmentId) {
       const row = await findAppointment(app.db, actor, conn.appointmentId);
-      if (!row || !chatAccess(row.appointment, actor, app.config).canWrite) conn.socket.close(CLOSE.accessWithdrawn, 'Chat closed');
+      if (!row || !chatAccess(row.appointment, actor, app.config, app.clock.now()).canWrite) conn.socket.close(CLOSE.accessWithdrawn, 'Chat closed');
     }
   }
 

@@ -6,6 +6,8 @@ export interface Conn {
   actor: Actor;
   /** The session cookie's token, to re-check the session on every heartbeat. */
   token: string;
+  /** When this socket last recorded activity on its session (what a person sends counts; pings do not). */
+  session: { id: string; lastSeenAt: Date };
   ip: string;
   userAgent: string | null;
   /** For a chat socket: its appointment. */

@@ -1,5 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../db/schema/index.js';
 import { allWeek, slotsOf } from '../test/appointments.js';
+import { ManualClock } from '../test/clock.js';
 import { buildSuperAdmin, buildTenant, buildUser, signIn } from '../test/factories.js';
 import { useTestApp } from '../test/harness.js';
 import { connect, listen, type TestSocket } from '../test/sockets.js';
@@ -62,5 +66,46 @@ describe('sockets end with the session, at once', () => {
     expect((await within(doctor.closed)).code).toBe(4401);
     expect(elsewhere.ws.readyState).toBe(elsewhere.ws.OPEN);
     void buildUser;
+  });
+});
+
+describe('an idle session', () => {
+  it('ends on time although a socket is open: heartbeats are not activity, and the socket closes with 4401', async () => {
+    const clock = new ManualClock('2030-03-04T05:00:00Z');
+    const app = await t.another({ WS_HEARTBEAT_SECONDS: '0.1', SESSION_IDLE_MINUTES: '2' }, { clock });
+    const url = await listen(app);
+    const h = await buildTenant(app);
+    const s = await connect(url, '/ws/notifications/', h.as.patient.cookie);
+    open.push(s);
+    const sessionOf = async () => (await app.db.select().from(sessions).where(eq(sessions.userId, h.patient.id)))[0];
+    const seen = (await sessionOf())!.lastSeenAt.getTime();
+    clock.advance(70_000);
+    await sleep(400); // a few heartbeats: each re-checks the session
+    expect(s.ws.readyState).toBe(s.ws.OPEN);
+    expect((await sessionOf())!.lastSeenAt.getTime()).toBe(seen);
+    clock.advance(70_000); // 140 s without a request: past the 2-minute idle limit
+    expect((await within(s.closed)).code).toBe(4401);
+    expect(await sessionOf()).toBeUndefined();
+    expect((await h.as.patient.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('is kept alive by what the person does on the socket', async () => {
+    const clock = new ManualClock('2030-03-05T05:00:00Z');
+    const app = await t.another({ WS_HEARTBEAT_SECONDS: '0.1', SESSION_IDLE_MINUTES: '2' }, { clock });
+    const url = await listen(app);
+    const h = await buildTenant(app);
+    await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, allWeek());
+    const [slot] = await slotsOf(h.as.patient, h.doctor.id);
+    const id = (await h.as.patient.post('/api/appointments', { doctorId: h.doctor.id, startsAt: slot!.startsAt, symptoms: 'Cough' })).body.id;
+    const s = await connect(url, `/ws/chat/${id}/`, h.as.patient.cookie);
+    open.push(s);
+    for (let i = 0; i < 3; i++) {
+      clock.advance(70_000);
+      s.send({ type: 'chat.send', clientId: `alive-${i}`, text: `Still here ${i}` });
+      await s.next('chat.ack');
+    }
+    await sleep(300);
+    expect(s.ws.readyState).toBe(s.ws.OPEN);
+    expect((await h.as.patient.get('/api/auth/me')).status).toBe(200);
   });
 });

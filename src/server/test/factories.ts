@@ -10,6 +10,8 @@ import { createHospital } from '../modules/hospitals/hospitals.service.js';
 import { Client } from './harness.js';
 
 export const PASSWORD = 'correct-horse-battery';
+/** The zone of the hospitals tests build; `.ci/clock-run` moves it to one with daylight saving. */
+export const TEST_TIMEZONE = process.env.TEST_TIMEZONE ?? 'Asia/Kathmandu';
 const unique = () => randomBytes(4).toString('hex');
 
 const superCtx = (app: FastifyInstance) => ({
@@ -23,7 +25,7 @@ export async function buildHospital(app: FastifyInstance, over: Partial<Hospital
     address: 'Kathmandu',
     phone: '+977 1 4000000',
     email: `info-${unique()}@hospital.test`,
-    timezone: 'Asia/Kathmandu',
+    timezone: TEST_TIMEZONE,
     appointmentFee: 50_000,
     ...over,
   });
@@ -67,8 +69,8 @@ export async function signIn(app: FastifyInstance, person: { email: string; pass
 }
 
 /** A hospital with an admin, a doctor and a patient, each signed in. */
-export async function buildTenant(app: FastifyInstance) {
-  const hospital = await buildHospital(app);
+export async function buildTenant(app: FastifyInstance, over: Partial<Hospital> = {}) {
+  const hospital = await buildHospital(app, over);
   const [admin, doctor, patient] = await Promise.all([
     buildUser(app, 'hospital_admin', hospital.id),
     buildUser(app, 'doctor', hospital.id),

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../app.js';
+import { buildApp, type AppDeps } from '../app.js';
+import type { Clock } from '../clock.js';
+import { testClock } from './clock.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createTestDatabase } from './database.js';
@@ -12,8 +14,10 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database & { url: string };
   config: Config;
+  /** What "now" is for the app: `TEST_CLOCK` shifts it, a test may pass its own. */
+  clock: Clock;
   /** Builds another app on the same database (a second instance, or other settings). */
-  another(env?: Record<string, string>): Promise<FastifyInstance>;
+  another(env?: Record<string, string>, deps?: AppDeps): Promise<FastifyInstance>;
 }
 
 export function testConfig(dataDir: string, env: Record<string, string> = {}): Config {
@@ -34,7 +38,7 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
  * One app on one fresh database for the whole test file, closed afterwards. Use inside
  * `describe` or at the top of a file: `const t = useTestApp();` then `t.app` in tests.
  */
-export function useTestApp(env: Record<string, string> = {}): TestApp {
+export function useTestApp(env: Record<string, string> = {}, opts: { clock?: Clock } = {}): TestApp {
   const t = {} as TestApp;
   const apps: FastifyInstance[] = [];
   let dataDir = '';
@@ -42,8 +46,9 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     dataDir = mkdtempSync(join(tmpdir(), 'tm-test-'));
     t.database = await createTestDatabase();
     t.config = testConfig(dataDir, env);
-    t.another = async (more = {}) => {
-      const app = await buildApp(testConfig(dataDir, { ...env, ...more }), { database: t.database });
+    t.clock = opts.clock ?? testClock();
+    t.another = async (more = {}, deps = {}) => {
+      const app = await buildApp(testConfig(dataDir, { ...env, ...more }), { database: t.database, clock: t.clock, ...deps });
       apps.push(app);
       return app;
     };
@@ -67,12 +72,17 @@ export interface Response<T = any> {
 /** A client for one person: keeps their session cookie like a browser would. */
 export class Client {
   cookie: string | undefined;
-  constructor(readonly app: FastifyInstance) {}
+  /** `ip`: the client address the server sees (sign-in throttling counts per address). */
+  constructor(
+    readonly app: FastifyInstance,
+    readonly ip = '127.0.0.1',
+  ) {}
 
   async request<T = any>(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
     const res = await this.app.inject({
       method,
       url,
+      remoteAddress: this.ip,
       ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
       headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
     });

@@ -13,7 +13,7 @@ export const chatMessages = pgTable(
     senderId: uuid('sender_id')
       .notNull()
       .references(() => users.id),
-    /** The sender's own id for the message, so a retried send is stored once. */
+    /** The sender's own id for the message, so a retried send is stored once (per appointment). */
     clientId: text('client_id'),
     body: text('body').notNull().default(''),
     attachmentFile: text('attachment_file'),
@@ -28,6 +28,6 @@ export const chatMessages = pgTable(
   },
   (t) => [
     index('chat_messages_appointment_seq_idx').on(t.appointmentId, t.seq),
-    uniqueIndex('chat_messages_client_id_unique').on(t.senderId, t.clientId),
+    uniqueIndex('chat_messages_client_id_unique').on(t.appointmentId, t.senderId, t.clientId),
   ],
 );

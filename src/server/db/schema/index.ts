@@ -4,6 +4,7 @@ export * from './hospitals.js';
 export * from './users.js';
 export * from './profiles.js';
 export * from './sessions.js';
+export * from './login-throttles.js';
 export * from './audit.js';
 export * from './appointments.js';
 export * from './availability.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz, updatedAt } from './columns.js';
 import { roleEnum } from './enums.js';
 import { hospitals } from './hospitals.js';
@@ -18,8 +18,6 @@ export const users = pgTable(
     phone: text('phone'),
     isActive: boolean('is_active').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
-    failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lockedUntil: tstz('locked_until'),
     lastLoginAt: tstz('last_login_at'),
     passwordChangedAt: tstz('password_changed_at').notNull().defaultNow(),
     createdAt: createdAt(),

@@ -57,7 +57,7 @@ export async function authRoutes(base: FastifyInstance) {
   }, async (req) => ({ items: await listSessions(actorCtxOf(req)) }));
 
   app.delete('/api/auth/sessions/:sessionId', {
-    schema: { tags, params: z.object({ sessionId: z.string().min(10).max(100) }), response: { 204: z.null() } },
+    schema: { tags, params: z.object({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{10,100}$/) }), response: { 204: z.null() } },
   }, async (req, reply) => {
     await endOwnSession(actorCtxOf(req), req.params.sessionId);
     return reply.code(204).send(null);

@@ -1,71 +1,65 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { LoginBody, Me, PasswordChangeBody, SignupBody } from '../../../contracts/auth.js';
 import type { ActorCtx, Ctx } from '../../context.js';
 import { hospitals, patientProfiles, sessions, users } from '../../db/schema/index.js';
 import { AppError } from '../../plugins/errors.js';
 import { audit } from '../audit/audit.js';
 import { announceSessionChange } from '../../realtime/session-check.js';
-import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
+import { burnPasswordCheck, hashPassword, refuseCommonPassword, verifyPassword } from './passwords.js';
 import { revokeSession, revokeUserSessions } from './sessions.js';
+import { clearEmail, recordFailure, throttleKeys, throttleState } from './throttle.js';
 import { insertAccount, type UserRow } from './users.js';
 
-const minutesUntil = (d: Date) => Math.max(1, Math.ceil((d.getTime() - Date.now()) / 60_000));
+/** "40 seconds", "3 minutes": how long to wait, in words a person reads at a glance. */
+const waitWords = (ms: number) => {
+  const s = Math.ceil(ms / 1000);
+  return s < 90 ? `${s} seconds` : `${Math.ceil(s / 60)} minutes`;
+};
 
 /**
- * Checks a password with lockout: after `maxFailures` failures in a row the account is locked
- * for `lockMs`, whatever the source address. Every attempt is audited.
+ * Checks a password under throttling (see throttle.ts): the answer is the same whether or not
+ * the email has an account, and a person who is made to wait is told for how long. Every
+ * attempt is audited.
  */
 export async function login(ctx: Ctx, body: LoginBody): Promise<UserRow> {
   const { db, config } = ctx;
+  const now = ctx.clock.now();
+  const keys = throttleKeys(config, body.email, ctx.ip);
   const [user] = await db.select().from(users).where(eq(users.email, body.email));
-  const failed = (reason: string, u: UserRow | undefined) =>
+  const failed = (reason: string) =>
     audit(db, ctx, {
       action: 'auth.login_failed',
-      hospitalId: u?.hospitalId ?? null,
+      hospitalId: user?.hospitalId ?? null,
       entityType: 'user',
-      entityId: u?.id,
-      actor: { id: u?.id ?? null, email: body.email },
+      entityId: user?.id,
+      actor: { id: user?.id ?? null, email: body.email },
       details: { reason },
     });
-
-  if (!user) {
-    await burnPasswordCheck(body.password);
-    await failed('unknown_email', undefined);
-    throw new AppError(401, 'invalid_credentials');
+  const before = await throttleState(db, keys, now);
+  if (before.waitMs > 0) {
+    await failed('throttled');
+    const retryAfterSeconds = Math.ceil(before.waitMs / 1000);
+    throw new AppError(429, 'login_throttled', `Too many failed sign-ins. Try again in ${waitWords(before.waitMs)}.`, undefined, { retryAfterSeconds });
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    await failed('locked', user);
-    throw new AppError(423, 'account_locked', `Too many failed attempts. Try again in ${minutesUntil(user.lockedUntil)} minutes.`);
+  const ok = user ? await verifyPassword(user.passwordHash, body.password) : await burnPasswordCheck(body.password).then(() => false);
+  if (!ok) {
+    const after = await recordFailure(db, keys, now);
+    await failed(user ? 'bad_password' : 'unknown_email');
+    const hints = { attemptsLeft: after.attemptsLeft, ...(after.waitMs > 0 ? { retryAfterSeconds: Math.ceil(after.waitMs / 1000) } : {}) };
+    const detail = after.waitMs > 0 ? `Email or password is incorrect. Try again in ${waitWords(after.waitMs)}.` : undefined;
+    throw new AppError(401, 'invalid_credentials', detail, undefined, hints);
   }
-  if (!(await verifyPassword(user.passwordHash, body.password))) {
-    // Counted in SQL so concurrent attempts cannot slip past the limit.
-    const [after] = await db
-      .update(users)
-      .set({
-        failedLoginCount: sql`case when ${users.failedLoginCount} + 1 >= ${config.login.maxFailures} then 0 else ${users.failedLoginCount} + 1 end`,
-        lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${config.login.maxFailures} then now() + make_interval(secs => ${config.login.lockMs / 1000}) else ${users.lockedUntil} end`,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ lockedUntil: users.lockedUntil });
-    const locked = after?.lockedUntil && after.lockedUntil.getTime() > Date.now();
-    await failed(locked ? 'bad_password_locked' : 'bad_password', user);
-    if (locked) throw new AppError(423, 'account_locked', `Too many failed attempts. Try again in ${minutesUntil(after.lockedUntil!)} minutes.`);
-    throw new AppError(401, 'invalid_credentials');
-  }
-  const hospital = user.hospitalId
-    ? (await db.select({ isActive: hospitals.isActive }).from(hospitals).where(eq(hospitals.id, user.hospitalId)))[0]
+  const hospital = user!.hospitalId
+    ? (await db.select({ isActive: hospitals.isActive }).from(hospitals).where(eq(hospitals.id, user!.hospitalId)))[0]
     : undefined;
-  if (!user.isActive || hospital?.isActive === false) {
-    await failed(user.isActive ? 'hospital_inactive' : 'inactive', user);
-    throw new AppError(403, 'account_inactive', user.isActive ? 'Your hospital is not active on this platform.' : undefined);
+  if (!user!.isActive || hospital?.isActive === false) {
+    await failed(user!.isActive ? 'hospital_inactive' : 'inactive');
+    throw new AppError(403, 'account_inactive', user!.isActive ? 'Your hospital is not active on this platform.' : undefined);
   }
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(users)
-      .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() })
-      .where(eq(users.id, user.id))
-      .returning();
-    await audit(tx, ctx, { action: 'auth.login', hospitalId: user.hospitalId, entityType: 'user', entityId: user.id, actor: { id: user.id, email: user.email } });
+    await clearEmail(tx, keys);
+    const [row] = await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user!.id)).returning();
+    await audit(tx, ctx, { action: 'auth.login', hospitalId: user!.hospitalId, entityType: 'user', entityId: user!.id, actor: { id: user!.id, email: user!.email } });
     return row!;
   });
 }
@@ -78,7 +72,7 @@ export async function signup(ctx: Ctx, body: SignupBody): Promise<UserRow> {
     if (!hospital.isActive) throw new AppError(409, 'hospital_inactive', undefined, [{ path: 'hospitalId', message: 'This hospital is not accepting sign-ups' }]);
     const user = await insertAccount(tx, ctx, { ...body, role: 'patient', hospitalId: hospital.id, mustChangePassword: false, selfService: true });
     await tx.insert(patientProfiles).values({ userId: user.id, hospitalId: hospital.id });
-    const [row] = await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id)).returning();
+    const [row] = await tx.update(users).set({ lastLoginAt: ctx.clock.now() }).where(eq(users.id, user.id)).returning();
     await audit(tx, ctx, { action: 'auth.signup', hospitalId: hospital.id, entityType: 'user', entityId: user.id, actor: { id: user.id, email: user.email } });
     return row!;
   });
@@ -99,11 +93,12 @@ export async function changePassword(ctx: ActorCtx, body: PasswordChangeBody) {
     throw new AppError(400, 'wrong_password', undefined, [{ path: 'currentPassword', message: 'The current password is incorrect' }]);
   if (body.newPassword === body.currentPassword)
     throw new AppError(400, 'password_reused', undefined, [{ path: 'newPassword', message: 'Choose a password different from the current one' }]);
+  await refuseCommonPassword(body.newPassword, 'newPassword');
   const passwordHash = await hashPassword(body.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: ctx.clock.now(), updatedAt: ctx.clock.now() })
       .where(eq(users.id, user.id));
     await revokeUserSessions(tx, user.id, ctx.actor.sessionId);
     await audit(tx, ctx, { action: 'auth.password_changed', hospitalId: user.hospitalId, entityType: 'user', entityId: user.id });

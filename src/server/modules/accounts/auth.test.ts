@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, sessions, users } from '../../db/schema/index.js';
 import { PASSWORD, buildHospital, buildUser, signIn } from '../../test/factories.js';
+import { ManualClock } from '../../test/clock.js';
 import { Client, useTestApp } from '../../test/harness.js';
+import { expectProblem } from '../../test/problems.js';
 
 const t = useTestApp({ LOGIN_MAX_FAILURES: '3', AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
 const countUsers = async () => (await t.app.db.select().from(users)).length;
@@ -67,6 +69,25 @@ describe('sign-up', () => {
   });
 });
 
+describe('common passwords', () => {
+  it('are refused at sign-up, in a change and for accounts an admin creates, whatever their case', async () => {
+    const hospital = await buildHospital(t.app);
+    const before = await countUsers();
+    for (const password of ['password123', 'Password123', 'ILOVEYOU1', 'qwertyuiop'])
+      expectProblem(await new Client(t.app).post('/api/auth/signup', newPatient(hospital.id, { password })), 400, 'password_too_common', 'password');
+    const admin = await signIn(t.app, await buildUser(t.app, 'hospital_admin', hospital.id));
+    const doctor = { email: 'dr.common@example.com', password: 'Baseball1', firstName: 'Asha', lastName: 'KC', licenseNumber: 'NMC-COMMON-1', specialization: 'Cardiology', experienceYears: 3 };
+    expectProblem(await admin.post(`/api/hospitals/${hospital.id}/doctors`, doctor), 400, 'password_too_common', 'password');
+    expect(await countUsers()).toBe(before + 1); // the admin only
+    const person = await buildUser(t.app, 'patient', hospital.id);
+    const client = await signIn(t.app, person);
+    expectProblem(await client.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'SUPERMAN123' }), 400, 'password_too_common', 'newPassword');
+    expect((await new Client(t.app).post('/api/auth/login', { email: person.email, password: PASSWORD })).status).toBe(200);
+    // A long, uncommon passphrase is fine.
+    expect((await new Client(t.app).post('/api/auth/signup', newPatient(hospital.id, { password: 'tea kettle on a quiet hill' }))).status).toBe(201);
+  });
+});
+
 describe('sign-in', () => {
   it('signs in with the right password, case-insensitively on the email, and audits it', async () => {
     const hospital = await buildHospital(t.app);
@@ -95,21 +116,60 @@ describe('sign-in', () => {
     expect(failed.map((e) => e.actorEmail)).toEqual(expect.arrayContaining([patient.email, 'ghost@nowhere.test']));
   });
 
-  it('locks the account after repeated failures, even against the right password', async () => {
-    const hospital = await buildHospital(t.app);
-    const patient = await buildUser(t.app, 'patient', hospital.id);
-    const client = new Client(t.app);
+  it('slows sign-in down after repeated failures, with growing waits, and says how long', async () => {
+    const clock = new ManualClock('2026-06-01T10:00:00Z');
+    const app = await t.another({}, { clock });
+    const hospital = await buildHospital(app);
+    const patient = await buildUser(app, 'patient', hospital.id);
+    const client = new Client(app, '10.0.0.1');
+    const attempt = (password: string, email = patient.email) => client.post('/api/auth/login', { email, password });
     const tries = [];
-    for (let i = 0; i < 3; i++) tries.push((await client.post('/api/auth/login', { email: patient.email, password: 'wrong-password' })).status);
-    expect(tries).toEqual([401, 401, 423]);
-    const locked = await client.post('/api/auth/login', { email: patient.email, password: PASSWORD });
-    expect(locked.status).toBe(423);
-    expect(locked.body.code).toBe('account_locked');
-    expect(locked.body.detail).toMatch(/Try again in \d+ minutes/);
+    for (let i = 0; i < 3; i++) tries.push(await attempt('wrong-password'));
+    expect(tries.map((r) => [r.status, r.body.code, r.body.attemptsLeft])).toEqual([
+      [401, 'invalid_credentials', 2],
+      [401, 'invalid_credentials', 1],
+      [401, 'invalid_credentials', 0],
+    ]);
+    expect(tries[2]!.body.retryAfterSeconds).toBe(30);
+    expect(tries[2]!.body.detail).toMatch(/Try again in 30 seconds/);
+    // While the wait lasts, even the right password is not checked.
+    const waiting = await attempt(PASSWORD);
+    expect(waiting.status).toBe(429);
+    expect(waiting.body).toMatchObject({ code: 'login_throttled', retryAfterSeconds: 30 });
+    expect(waiting.headers['retry-after']).toBe('30');
     expect(client.cookie).toBeUndefined();
-    // Once the lock has passed, the right password works again.
-    await t.app.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, patient.id));
-    expect((await client.post('/api/auth/login', { email: patient.email, password: PASSWORD })).status).toBe(200);
+    clock.advance(20_000);
+    expect((await attempt(PASSWORD)).body.retryAfterSeconds).toBe(10);
+    // The next failure after a wait waits twice as long.
+    clock.advance(11_000);
+    const again = await attempt('wrong-again');
+    expect(again.body).toMatchObject({ code: 'invalid_credentials', attemptsLeft: 0, retryAfterSeconds: 60 });
+    clock.advance(61_000);
+    expect((await attempt(PASSWORD)).status).toBe(200);
+    // The owner got in: the count starts afresh.
+    expect((await new Client(app, '10.0.0.1').post('/api/auth/login', { email: patient.email, password: 'wrong' })).body.attemptsLeft).toBe(2);
+  });
+
+  it('throttles unknown emails exactly like real ones, and each address on its own', async () => {
+    const clock = new ManualClock('2026-06-02T10:00:00Z');
+    const app = await t.another({}, { clock });
+    const hospital = await buildHospital(app);
+    const patient = await buildUser(app, 'patient', hospital.id);
+    const run = async (email: string, ip: string) => {
+      const client = new Client(app, ip);
+      const bodies = [];
+      for (let i = 0; i < 4; i++) bodies.push((await client.post('/api/auth/login', { email, password: 'wrong-password' })).body);
+      return bodies;
+    };
+    expect(await run(patient.email, '10.0.1.1')).toEqual(await run('nobody-here@nowhere.test', '10.0.1.2'));
+    // An address that tries many accounts is slowed down too (4 × LOGIN_MAX_FAILURES free).
+    const spray = new Client(app, '10.0.2.1');
+    const statuses = [];
+    for (let i = 0; i < 13; i++) statuses.push((await spray.post('/api/auth/login', { email: `guess-${i}@nowhere.test`, password: 'wrong-password' })).status);
+    expect(statuses.slice(0, 12).every((s) => s === 401)).toBe(true);
+    expect(statuses[12]).toBe(429);
+    // Another address is not held back by it.
+    expect((await new Client(app, '10.0.2.2').post('/api/auth/login', { email: 'guess-0@nowhere.test', password: 'wrong-password' })).status).toBe(401);
   });
 
   it('refuses a deactivated account only after the right password', async () => {
@@ -149,8 +209,8 @@ describe('sessions', () => {
     const old = await signIn(t.app, person);
     const rows = await t.app.db.select().from(sessions).where(eq(sessions.userId, person.id));
     expect(rows).toHaveLength(2);
-    await t.app.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - t.config.session.idleMs - 1000) }).where(eq(sessions.id, rows[0]!.id));
-    await t.app.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, rows[1]!.id));
+    await t.app.db.update(sessions).set({ lastSeenAt: new Date(t.clock.now().getTime() - t.config.session.idleMs - 1000) }).where(eq(sessions.id, rows[0]!.id));
+    await t.app.db.update(sessions).set({ expiresAt: new Date(t.clock.now().getTime() - 1000) }).where(eq(sessions.id, rows[1]!.id));
     expect((await idle.get('/api/auth/me')).status).toBe(401);
     expect((await old.get('/api/auth/me')).status).toBe(401);
     expect(await t.app.db.select().from(sessions).where(eq(sessions.userId, person.id))).toHaveLength(0);
@@ -240,14 +300,28 @@ describe('defences', () => {
     expect(own.status).toBe(201);
   });
 
+  it('with PUBLIC_URL set, trusts only it and ALLOWED_ORIGINS, never the Host header (DNS rebinding)', async () => {
+    const hospital = await buildHospital(t.app);
+    const app = await t.another({ PUBLIC_URL: 'https://care.example.org', ALLOWED_ORIGINS: 'https://staff.example.org' });
+    const client = new Client(app);
+    const before = await countUsers();
+    const rebound = await client.request('POST', '/api/auth/signup', newPatient(hospital.id), { origin: 'http://evil.example:8000', host: 'evil.example:8000' });
+    expectProblem(rebound, 403, 'origin_mismatch');
+    expect(await countUsers()).toBe(before);
+    expect((await client.request('POST', '/api/auth/signup', newPatient(hospital.id), { origin: 'https://care.example.org' })).status).toBe(201);
+    expect((await new Client(app).request('POST', '/api/auth/signup', newPatient(hospital.id), { origin: 'https://staff.example.org' })).status).toBe(201);
+  });
+
   it('rate-limits sign-in attempts per address', async () => {
     const limited = await t.another({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
     const client = new Client(limited);
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await client.post('/api/auth/login', { email: 'ghost@nowhere.test', password: 'whatever-it-is' })).status);
+    for (let i = 0; i < 4; i++) statuses.push((await client.post('/api/auth/login', { email: `ghost-${i}@nowhere.test`, password: 'whatever-it-is' })).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const res = await client.post('/api/auth/login', { email: 'ghost@nowhere.test', password: 'whatever-it-is' });
+    const res = await client.post('/api/auth/login', { email: 'ghost-9@nowhere.test', password: 'whatever-it-is' });
     expect(res.body.code).toBe('rate_limited');
+    expect(res.body.retryAfterSeconds).toBeGreaterThan(0);
+    expect(res.headers['retry-after']).toBe(String(res.body.retryAfterSeconds));
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
 });

@@ -26,12 +26,15 @@ export async function createSession(
   cfg: SessionConfig,
   userId: string,
   from: { ip: string | null; userAgent: string | null },
+  now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + cfg.maxMs);
+  const expiresAt = new Date(now.getTime() + cfg.maxMs);
   await db.insert(sessions).values({
     id: sessionIdOf(token, cfg.secret),
     userId,
+    createdAt: now,
+    lastSeenAt: now,
     expiresAt,
     ip: from.ip,
     userAgent: from.userAgent?.slice(0, 300) ?? null,
@@ -39,8 +42,12 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The actor behind a cookie token, or null when the session is unknown, expired, idle or its user inactive. */
-export async function resolveSession(db: Tx, cfg: SessionConfig, token: string): Promise<Actor | null> {
+/**
+ * The actor behind a cookie token, or null when the session is unknown, expired, idle or its user
+ * inactive (an ended session is deleted). A request is activity and keeps the session alive
+ * (`touch`); a socket's heartbeat re-check is not, so an idle person is signed out on time.
+ */
+export async function resolveSession(db: Tx, cfg: SessionConfig, token: string, at: Date, { touch = true } = {}): Promise<Actor | null> {
   const id = sessionIdOf(token, cfg.secret);
   const [row] = await db
     .select({
@@ -60,14 +67,12 @@ export async function resolveSession(db: Tx, cfg: SessionConfig, token: string):
     .leftJoin(hospitals, eq(hospitals.id, users.hospitalId))
     .where(eq(sessions.id, id));
   if (!row) return null;
-  const now = Date.now();
+  const now = at.getTime();
   if (!row.isActive || row.hospitalActive === false || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + cfg.idleMs <= now) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
-  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
-  }
+  if (touch) await touchSession(db, { id, lastSeenAt: row.lastSeenAt }, at);
   return {
     userId: row.userId,
     email: row.email,
@@ -76,6 +81,14 @@ export async function resolveSession(db: Tx, cfg: SessionConfig, token: string):
     sessionId: row.id,
     mustChangePassword: row.mustChangePassword,
   };
+}
+
+/** Records activity on a session, at most once a minute (a write per request would be waste). */
+export async function touchSession(db: Tx, session: { id: string; lastSeenAt: Date }, at: Date) {
+  if (at.getTime() - session.lastSeenAt.getTime() <= TOUCH_EVERY_MS) return false;
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, session.id));
+  session.lastSeenAt = at;
+  return true;
 }
 
 export const revokeSession = (db: Tx, sessionId: string) => db.delete(sessions).where(eq(sessions.id, sessionId));

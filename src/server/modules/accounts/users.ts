@@ -8,7 +8,7 @@ import { UNIQUE_VIOLATION, sqlState } from '../../db/errors.js';
 import { users } from '../../db/schema/index.js';
 import { AppError } from '../../plugins/errors.js';
 import { audit, changedFields } from '../audit/audit.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword, refuseCommonPassword } from './passwords.js';
 import { revokeUserSessions } from './sessions.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -38,6 +38,7 @@ export async function insertAccount(
   ctx: Ctx,
   input: z.infer<typeof NewAccount> & { role: Role; hospitalId: string | null; mustChangePassword: boolean; selfService?: boolean },
 ): Promise<UserRow> {
+  await refuseCommonPassword(input.password, 'password');
   const passwordHash = await hashPassword(input.password);
   try {
     const [row] = await tx
@@ -75,7 +76,7 @@ export async function updateAccount(tx: Tx, ctx: Ctx, user: UserRow, patch: z.in
   if (Object.keys(fields).length === 0) return user;
   const [row] = await tx
     .update(users)
-    .set({ ...fields, updatedAt: new Date() })
+    .set({ ...fields, updatedAt: ctx.clock.now() })
     .where(eq(users.id, user.id))
     .returning();
   if (patch.isActive === false) await revokeUserSessions(tx, user.id);

@@ -19,8 +19,8 @@ const REFUSALS = { forbidden: 403, invalid_transition: 409, cancel_too_late: 409
 /** Once a time is agreed the fee is due, by the hold or the start, whichever is first; a free visit is confirmed at once. */
 async function scheduled(tx: Tx, outbox: Outbox, ctx: Ctx, row: AppointmentRow) {
   const a = row.appointment;
-  if (a.fee === 0) return applyTransition(tx, outbox, { row, action: 'confirm-free', party: 'system', actorId: null });
-  const due = new Date(Math.min(Date.now() + ctx.config.appointments.paymentHoldMs, a.startsAt.getTime()));
+  if (a.fee === 0) return applyTransition(tx, outbox, { row, action: 'confirm-free', party: 'system', actorId: null, at: ctx.clock.now() });
+  const due = new Date(Math.min(ctx.clock.now().getTime() + ctx.config.appointments.paymentHoldMs, a.startsAt.getTime()));
   const [updated] = await tx.update(appointments).set({ paymentDueAt: due }).where(eq(appointments.id, a.id)).returning();
   return { ...row, appointment: updated! };
 }
@@ -37,9 +37,10 @@ export async function act<A extends AppointmentAction>(ctx: ActorCtx, id: string
       const a = row.appointment;
       const party = partyOf(ctx.actor, a);
       if (!party) throw new AppError(403, 'forbidden', 'Only the patient and the doctor act on an appointment');
-      const why = refusal(action, a.status, party, { now: Date.now(), startsAt: a.startsAt.getTime(), cancelCutoffMs: ctx.config.appointments.cancelCutoffMs });
+      const now = ctx.clock.now();
+      const why = refusal(action, a.status, party, { now: now.getTime(), startsAt: a.startsAt.getTime(), cancelCutoffMs: ctx.config.appointments.cancelCutoffMs });
       if (why) throw new AppError(REFUSALS[why], why, why === 'invalid_transition' ? `Cannot ${action.replace('-', ' ')} an appointment that is ${a.status.replace('_', ' ')}` : undefined);
-      const t = { row, action, party, actorId: ctx.actor.userId };
+      const t = { row, action, party, actorId: ctx.actor.userId, at: now };
       switch (action) {
         case 'approve':
           return scheduled(tx, outbox, ctx, await applyTransition(tx, outbox, t));
@@ -72,10 +73,10 @@ export async function act<A extends AppointmentAction>(ctx: ActorCtx, id: string
           return applyTransition(tx, outbox, { ...t, patch: { cancellationReason: reason }, reason });
         }
         case 'start':
-          return applyTransition(tx, outbox, { ...t, patch: { callStartedAt: new Date() } });
+          return applyTransition(tx, outbox, { ...t, patch: { callStartedAt: now } });
         case 'complete': {
           const { notes } = body as Body<'complete'>;
-          return applyTransition(tx, outbox, { ...t, patch: { notes, callEndedAt: a.callEndedAt ?? new Date() } });
+          return applyTransition(tx, outbox, { ...t, patch: { notes, callEndedAt: a.callEndedAt ?? now } });
         }
       }
     });
@@ -99,7 +100,7 @@ const SYSTEM: Actor = { userId: '', email: 'system', role: 'super_admin', hospit
  * Frees time nobody will use: scheduled visits unpaid past their due time, and requests or
  * proposals nobody answered before the start. Safe to run on every instance at once.
  */
-export async function expireOverdue(ctx: Ctx, now = new Date()): Promise<number> {
+export async function expireOverdue(ctx: Ctx, now = ctx.clock.now()): Promise<number> {
   const due = await ctx.db
     .select({ id: appointments.id })
     .from(appointments)
@@ -118,7 +119,7 @@ export async function expireOverdue(ctx: Ctx, now = new Date()): Promise<number>
       const overdue = a && ((a.status === 'scheduled' && a.paymentDueAt && a.paymentDueAt <= now) || ((a.status === 'requested' || a.status === 'pending') && a.startsAt <= now));
       if (!overdue) return false;
       const reason = a.status === 'scheduled' ? 'The fee was not paid in time' : 'The request was not answered before its time';
-      await applyTransition(tx, outbox, { row: row!, action: 'expire', party: 'system', actorId: null, patch: { cancellationReason: reason }, reason });
+      await applyTransition(tx, outbox, { row: row!, action: 'expire', party: 'system', actorId: null, patch: { cancellationReason: reason }, reason, at: now });
       return true;
     });
     if (done) expired++;

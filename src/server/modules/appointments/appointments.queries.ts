@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Appointment, AppointmentDetail } from '../../../contracts/appointments.js';
-import type { Config } from '../../config.js';
+import type { ActorCtx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { appointmentEvents, appointments, doctorProfiles, hospitals, users } from '../../db/schema/index.js';
 import { scopedTo } from '../../db/tenancy.js';
@@ -48,7 +48,7 @@ export async function findAppointment(tx: Tx, actor: Actor, id: string, lock = f
   return row;
 }
 
-export function presentAppointment(row: AppointmentRow, actor: Actor, config: Config): Appointment {
+export function presentAppointment(row: AppointmentRow, { actor, config, clock }: Pick<ActorCtx, 'actor' | 'config' | 'clock'>): Appointment {
   const a = row.appointment;
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
@@ -69,7 +69,7 @@ export function presentAppointment(row: AppointmentRow, actor: Actor, config: Co
     paymentDueAt: iso(a.paymentDueAt),
     doctor: row.doctor,
     patient: row.patient,
-    actions: availableActions(a.status, partyOf(actor, a), { now: Date.now(), startsAt: a.startsAt.getTime(), cancelCutoffMs: config.appointments.cancelCutoffMs }),
+    actions: availableActions(a.status, partyOf(actor, a), { now: clock.now().getTime(), startsAt: a.startsAt.getTime(), cancelCutoffMs: config.appointments.cancelCutoffMs }),
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };

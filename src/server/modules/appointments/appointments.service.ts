@@ -9,8 +9,11 @@ import { findDoctor } from '../doctors/doctors.service.js';
 import { notify } from '../notifications/notify.js';
 import { loadAvailability } from '../availability/availability.service.js';
 import { slotProblem } from '../availability/slots.js';
-import { eventsOf, findAppointment, presentAppointment, selectAppointments, visibleTo } from './appointments.queries.js';
+import { audit } from '../audit/audit.js';
+import { markAppointmentNotificationsRead } from '../notifications/notifications.service.js';
+import { eventsOf, findAppointment, partyOf, presentAppointment, selectAppointments, visibleTo } from './appointments.queries.js';
 import { formatInZone, fullName } from './format.js';
+import { slotsChanged } from './transition.js';
 
 /** A lost race for a time: the exclusion constraints say whose time it was. */
 export function overlapError(e: unknown): unknown {
@@ -24,7 +27,7 @@ export function overlapError(e: unknown): unknown {
  * Overlaps are left to the database, which alone can decide them under concurrency.
  */
 export async function slotFor(ctx: ActorCtx, doctorId: string, hospitalId: string, startsAt: Date) {
-  if (startsAt.getTime() <= Date.now()) throw new AppError(400, 'start_in_past', undefined, [{ path: 'startsAt', message: 'Choose a time in the future' }]);
+  if (startsAt.getTime() <= ctx.clock.now().getTime()) throw new AppError(400, 'start_in_past', undefined, [{ path: 'startsAt', message: 'Choose a time in the future' }]);
   const availability = await loadAvailability(ctx.db, doctorId, hospitalId);
   const problem = slotProblem(availability, availability.timezone, startsAt);
   if (problem) throw new AppError(400, problem, undefined, [{ path: 'startsAt', message: problem === 'slot_misaligned' ? `Slots start every ${availability.slotMinutes} minutes` : 'The doctor does not see patients at that time' }]);
@@ -54,6 +57,7 @@ export async function requestAppointment(ctx: ActorCtx, body: AppointmentCreate)
         title: `${fullName(row!.patient)} requested an appointment`,
         message: `For ${formatInZone(startsAt, hospital!.timezone)}.`,
       });
+      outbox.add(slotsChanged(a!));
       return a!.id;
     });
     await outbox.flush(ctx.bus);
@@ -62,6 +66,8 @@ export async function requestAppointment(ctx: ActorCtx, body: AppointmentCreate)
     throw overlapError(e);
   }
 }
+
+const isStaff = (actor: ActorCtx['actor']) => actor.role === 'hospital_admin' || actor.role === 'super_admin';
 
 export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
   const where = and(
@@ -80,11 +86,16 @@ export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
       .offset(q.offset),
     ctx.db.select({ n: count() }).from(appointments).where(where),
   ]);
-  return { items: rows.map((r) => presentAppointment(r, ctx.actor, ctx.config)), total: total!.n };
+  if (isStaff(ctx.actor))
+    await audit(ctx.db, ctx, { action: 'appointment.listed', hospitalId: ctx.actor.hospitalId ?? q.hospitalId ?? null, details: { count: rows.length } });
+  return { items: rows.map((r) => presentAppointment(r, ctx)), total: total!.n };
 }
 
 export async function getAppointment(ctx: ActorCtx, id: string): Promise<AppointmentDetail> {
   const row = await findAppointment(ctx.db, ctx.actor, id);
   if (!row) throw notFound('No such appointment');
-  return { ...presentAppointment(row, ctx.actor, ctx.config), events: await eventsOf(ctx.db, id) };
+  // Whoever opens (or has just acted on) their appointment has seen what its notifications say.
+  if (partyOf(ctx.actor, row.appointment)) await markAppointmentNotificationsRead(ctx, id);
+  else await audit(ctx.db, ctx, { action: 'appointment.viewed', hospitalId: row.appointment.hospitalId, entityType: 'appointment', entityId: id });
+  return { ...presentAppointment(row, ctx), events: await eventsOf(ctx.db, id) };
 }

@@ -1,15 +1,21 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { buildApp } from '../../app.js';
-import { appointmentEvents, appointments, hospitals } from '../../db/schema/index.js';
+import { appointmentEvents, appointments, auditEvents, hospitals } from '../../db/schema/index.js';
 import { systemCtx } from '../../context.js';
-import { allWeek, slotsOf } from '../../test/appointments.js';
+import { allWeek, slotsOf as slotsIn } from '../../test/appointments.js';
 import { buildHospital, buildTenant, buildUser, signIn } from '../../test/factories.js';
+import { ManualClock } from '../../test/clock.js';
 import { Client, testConfig, useTestApp } from '../../test/harness.js';
 import { expireOverdue } from './actions.service.js';
 
-const t = useTestApp();
+// Pinned: a Monday, 09:45 in Kathmandu, so no test here depends on when the suite runs.
+const clock = new ManualClock('2030-01-14T04:00:00Z');
+const t = useTestApp({}, { clock });
+const now = () => clock.now().getTime();
+const KTM = { timezone: 'Asia/Kathmandu' };
+const slotsOf = (client: Client, doctorId: string, fromDay?: number, toDay?: number) => slotsIn(client, doctorId, fromDay, toDay, KTM.timezone);
 type Tenant = Awaited<ReturnType<typeof buildTenant>>;
 let h: Tenant;
 
@@ -21,7 +27,7 @@ const request = (client: Client, doctorId: string, startsAt: string, symptoms = 
   client.post('/api/appointments', { doctorId, startsAt, symptoms });
 
 beforeAll(async () => {
-  h = await buildTenant(t.app);
+  h = await buildTenant(t.app, KTM);
   expect((await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, allWeek())).status).toBe(200);
 });
 
@@ -70,7 +76,7 @@ describe('slots', () => {
   it('lists free future slots and leaves out held time', async () => {
     const slots = await slotsOf(h.as.patient, h.doctor.id, 1, 1);
     expect(slots.length).toBeGreaterThan(40);
-    expect(new Date(slots[0]!.startsAt).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(slots[0]!.startsAt).getTime()).toBeGreaterThan(now());
     const target = slots[5]!;
     expect((await request(h.as.patient, h.doctor.id, target.startsAt)).status).toBe(201);
     const after = await slotsOf(h.as.patient, h.doctor.id, 1, 1);
@@ -116,13 +122,13 @@ describe('requesting', () => {
 
   it('refuses bad starts, strangers and unavailable doctors, and stores nothing', async () => {
     const [slot] = await slotsOf(h.as.patient, h.doctor.id, 4, 4);
-    const other = await buildTenant(t.app);
+    const other = await buildTenant(t.app, KTM);
     const away = await buildUser(t.app, 'doctor', h.hospital.id);
     await t.app.db.execute(`update doctor_profiles set is_available = false where user_id = '${away.id}'` as never);
     const start = new Date(slot!.startsAt);
     const before = await countRows();
     const cases: [string, string, number, string][] = [
-      [h.doctor.id, new Date(Date.now() - 3_600_000).toISOString(), 400, 'start_in_past'],
+      [h.doctor.id, new Date(now() - 3_600_000).toISOString(), 400, 'start_in_past'],
       [h.doctor.id, new Date(start.getTime() + 10 * 60_000).toISOString(), 400, 'slot_misaligned'],
       [h.doctor.id, new Date(start.getTime() + 10 * 60_000 + 1).toISOString(), 400, 'slot_misaligned'],
       [h.doctor.id, 'next tuesday', 400, 'validation_failed'],
@@ -188,7 +194,7 @@ describe('double booking', () => {
     async ({ skip }) => {
       if (t.database.kind !== 'postgres') return skip();
       const second = await openDatabase({ kind: 'postgres', url: t.database.url });
-      const other = await buildApp(testConfig(t.config.dataDir), { database: second });
+      const other = await buildApp(testConfig(t.config.dataDir), { database: second, clock });
       try {
         const patients = await Promise.all(Array.from({ length: 30 }, () => buildUser(t.app, 'patient', h.hospital.id)));
         const clients = await Promise.all(patients.map((p, i) => signIn(i % 2 ? other : t.app, p)));
@@ -225,7 +231,7 @@ describe('the lifecycle', () => {
   });
 
   it('confirms at once when the hospital charges nothing', async () => {
-    const free = await buildTenant(t.app);
+    const free = await buildTenant(t.app, KTM);
     await t.app.db.update(hospitals).set({ appointmentFee: 0 }).where(eq(hospitals.id, free.hospital.id));
     await free.as.doctor.put(`/api/doctors/${free.doctor.id}/availability`, allWeek());
     const [slot] = await slotsOf(free.as.patient, free.doctor.id);
@@ -275,9 +281,9 @@ describe('the lifecycle', () => {
   });
 
   it('allows cancelling only before the cut-off, and completing only once the visit began', async () => {
-    const soon = await buildTenant(t.app);
+    const soon = await buildTenant(t.app, KTM);
     await soon.as.doctor.put(`/api/doctors/${soon.doctor.id}/availability`, allWeek(5));
-    const [slot] = (await slotsOf(soon.as.patient, soon.doctor.id, 0, 1)).filter((s) => new Date(s.startsAt).getTime() > Date.now() + 10 * 60_000);
+    const [slot] = (await slotsOf(soon.as.patient, soon.doctor.id, 0, 1)).filter((s) => new Date(s.startsAt).getTime() > now() + 10 * 60_000);
     const created = (await request(soon.as.patient, soon.doctor.id, slot!.startsAt)).body;
     expect(created.actions).toEqual([]);
     const late = await soon.as.patient.post(`/api/appointments/${created.id}/cancel`, { reason: 'Feeling better' });
@@ -289,7 +295,7 @@ describe('the lifecycle', () => {
     expect(early.body.code).toBe('too_early');
     const started = await soon.as.doctor.post(`/api/appointments/${created.id}/start`, {});
     expect(started.body.status).toBe('in_progress');
-    await t.app.db.update(appointments).set({ startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 240_000) }).where(eq(appointments.id, created.id));
+    await t.app.db.update(appointments).set({ startsAt: new Date(now() - 60_000), endsAt: new Date(now() + 240_000) }).where(eq(appointments.id, created.id));
     const done = await soon.as.doctor.post(`/api/appointments/${created.id}/complete`, { notes: 'Rest and fluids' });
     expect(done.body).toMatchObject({ status: 'completed', notes: 'Rest and fluids' });
   });
@@ -299,8 +305,8 @@ describe('the lifecycle', () => {
     const unpaid = (await request(h.as.patient, h.doctor.id, a!.startsAt)).body;
     const unanswered = (await request(h.as.patient, h.doctor.id, b!.startsAt)).body;
     await h.as.doctor.post(`/api/appointments/${unpaid.id}/approve`, {});
-    expect(await expireOverdue(systemCtx(t.app), new Date())).toBe(0);
-    const later = new Date(Date.now() + 30 * 86_400_000);
+    expect(await expireOverdue(systemCtx(t.app), clock.now())).toBe(0);
+    const later = new Date(now() + 30 * 86_400_000);
     expect(await expireOverdue(systemCtx(t.app), later)).toBeGreaterThanOrEqual(2);
     const paid = (await h.as.patient.get(`/api/appointments/${unpaid.id}`)).body;
     expect(paid).toMatchObject({ status: 'cancelled', cancellationReason: 'The fee was not paid in time' });
@@ -325,7 +331,7 @@ describe('lists, calendar and notifications', () => {
     const starts = hospital.items.map((a: { startsAt: string }) => a.startsAt);
     expect(starts).toEqual([...starts].sort());
     expect((await h.as.admin.get('/api/appointments?status=nonsense')).status).toBe(400);
-    const other = await buildTenant(t.app);
+    const other = await buildTenant(t.app, KTM);
     expect((await h.as.admin.get(`/api/appointments?hospitalId=${other.hospital.id}`)).body).toEqual({ items: [], total: 0 });
     expect((await h.as.admin.get(`/api/appointments?hospitalId=${h.hospital.id}&limit=200`)).body.total).toBe(hospital.total);
     const own = mine.items[0];
@@ -408,6 +414,46 @@ describe('lists, calendar and notifications', () => {
     const all = await h.as.doctor.post('/api/notifications/read-all');
     expect(all.body.marked).toBe(list.unread - 1);
     expect((await h.as.doctor.get('/api/notifications')).body.unread).toBe(0);
+  });
+
+  it('audits what staff read of patients and appointments, lists as one row with the count', async () => {
+    const tenant = await buildTenant(t.app, KTM);
+    await tenant.as.doctor.put(`/api/doctors/${tenant.doctor.id}/availability`, allWeek());
+    const [slot] = await slotsOf(tenant.as.patient, tenant.doctor.id, 4, 4);
+    const id = (await request(tenant.as.patient, tenant.doctor.id, slot!.startsAt)).body.id;
+    const trail = async (action: string) =>
+      (await t.app.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.hospitalId, tenant.hospital.id))));
+    await tenant.as.doctor.get(`/api/appointments/${id}`);
+    await tenant.as.patient.get('/api/appointments');
+    expect(await trail('appointment.viewed')).toHaveLength(0);
+    expect(await trail('appointment.listed')).toHaveLength(0);
+    await tenant.as.admin.get(`/api/hospitals/${tenant.hospital.id}/patients`);
+    expect(await trail('patient.listed')).toMatchObject([{ actorId: tenant.admin.id, details: { count: 1 } }]);
+    await tenant.as.admin.get('/api/appointments');
+    expect(await trail('appointment.listed')).toMatchObject([{ actorId: tenant.admin.id, details: { count: 1 } }]);
+    await tenant.as.admin.get(`/api/appointments/${id}`);
+    expect(await trail('appointment.viewed')).toMatchObject([{ actorId: tenant.admin.id, entityId: id }]);
+  });
+
+  it('marks an appointment\'s notifications read when its doctor or patient opens it or acts on it', async () => {
+    const tenant = await buildTenant(t.app, KTM);
+    await tenant.as.doctor.put(`/api/doctors/${tenant.doctor.id}/availability`, allWeek());
+    const [one, two] = await slotsOf(tenant.as.patient, tenant.doctor.id, 3, 3);
+    const first = (await request(tenant.as.patient, tenant.doctor.id, one!.startsAt)).body.id;
+    const second = (await request(tenant.as.patient, tenant.doctor.id, two!.startsAt)).body.id;
+    const unreadOf = async (client: Client, id: string) =>
+      (await client.get('/api/notifications?unread=true')).body.items.filter((n: { appointmentId: string }) => n.appointmentId === id).length;
+    expect(await unreadOf(tenant.as.doctor, first)).toBe(1);
+    // Staff reading the appointment leave the doctor's notifications alone.
+    await tenant.as.admin.get(`/api/appointments/${first}`);
+    expect(await unreadOf(tenant.as.doctor, first)).toBe(1);
+    await tenant.as.doctor.get(`/api/appointments/${first}`);
+    expect(await unreadOf(tenant.as.doctor, first)).toBe(0);
+    expect(await unreadOf(tenant.as.doctor, second)).toBe(1);
+    await tenant.as.doctor.post(`/api/appointments/${second}/approve`, {});
+    expect(await unreadOf(tenant.as.doctor, second)).toBe(0);
+    // The patient's own notification of the approval stays unread until they look.
+    expect(await unreadOf(tenant.as.patient, second)).toBe(1);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Outbox } from '../../realtime/outbox.js';
 import { notify } from '../notifications/notify.js';
 import { formatInZone, fullName } from './format.js';
 import type { AppointmentRow } from './appointments.queries.js';
+import { HOLDING_STATUSES } from '../../../contracts/appointments.js';
 import { TRANSITIONS, type Action, type Party } from './lifecycle.js';
 
 type Patch = Partial<typeof appointments.$inferInsert>;
@@ -17,6 +18,8 @@ export interface TransitionInput {
   actorId: string | null;
   patch?: Patch;
   reason?: string | null;
+  /** When it happens (the clock's now). */
+  at: Date;
 }
 
 /**
@@ -30,7 +33,7 @@ export async function applyTransition(tx: Tx, outbox: Outbox, t: TransitionInput
   if (!rule.from.includes(a.status) || !rule.by.includes(t.party)) throw new AppError(409, 'invalid_transition');
   const [updated] = await tx
     .update(appointments)
-    .set({ ...t.patch, status: rule.to, updatedAt: new Date() })
+    .set({ ...t.patch, status: rule.to, updatedAt: t.at })
     .where(and(eq(appointments.id, a.id), eq(appointments.status, a.status)))
     .returning();
   if (!updated) throw new AppError(409, 'invalid_transition', 'The appointment changed meanwhile; reload it');
@@ -45,6 +48,8 @@ export async function applyTransition(tx: Tx, outbox: Outbox, t: TransitionInput
   const row = { ...t.row, appointment: updated };
   await tellOthers(tx, outbox, row, t.action, t.party, t.reason ?? null);
   outbox.add({ topic: `appointment:${a.id}`, payload: { type: 'appointment.changed', appointmentId: a.id, status: rule.to } });
+  const holds = (HOLDING_STATUSES as readonly string[]).includes(rule.to);
+  if (!holds || t.patch?.startsAt) outbox.add(slotsChanged(a));
   return row;
 }
 
@@ -63,3 +68,9 @@ async function tellOthers(tx: Tx, outbox: Outbox, row: AppointmentRow, action: A
   const extra = action === 'approve' && a.fee > 0 ? ' Pay the fee to confirm it.' : '';
   await notify(tx, outbox, { ...base, recipientId, title: `${actorName} ${rule.notice}`, message: `Appointment of ${when}.${extra}${tail}` });
 }
+
+/** The doctor's free time changed: every slot list of theirs in the hospital should refresh. */
+export const slotsChanged = (a: { hospitalId: string; doctorId: string }) => ({
+  topic: `hospital:${a.hospitalId}`,
+  payload: { type: 'slots.changed' as const, doctorId: a.doctorId },
+});

@@ -7,6 +7,7 @@ import { appointments, availabilityExceptions, availabilityWindows, doctorProfil
 import { AppError } from '../../plugins/errors.js';
 import { audit } from '../audit/audit.js';
 import { findDoctor, findDoctorForChange } from '../doctors/doctors.service.js';
+import { slotsChanged } from '../appointments/transition.js';
 import { freeSlots } from './slots.js';
 import { addDays, zonedToUtc } from './zoned-time.js';
 
@@ -37,8 +38,10 @@ export async function getAvailability(ctx: ActorCtx, doctorId: string) {
 export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Availability): Promise<AvailabilityView> {
   const overlaps = availabilityOverlaps(input);
   if (overlaps.length) throw new AppError(400, 'availability_overlap', overlaps.map((o) => o.message).join('; '), overlaps);
-  return ctx.db.transaction(async (tx) => {
+  let hospitalId = '';
+  const view = await ctx.db.transaction(async (tx) => {
     const { profile } = await findDoctorForChange(tx, ctx, doctorId);
+    hospitalId = profile.hospitalId;
     await tx.delete(availabilityWindows).where(eq(availabilityWindows.doctorId, doctorId));
     await tx.delete(availabilityExceptions).where(eq(availabilityExceptions.doctorId, doctorId));
     if (input.windows.length)
@@ -47,10 +50,12 @@ export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Av
       await tx.insert(availabilityExceptions).values(
         input.exceptions.map((e) => ({ doctorId, date: e.date, kind: e.kind, startTime: e.start ?? null, endTime: e.end ?? null, note: e.note ?? null })),
       );
-    await tx.update(doctorProfiles).set({ slotMinutes: input.slotMinutes, updatedAt: new Date() }).where(eq(doctorProfiles.userId, doctorId));
+    await tx.update(doctorProfiles).set({ slotMinutes: input.slotMinutes, updatedAt: ctx.clock.now() }).where(eq(doctorProfiles.userId, doctorId));
     await audit(tx, ctx, { action: 'availability.updated', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId, details: { windows: input.windows.length, exceptions: input.exceptions.length } });
     return loadAvailability(tx, doctorId, profile.hospitalId);
   });
+  await ctx.bus.publish(slotsChanged({ hospitalId, doctorId }));
+  return view;
 }
 
 /** Time already held by the doctor's appointments that overlap [from, to). */
@@ -68,5 +73,5 @@ export async function listSlots(ctx: ActorCtx, doctorId: string, from: string, t
   if (!user.isActive || !profile.isAvailable) return { timezone, slotMinutes, items: [] };
   // Local dates span at most a day either side of the same UTC dates.
   const busy = await heldTime(ctx.db, doctorId, zonedToUtc(addDays(from, -1), 0, 'UTC')!, zonedToUtc(addDays(to, 2), 0, 'UTC')!);
-  return { timezone, slotMinutes, items: freeSlots({ availability, timezone, from, to, now: new Date(), busy }) };
+  return { timezone, slotMinutes, items: freeSlots({ availability, timezone, from, to, now: ctx.clock.now(), busy }) };
 }

@@ -2,26 +2,22 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChatHistory, ChatMessage, ClientMessageId, HistoryQuery, ReadBody, SendMessageBody, UnreadCounts } from '../../../contracts/chat.js';
-import { Id } from '../../../contracts/common.js';
+import { Id, text } from '../../../contracts/common.js';
 import { actorCtxOf } from '../../context.js';
 import { AppError } from '../../plugins/errors.js';
+import { readForm } from '../../plugins/multipart.js';
 import { parseOr400 } from '../../plugins/parse.js';
-import { history, markRead, openAttachment, sendMessage, unreadCounts, type NewMessage } from './chat.service.js';
+import { history, markRead, openAttachment, sendMessage, spendChatBudget, unreadCounts, type NewMessage } from './chat.service.js';
 
 const params = z.object({ appointmentId: Id });
-const Caption = z.object({ text: z.string().trim().max(4000).default(''), clientId: ClientMessageId.optional() });
+const Caption = z.object({ text: text().trim().max(4000).default(''), clientId: ClientMessageId.optional() });
 
 /** JSON `{text, clientId?}`, or a multipart form with `file` and optional `text` and `clientId`. */
 async function readMessage(req: FastifyRequest, maxBytes: number): Promise<NewMessage> {
   if (!req.isMultipart()) return parseOr400(SendMessageBody, req.body);
-  const fields: Record<string, string> = {};
-  let attachment: NewMessage['attachment'];
-  for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 4 } })) {
-    if (part.type === 'file') attachment = { bytes: await part.toBuffer(), name: part.filename };
-    else fields[part.fieldname] = String(part.value);
-  }
-  if (!attachment) throw new AppError(400, 'validation_failed', 'Attach a file, or send JSON for a text message', [{ path: 'file', message: 'Choose a file' }]);
-  return { ...parseOr400(Caption, fields), attachment };
+  const { file, fields } = await readForm(req, maxBytes);
+  if (!file) throw new AppError(400, 'validation_failed', 'Attach a file, or send JSON for a text message', [{ path: 'file', message: 'Choose a file' }]);
+  return { ...parseOr400(Caption, fields), attachment: { bytes: file.bytes, name: file.filename } };
 }
 
 export async function chatRoutes(base: FastifyInstance) {
@@ -37,6 +33,7 @@ export async function chatRoutes(base: FastifyInstance) {
     config: { access: ['patient', 'doctor'] },
   }, async (req, reply) => {
     const ctx = actorCtxOf(req);
+    spendChatBudget(base, ctx.actor.userId);
     const message = await sendMessage(ctx, req.params.appointmentId, await readMessage(req, ctx.config.chat.attachmentMaxBytes));
     return reply.code(201).send(message);
   });

@@ -1,10 +1,12 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import { ATTACHMENT_TYPES, type ChatHistory, type ChatMessage } from '../../../contracts/chat.js';
 import type { ActorCtx, Ctx } from '../../context.js';
+import type { Tx } from '../../db/client.js';
 import { appointments, chatMessages } from '../../db/schema/index.js';
 import { sniffType } from '../../files/sniff.js';
 import { fileStore } from '../../files/storage.js';
 import { AppError, notFound } from '../../plugins/errors.js';
+import type { RateBudget } from '../../plugins/rate-budget.js';
 import { audit } from '../audit/audit.js';
 import { visibleTo } from '../appointments/appointments.queries.js';
 import { chatAccess } from './chat.policy.js';
@@ -17,7 +19,13 @@ export async function chatOf(ctx: ActorCtx, appointmentId: string) {
   // Only the appointment row: this runs for every message sent.
   const [appointment] = await ctx.db.select().from(appointments).where(and(eq(appointments.id, appointmentId), visibleTo(ctx.actor)));
   if (!appointment) throw notFound('No such appointment');
-  return { appointment, access: chatAccess(appointment, ctx.actor, ctx.config) };
+  return { appointment, access: chatAccess(appointment, ctx.actor, ctx.config, ctx.clock.now()) };
+}
+
+/** One budget of messages per person, whether sent over HTTP or a socket. */
+export function spendChatBudget(app: { chatSends: RateBudget }, userId: string) {
+  const wait = app.chatSends.take(userId);
+  if (wait > 0) throw new AppError(429, 'rate_limited', `You are sending messages too quickly: wait ${wait} seconds`, undefined, { retryAfterSeconds: wait });
 }
 
 export interface NewMessage {
@@ -43,20 +51,30 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
   }
   let stored: MessageRow | undefined;
   try {
-    [stored] = await ctx.db
-      .insert(chatMessages)
-      .values({
-        appointmentId,
-        senderId: ctx.actor.userId,
-        clientId: input.clientId ?? null,
-        body: input.text,
-        attachmentFile: file?.name ?? null,
-        attachmentName: file?.original ?? null,
-        attachmentType: file?.type ?? null,
-        attachmentSize: file?.size ?? null,
-      })
-      .onConflictDoNothing({ target: [chatMessages.senderId, chatMessages.clientId] })
-      .returning();
+    const insert = async (tx: Tx) => {
+      const [row] = await tx
+        .insert(chatMessages)
+        .values({
+          appointmentId,
+          senderId: ctx.actor.userId,
+          clientId: input.clientId ?? null,
+          body: input.text,
+          attachmentFile: file?.name ?? null,
+          attachmentName: file?.original ?? null,
+          attachmentType: file?.type ?? null,
+          attachmentSize: file?.size ?? null,
+        })
+        .onConflictDoNothing({ target: [chatMessages.appointmentId, chatMessages.senderId, chatMessages.clientId] })
+        .returning();
+      return row;
+    };
+    // A text message is one statement; a file is counted against the quota in the same transaction.
+    stored = file
+      ? await ctx.db.transaction(async (tx) => {
+          await withinAttachmentQuota(tx, ctx, appointmentId, file!.size);
+          return insert(tx);
+        })
+      : await insert(ctx.db);
   } catch (e) {
     if (file) await store(ctx).remove(file.name);
     throw e;
@@ -64,7 +82,10 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
   if (!stored) {
     // A retry of a message already stored: answer with it, broadcast nothing new.
     if (file) await store(ctx).remove(file.name);
-    const [existing] = await ctx.db.select().from(chatMessages).where(and(eq(chatMessages.senderId, ctx.actor.userId), eq(chatMessages.clientId, input.clientId!)));
+    const [existing] = await ctx.db
+      .select()
+      .from(chatMessages)
+      .where(and(eq(chatMessages.appointmentId, appointmentId), eq(chatMessages.senderId, ctx.actor.userId), eq(chatMessages.clientId, input.clientId!)));
     return presentMessage(existing!);
   }
   const message = presentMessage(stored!);
@@ -72,6 +93,22 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
   const recipient = appointment.patientId === ctx.actor.userId ? appointment.doctorId : appointment.patientId;
   await publishUnread(ctx, recipient, appointmentId);
   return message;
+}
+
+/**
+ * What one conversation may hold in files. The appointment row is locked meanwhile, so two
+ * uploads at once cannot both take the last place.
+ */
+async function withinAttachmentQuota(tx: Tx, ctx: Ctx, appointmentId: string, size: number) {
+  const { attachmentsPerAppointment: maxFiles, attachmentQuotaBytes: maxBytes } = ctx.config.chat;
+  await tx.select({ id: appointments.id }).from(appointments).where(eq(appointments.id, appointmentId)).for('update');
+  const [held] = await tx
+    .select({ files: count(), bytes: sql<number>`coalesce(sum(${chatMessages.attachmentSize}), 0)::int` })
+    .from(chatMessages)
+    .where(and(eq(chatMessages.appointmentId, appointmentId), isNotNull(chatMessages.attachmentFile)));
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  if (held!.files + 1 > maxFiles || held!.bytes + size > maxBytes)
+    throw new AppError(409, 'attachment_quota_exceeded', `A conversation holds at most ${maxFiles} files and ${mb(maxBytes)}; this one has ${held!.files} files, ${mb(held!.bytes)}`);
 }
 
 /** Keeps only characters that are safe in a Content-Disposition header and a file system. */
@@ -102,7 +139,7 @@ export async function history(ctx: ActorCtx, appointmentId: string, q: { before?
   const undelivered = page.filter((m) => m.senderId !== ctx.actor.userId && !m.deliveredAt).map((m) => m.id);
   if (access.participant && undelivered.length) {
     await markDelivered(ctx, appointmentId, ctx.actor.userId, undelivered);
-    const now = new Date();
+    const now = ctx.clock.now();
     for (const m of page) if (undelivered.includes(m.id)) m.deliveredAt = now;
   }
   return { items: page.map(presentMessage), hasMore: rows.length > q.limit, canWrite: access.canWrite, maxAttachmentBytes: ctx.config.chat.attachmentMaxBytes };
@@ -115,7 +152,7 @@ export async function history(ctx: ActorCtx, appointmentId: string, q: { before?
 export async function markRead(ctx: ActorCtx, appointmentId: string, upToSeq: number) {
   const { access } = await chatOf(ctx, appointmentId);
   if (!access.participant) throw new AppError(403, 'forbidden', 'Only the patient and the doctor mark messages read');
-  const now = new Date();
+  const now = ctx.clock.now();
   const changed = await ctx.db
     .update(chatMessages)
     .set({ readAt: now, deliveredAt: now })
@@ -133,7 +170,7 @@ export async function markRead(ctx: ActorCtx, appointmentId: string, upToSeq: nu
 
 /** A recipient's socket received these messages: mark them delivered once and tell the sender. */
 export async function markDelivered(ctx: Ctx, appointmentId: string, recipientId: string, messageIds: string[]) {
-  const now = new Date();
+  const now = ctx.clock.now();
   const changed = await ctx.db
     .update(chatMessages)
     .set({ deliveredAt: now })

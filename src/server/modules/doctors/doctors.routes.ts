@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, ListQuery, listOf } from '../../../contracts/common.js';
-import { Doctor, DoctorCreate, DoctorListQuery, DoctorPatch, PICTURE_MAX_BYTES } from '../../../contracts/doctors.js';
+import { IdParams, ListQuery, listOf, text } from '../../../contracts/common.js';
+import { Doctor, DoctorCreate, DoctorListQuery, DoctorPatch, DoctorView, PICTURE_MAX_BYTES } from '../../../contracts/doctors.js';
 import { actorCtxOf } from '../../context.js';
 import { AppError } from '../../plugins/errors.js';
+import { readForm } from '../../plugins/multipart.js';
 import { createDoctor, getDoctor, listDoctors, listSpecializations, patchDoctor } from './doctors.service.js';
 import { openPicture, removePicture, setPicture } from './picture.service.js';
 
@@ -17,7 +18,7 @@ export async function doctorRoutes(base: FastifyInstance) {
   const tags = ['doctors'];
 
   app.get('/api/hospitals/:hospitalId/doctors', {
-    schema: { tags, params: HospitalParams, querystring: ListQuery.extend(DoctorListQuery.shape), response: { 200: listOf(Doctor) } },
+    schema: { tags, params: HospitalParams, querystring: ListQuery.extend(DoctorListQuery.shape), response: { 200: listOf(DoctorView) } },
   }, async (req) => listDoctors(actorCtxOf(req), req.params.hospitalId, req.query));
 
   app.get('/api/hospitals/:hospitalId/specializations', {
@@ -30,7 +31,7 @@ export async function doctorRoutes(base: FastifyInstance) {
   }, async (req, reply) => reply.code(201).send(await createDoctor(actorCtxOf(req), req.params.hospitalId, req.body)));
 
   app.get('/api/doctors/:doctorId', {
-    schema: { tags, params: DoctorParams, response: { 200: Doctor } },
+    schema: { tags, params: DoctorParams, response: { 200: DoctorView } },
   }, async (req) => getDoctor(actorCtxOf(req), req.params.doctorId));
 
   app.patch('/api/doctors/:doctorId', {
@@ -42,10 +43,9 @@ export async function doctorRoutes(base: FastifyInstance) {
     schema: { tags, params: DoctorParams, consumes: ['multipart/form-data'], response: { 200: Doctor } },
     config: { access: [...admins, 'doctor'] },
   }, async (req) => {
-    if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the picture as multipart/form-data, field "file"');
-    const file = await req.file({ limits: { fileSize: PICTURE_MAX_BYTES, files: 1 } });
+    const { file } = await readForm(req, PICTURE_MAX_BYTES);
     if (!file) throw new AppError(400, 'validation_failed', 'No file', [{ path: 'file', message: 'Choose an image' }]);
-    return setPicture(actorCtxOf(req), req.params.doctorId, await file.toBuffer());
+    return setPicture(actorCtxOf(req), req.params.doctorId, file.bytes);
   });
 
   app.delete('/api/doctors/:doctorId/picture', {
@@ -54,7 +54,7 @@ export async function doctorRoutes(base: FastifyInstance) {
   }, async (req) => removePicture(actorCtxOf(req), req.params.doctorId));
 
   app.get('/api/doctors/:doctorId/picture', {
-    schema: { tags, params: DoctorParams, querystring: z.object({ v: z.string().max(40).optional() }) },
+    schema: { tags, params: DoctorParams, querystring: z.object({ v: text().max(40).optional() }) },
   }, async (req, reply) => {
     const { stream, type } = await openPicture(actorCtxOf(req), req.params.doctorId);
     return reply

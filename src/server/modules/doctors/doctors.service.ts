@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike } from 'drizzle-orm';
 import type { z } from 'zod';
-import { DOCTOR_SELF_FIELDS, type Doctor, type DoctorCreate, type DoctorPatch, type DoctorListQuery } from '../../../contracts/doctors.js';
+import { DOCTOR_SELF_FIELDS, type Doctor, type DoctorCreate, type DoctorPatch, type DoctorListQuery, type DoctorView, type PublicDoctor } from '../../../contracts/doctors.js';
 import type { ListQuery } from '../../../contracts/common.js';
 import type { ActorCtx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
@@ -24,8 +24,28 @@ export const present = (user: UserRow, p: ProfileRow): Doctor => ({
   experienceYears: p.experienceYears,
   bio: p.bio,
   isAvailable: p.isAvailable,
-  pictureUrl: p.pictureFile ? `/api/doctors/${user.id}/picture?v=${p.pictureFile.split('.')[0]}` : null,
+  pictureUrl: pictureUrl(user, p),
 });
+
+const pictureUrl = (user: UserRow, p: ProfileRow) => (p.pictureFile ? `/api/doctors/${user.id}/picture?v=${p.pictureFile.split('.')[0]}` : null);
+
+/** What patients and colleagues see: no contact details, licence or account state. */
+const presentPublic = (user: UserRow, p: ProfileRow): PublicDoctor => ({
+  id: user.id,
+  hospitalId: user.hospitalId,
+  role: 'doctor',
+  firstName: user.firstName,
+  lastName: user.lastName,
+  specialization: p.specialization,
+  experienceYears: p.experienceYears,
+  bio: p.bio,
+  isAvailable: p.isAvailable,
+  pictureUrl: pictureUrl(user, p),
+});
+
+/** Admins and the doctor themself get the full record; everyone else the public view. */
+const presentFor = (ctx: ActorCtx, user: UserRow, p: ProfileRow): DoctorView =>
+  isAdmin(ctx) || user.id === ctx.actor.userId ? present(user, p) : presentPublic(user, p);
 
 const licenseTaken = (e: unknown) =>
   sqlState(e) === UNIQUE_VIOLATION && constraintOf(e) === 'doctor_profiles_license_unique'
@@ -46,7 +66,7 @@ export async function listDoctors(ctx: ActorCtx, hospitalId: string, q: ListQuer
     base().orderBy(asc(users.lastName), asc(users.firstName)).limit(q.limit).offset(q.offset),
     ctx.db.select({ n: count() }).from(doctorProfiles).innerJoin(users, eq(users.id, doctorProfiles.userId)).where(where),
   ]);
-  return { items: rows.map((r) => present(r.users, r.doctor_profiles)), total: total!.n };
+  return { items: rows.map((r) => presentFor(ctx, r.users, r.doctor_profiles)), total: total!.n };
 }
 
 /** The specializations of a hospital's active doctors, for a filter. */
@@ -74,7 +94,7 @@ export async function findDoctor(tx: Tx, ctx: ActorCtx, doctorId: string) {
 
 export const getDoctor = async (ctx: ActorCtx, id: string) => {
   const { user, profile } = await findDoctor(ctx.db, ctx, id);
-  return present(user, profile);
+  return presentFor(ctx, user, profile);
 };
 
 export async function createDoctor(ctx: ActorCtx, hospitalId: string, body: DoctorCreate): Promise<Doctor> {
@@ -110,7 +130,7 @@ export async function patchDoctor(ctx: ActorCtx, doctorId: string, patch: Doctor
       const user = await updateAccount(tx, ctx, found.user, account);
       let row = found.profile;
       if (Object.keys(profile).length) {
-        [row] = (await tx.update(doctorProfiles).set({ ...profile, updatedAt: new Date() }).where(eq(doctorProfiles.userId, doctorId)).returning()) as [ProfileRow];
+        [row] = (await tx.update(doctorProfiles).set({ ...profile, updatedAt: ctx.clock.now() }).where(eq(doctorProfiles.userId, doctorId)).returning()) as [ProfileRow];
         await audit(tx, ctx, { action: 'doctor.updated', hospitalId: row.hospitalId, entityType: 'user', entityId: doctorId, details: changedFields(profile) });
       }
       return present(user, row);

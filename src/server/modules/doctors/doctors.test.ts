@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, doctorProfiles, sessions, users } from '../../db/schema/index.js';
 import { PASSWORD, buildHospital, buildSuperAdmin, buildTenant, buildUser, signIn } from '../../test/factories.js';
 import { Client, useTestApp, type Response } from '../../test/harness.js';
+import { multipartForm } from '../../test/multipart.js';
 
 const t = useTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
 type Tenant = Awaited<ReturnType<typeof buildTenant>>;
@@ -85,21 +86,8 @@ function png(width: number, height: number, noise = false): Buffer {
   ]);
 }
 
-/** multipart/form-data by hand, as a browser's FormData sends it. */
-function multipart(parts: { name: string; filename?: string; type?: string; data: Buffer | string }[]) {
-  const boundary = `----TelemedBoundary${unique()}${unique()}`;
-  const pieces: Buffer[] = [];
-  for (const p of parts) {
-    const disposition = `form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}`;
-    pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`));
-    pieces.push(Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data));
-    pieces.push(Buffer.from('\r\n'));
-  }
-  pieces.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(pieces), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (client: Client, doctorId: string, data: Buffer, filename = 'me.png', type = 'image/png') => {
-  const { payload, headers } = multipart([{ name: 'file', filename, type, data }]);
+  const { payload, headers } = multipartForm([{ name: 'file', filename, type, data }]);
   return client.request('PUT', `/api/doctors/${doctorId}/picture`, payload, headers);
 };
 const bytesOf = (res: Response) => res.raw.rawPayload;
@@ -226,9 +214,8 @@ describe('listing and reading doctors', () => {
       const ids = list.body.items.map((d: { id: string }) => d.id);
       expect(ids).toContain(active.id);
       expect(ids).not.toContain(gone.id);
-      expect(list.body.items.every((d: { isActive: boolean }) => d.isActive)).toBe(true);
       expect(list.body.total).toBe(list.body.items.length);
-      expect((await client.get(`/api/doctors/${active.id}`)).body).toMatchObject({ id: active.id, isActive: true });
+      expect((await client.get(`/api/doctors/${active.id}`)).body).toMatchObject({ id: active.id, isAvailable: true });
       expectProblem(await client.get(`/api/doctors/${gone.id}`), 404, 'not_found');
     }
     for (const client of [A.as.admin, root]) {
@@ -240,6 +227,25 @@ describe('listing and reading doctors', () => {
     expectProblem(await B.as.patient.get(`/api/doctors/${active.id}`), 404, 'not_found');
     expectProblem(await A.as.patient.get('/api/doctors/00000000-0000-4000-8000-000000000000'), 404, 'not_found');
     expectProblem(await A.as.patient.get(`/api/doctors/${A.patient.id}`), 404, 'not_found');
+  });
+
+  it('gives patients and colleagues the public view; admins and the doctor themself the full record', async () => {
+    const PRIVATE = ['email', 'phone', 'licenseNumber', 'mustChangePassword', 'lastLoginAt', 'isActive', 'createdAt'];
+    const PUBLIC = ['id', 'hospitalId', 'role', 'firstName', 'lastName', 'specialization', 'experienceYears', 'bio', 'isAvailable', 'pictureUrl'];
+    for (const client of [A.as.patient, A.as.doctor]) {
+      const list = (await client.get(`/api/hospitals/${A.hospital.id}/doctors?limit=200`)).body.items as Record<string, unknown>[];
+      const others = list.filter((d) => d.id !== A.doctor.id);
+      expect(others.length).toBeGreaterThan(0);
+      for (const d of others) expect(Object.keys(d).sort()).toEqual([...PUBLIC].sort());
+      const one = (await client.get(`/api/doctors/${others[0]!.id}`)).body;
+      for (const key of PRIVATE) expect(one).not.toHaveProperty(key);
+      expect(one).toMatchObject({ id: others[0]!.id, role: 'doctor' });
+    }
+    expect((await A.as.doctor.get(`/api/doctors/${A.doctor.id}`)).body).toMatchObject({ email: A.doctor.email, isActive: true });
+    for (const client of [A.as.admin, root]) {
+      const one = (await client.get(`/api/doctors/${A.doctor.id}`)).body;
+      for (const key of PRIVATE) expect(one).toHaveProperty(key);
+    }
   });
 });
 
@@ -397,7 +403,7 @@ describe('profile picture', () => {
     expectProblem(await A.as.admin.put(`/api/doctors/${doctor.id}/picture`, { file: image.toString('base64') }), 415, 'unsupported_media_type');
     expectProblem(await A.as.admin.request('PUT', `/api/doctors/${doctor.id}/picture`, image, { 'content-type': 'image/png' }), 415, 'unsupported_media_type');
 
-    const noFile = multipart([{ name: 'note', data: 'no picture here' }]);
+    const noFile = multipartForm([{ name: 'note', data: 'no picture here' }]);
     expectProblem(await A.as.admin.request('PUT', `/api/doctors/${doctor.id}/picture`, noFile.payload, noFile.headers), 400, 'validation_failed', 'file');
 
     expectProblem(await upload(B.as.admin, doctor.id, png(1, 1)), 404, 'not_found');

@@ -19,7 +19,7 @@ export async function setPicture(ctx: ActorCtx, doctorId: string, bytes: Uint8Ar
   const name = await store(ctx).save(bytes, type);
   const [row] = await ctx.db.transaction(async (tx) => {
     await audit(tx, ctx, { action: 'doctor.picture_changed', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId });
-    return tx.update(doctorProfiles).set({ pictureFile: name, pictureType: type, updatedAt: new Date() }).where(eq(doctorProfiles.userId, doctorId)).returning();
+    return tx.update(doctorProfiles).set({ pictureFile: name, pictureType: type, updatedAt: ctx.clock.now() }).where(eq(doctorProfiles.userId, doctorId)).returning();
   });
   if (profile.pictureFile) await store(ctx).remove(profile.pictureFile);
   return present(user, row!);
@@ -29,7 +29,7 @@ export async function removePicture(ctx: ActorCtx, doctorId: string): Promise<Do
   const { user, profile } = await findDoctorForChange(ctx.db, ctx, doctorId);
   const [row] = await ctx.db.transaction(async (tx) => {
     await audit(tx, ctx, { action: 'doctor.picture_removed', hospitalId: profile.hospitalId, entityType: 'user', entityId: doctorId });
-    return tx.update(doctorProfiles).set({ pictureFile: null, pictureType: null, updatedAt: new Date() }).where(eq(doctorProfiles.userId, doctorId)).returning();
+    return tx.update(doctorProfiles).set({ pictureFile: null, pictureType: null, updatedAt: ctx.clock.now() }).where(eq(doctorProfiles.userId, doctorId)).returning();
   });
   if (profile.pictureFile) await store(ctx).remove(profile.pictureFile);
   return present(user, row!);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, ListQuery, listOf } from '../../../contracts/common.js';
 import { Hospital, HospitalCreate, HospitalPatch, PublicHospital } from '../../../contracts/hospitals.js';
-import { AccountPatch, HospitalAdmin, HospitalAdminCreate } from '../../../contracts/users.js';
+import { AdminPatch, HospitalAdmin, HospitalAdminCreate } from '../../../contracts/users.js';
 import { actorCtxOf, ctxOf } from '../../context.js';
 import { createAdmin, listAdmins, patchAdmin } from './admins.service.js';
 import { createHospital, getHospital, listHospitals, listPublicHospitals, patchHospital } from './hospitals.service.js';
@@ -48,7 +48,7 @@ export async function hospitalRoutes(base: FastifyInstance) {
   }, async (req, reply) => reply.code(201).send(await createAdmin(actorCtxOf(req), req.params.hospitalId, req.body)));
 
   app.patch('/api/admins/:adminId', {
-    schema: { tags, params: AdminParams, body: AccountPatch, response: { 200: HospitalAdmin } },
+    schema: { tags, params: AdminParams, body: AdminPatch, response: { 200: HospitalAdmin } },
     config: { access: ['super_admin', 'hospital_admin'] },
   }, async (req) => patchAdmin(actorCtxOf(req), req.params.adminId, req.body));
 }

@@ -69,7 +69,7 @@ export async function patchHospital(ctx: ActorCtx, id: string, patch: HospitalPa
     await findVisibleHospital(tx, ctx, id);
     if (patch.isActive !== undefined && ctx.actor.role !== 'super_admin')
       throw forbidden('Only the platform administrator can activate or deactivate a hospital');
-    await tx.update(hospitals).set({ ...patch, updatedAt: new Date() }).where(eq(hospitals.id, id));
+    await tx.update(hospitals).set({ ...patch, updatedAt: ctx.clock.now() }).where(eq(hospitals.id, id));
     const action = patch.isActive === false ? 'hospital.deactivated' : patch.isActive === true ? 'hospital.reactivated' : 'hospital.updated';
     await audit(tx, ctx, { action, hospitalId: id, entityType: 'hospital', entityId: id, details: changedFields(patch) });
     return present(await findVisibleHospital(tx, ctx, id));

@@ -20,13 +20,28 @@ export async function listNotifications(ctx: ActorCtx, q: { unread?: boolean; li
 
 export async function markRead(ctx: ActorCtx, id: string) {
   // Reading twice keeps the first time.
-  await ctx.db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.id, id), mine(ctx), unread));
+  await ctx.db.update(notifications).set({ readAt: ctx.clock.now() }).where(and(eq(notifications.id, id), mine(ctx), unread));
   const [row] = await ctx.db.select().from(notifications).where(and(eq(notifications.id, id), mine(ctx)));
   if (!row) throw notFound('No such notification');
   return presentNotification(row);
 }
 
 export async function markAllRead(ctx: ActorCtx) {
-  const rows = await ctx.db.update(notifications).set({ readAt: new Date() }).where(and(mine(ctx), unread)).returning({ id: notifications.id });
+  const rows = await ctx.db.update(notifications).set({ readAt: ctx.clock.now() }).where(and(mine(ctx), unread)).returning({ id: notifications.id });
+  if (rows.length) await announceRead(ctx, null);
   return { marked: rows.length };
 }
+
+/** Opening or acting on an appointment reads what was said about it, in every tab of the viewer. */
+export async function markAppointmentNotificationsRead(ctx: ActorCtx, appointmentId: string) {
+  const rows = await ctx.db
+    .update(notifications)
+    .set({ readAt: ctx.clock.now() })
+    .where(and(mine(ctx), eq(notifications.appointmentId, appointmentId), unread))
+    .returning({ id: notifications.id });
+  if (rows.length) await announceRead(ctx, appointmentId);
+  return rows.length;
+}
+
+const announceRead = (ctx: ActorCtx, appointmentId: string | null) =>
+  ctx.bus.publish({ topic: `user:${ctx.actor.userId}`, payload: { type: 'notifications.read', appointmentId } });

@@ -37,6 +37,8 @@ export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQue
       .offset(q.offset),
     ctx.db.select({ n: count() }).from(patientProfiles).innerJoin(users, eq(users.id, patientProfiles.userId)).where(where),
   ]);
+  // The list carries medical history, allergies and blood types: a read of it is a read of them all.
+  await audit(ctx.db, ctx, { action: 'patient.listed', hospitalId, entityType: 'hospital', entityId: hospitalId, details: { count: rows.length } });
   return { items: rows.map((r) => present(r.users, r.patient_profiles)), total: total!.n };
 }
 
@@ -94,7 +96,7 @@ export async function patchPatient(ctx: ActorCtx, patientId: string, patch: Pati
     const user = await updateAccount(tx, ctx, found.user, account);
     let row = found.profile;
     if (Object.keys(profile).length) {
-      [row] = (await tx.update(patientProfiles).set({ ...profile, updatedAt: new Date() }).where(eq(patientProfiles.userId, patientId)).returning()) as [ProfileRow];
+      [row] = (await tx.update(patientProfiles).set({ ...profile, updatedAt: ctx.clock.now() }).where(eq(patientProfiles.userId, patientId)).returning()) as [ProfileRow];
       await audit(tx, ctx, { action: 'patient.updated', hospitalId: row.hospitalId, entityType: 'user', entityId: patientId, details: changedFields(profile) });
     }
     return present(user, row);

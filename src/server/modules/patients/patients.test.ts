@@ -200,7 +200,7 @@ describe('a doctor and patient records', () => {
     const other = await buildUser(t.app, 'patient', A.hospital.id);
     expectProblem(await A.as.doctor.get(`/api/patients/${patient.id}`), 404, 'not_found');
 
-    const startsAt = new Date(Date.now() + 86_400_000);
+    const startsAt = new Date(t.clock.now().getTime() + 86_400_000);
     await t.app.db.insert(appointments).values({
       hospitalId: A.hospital.id,
       patientId: patient.id,
