@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Doctor } from '../../../../contracts/doctors.js';
+import type { DoctorView } from '../../../../contracts/doctors.js';
 import { useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { useListState, useUrlText } from '../../../lib/use-list-state.js';
@@ -89,7 +89,7 @@ export function FindDoctorPage() {
   );
 }
 
-function DoctorCard({ doctor: d }: { doctor: Doctor }) {
+function DoctorCard({ doctor: d }: { doctor: DoctorView }) {
   const name = doctorName(d);
   return (
     <li className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

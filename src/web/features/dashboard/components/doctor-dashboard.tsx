@@ -1,3 +1,4 @@
+import { isFullDoctor } from '../../../../contracts/doctors.js';
 import { errorMessage } from '../../../lib/api-client.js';
 import { todayIsoDate } from '../../../lib/datetime.js';
 import { Alert } from '../../../lib/ui/alert.js';
@@ -62,7 +63,7 @@ export function DoctorDashboard({ doctorId, hospitalName }: { doctorId: string; 
               items={[
                 { label: 'Specialization', value: d.specialization },
                 { label: 'Experience', value: `${d.experienceYears} ${d.experienceYears === 1 ? 'year' : 'years'}` },
-                { label: 'Licence number', value: d.licenseNumber },
+                ...(isFullDoctor(d) ? [{ label: 'Licence number', value: d.licenseNumber }] : []),
                 { label: 'Hospital', value: hospitalName ?? '—' },
               ]}
             />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Doctor } from '../../../../contracts/doctors.js';
+import type { DoctorView } from '../../../../contracts/doctors.js';
 import { useListState, useUrlText } from '../../../lib/use-list-state.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
@@ -37,7 +37,7 @@ export function DoctorsPanel({
     offset,
   });
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<Doctor | null>(null);
+  const [created, setCreated] = useState<DoctorView | null>(null);
   const filtered = Boolean(search.value || specialization.value);
 
   const add = () => {

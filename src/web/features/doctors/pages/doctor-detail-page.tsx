@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { isFullDoctor } from '../../../../contracts/doctors.js';
 import { formatDateTime } from '../../../lib/datetime.js';
 import { useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
@@ -29,6 +30,23 @@ export function DoctorDetailPage() {
   if (doctor.isError) return <RecordUnavailable noun="doctor" error={doctor.error} back={back} onRetry={() => void doctor.refetch()} />;
 
   const d = doctor.data;
+  // Staff always get the full record; should the server send the public view, show only that.
+  if (!isFullDoctor(d)) {
+    return (
+      <>
+        <PageHeader title={doctorName(d)} back={back} description={`${d.specialization} · ${d.experienceYears} ${d.experienceYears === 1 ? 'year' : 'years'} of experience`} />
+        <Card>
+          <DetailList
+            items={[
+              { label: 'Specialization', value: d.specialization },
+              { label: 'Appointments', value: d.isAvailable ? <Badge tone="blue">Available</Badge> : <Badge>Not available</Badge> },
+              { label: 'Bio', value: d.bio || 'No bio yet' },
+            ]}
+          />
+        </Card>
+      </>
+    );
+  }
   return (
     <>
       <PageHeader

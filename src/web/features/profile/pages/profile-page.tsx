@@ -8,6 +8,8 @@ import { DetailList } from '../../../lib/ui/detail-list.js';
 import { PageHeader } from '../../../lib/ui/page-header.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
+import { Alert } from '../../../lib/ui/alert.js';
+import { isFullDoctor } from '../../../../contracts/doctors.js';
 import { useMyDoctorRecord, useMyPatientRecord } from '../api/use-own-records.js';
 import { DoctorSelfForm } from '../components/doctor-self-form.js';
 import { PatientSelfForm } from '../components/patient-self-form.js';
@@ -79,8 +81,10 @@ function DoctorProfile({ id }: { id: string }) {
           <SkeletonRows rows={4} label="Loading your profile…" />
         ) : doctor.isError ? (
           <QueryError error={doctor.error} title="Could not load your profile" onRetry={() => void doctor.refetch()} />
-        ) : (
+        ) : isFullDoctor(doctor.data) ? (
           <DoctorSelfForm doctor={doctor.data} />
+        ) : (
+          <Alert tone="warning">Your full profile could not be loaded (the server sent the public view). Reload the page, or ask your administrator.</Alert>
         )}
       </Card>
     </Section>
