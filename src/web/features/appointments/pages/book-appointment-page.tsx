@@ -96,6 +96,8 @@ function BookingForm({ doctorId, doctorLabel }: { doctorId: string; doctorLabel:
   const noticeRef = useRef<HTMLDivElement>(null);
 
   const choose = (slot: Slot | null) => {
+    // The picker unchooses a time that went while the form was open (booked, or its time came).
+    if (!slot && form.values.startsAt) setSlotNotice('The time you chose was just taken or has passed. The free times below are up to date: choose another.');
     form.setValue('startsAt', slot?.startsAt ?? '');
     if (slot) setSlotNotice(null);
   };
