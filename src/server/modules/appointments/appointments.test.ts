@@ -366,29 +366,32 @@ describe('lists, calendar and notifications', () => {
       const field = (name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(text)?.[1]?.replace(/\\([,;\\])/g, '$1');
       return { status: field('STATUS'), sequence: Number(field('SEQUENCE')), description: field('DESCRIPTION') ?? '', summary: field('SUMMARY') };
     };
-    const [a, b] = await slotsOf(h.as.patient, h.doctor.id, 13, 13);
-    const created = (await request(h.as.patient, h.doctor.id, a!.startsAt, 'Private; symptoms, here')).body;
-    const requested = await ics(h.as.patient, created.id);
+    // A hospital of its own, so these visits leave the shared doctor's notifications alone.
+    const c = await buildTenant(t.app);
+    await c.as.doctor.put(`/api/doctors/${c.doctor.id}/availability`, allWeek());
+    const [a, b] = await slotsOf(c.as.patient, c.doctor.id, 13, 13);
+    const created = (await request(c.as.patient, c.doctor.id, a!.startsAt, 'Private; symptoms, here')).body;
+    const requested = await ics(c.as.patient, created.id);
     expect(requested).toMatchObject({ status: 'TENTATIVE', sequence: 0, summary: expect.stringMatching(/^Video visit with Dr Asha Sharma /) });
     expect(requested.description).toContain('not agreed yet');
 
     // Agreed but unpaid: still tentative, and it says the fee is due rather than "join".
-    await h.as.doctor.post(`/api/appointments/${created.id}/approve`, {});
-    const unpaid = await ics(h.as.patient, created.id);
+    await c.as.doctor.post(`/api/appointments/${created.id}/approve`, {});
+    const unpaid = await ics(c.as.patient, created.id);
     expect(unpaid).toMatchObject({ status: 'TENTATIVE', sequence: 1 });
     expect(unpaid.description).toContain('the fee of Rs 500.00 is due by ');
     expect(unpaid.description).toContain('cancelled automatically');
     expect(unpaid.description).not.toContain('Join from the appointment page');
     expect(unpaid.description).not.toContain('symptoms');
 
-    await h.as.patient.post(`/api/appointments/${created.id}/cancel`, { reason: 'Feeling better; private detail' });
-    const cancelled = await ics(h.as.doctor, created.id);
+    await c.as.patient.post(`/api/appointments/${created.id}/cancel`, { reason: 'Feeling better; private detail' });
+    const cancelled = await ics(c.as.doctor, created.id);
     expect(cancelled).toMatchObject({ status: 'CANCELLED', sequence: 2, summary: expect.stringMatching(/^Video visit: /) });
     expect(cancelled.description).not.toContain('private detail');
 
-    const declined = (await request(h.as.patient, h.doctor.id, b!.startsAt)).body;
-    await h.as.doctor.post(`/api/appointments/${declined.id}/reject`, { reason: 'Not my field' });
-    expect(await ics(h.as.patient, declined.id)).toMatchObject({ status: 'CANCELLED', sequence: 1 });
+    const declined = (await request(c.as.patient, c.doctor.id, b!.startsAt)).body;
+    await c.as.doctor.post(`/api/appointments/${declined.id}/reject`, { reason: 'Not my field' });
+    expect(await ics(c.as.patient, declined.id)).toMatchObject({ status: 'CANCELLED', sequence: 1 });
 
     // Confirmed (a free visit is confirmed on approval): CONFIRMED, and now one joins from the page.
     const free = await buildTenant(t.app);
