@@ -66,6 +66,8 @@ export default defineConfig({
           LOG_LEVEL: 'warn',
           // The suite signs in many times a minute from one address.
           AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+          // and seeds long chat histories through the API in a second or two.
+          CHAT_MESSAGES_PER_MINUTE: '1000',
           // The built app in dist/web, whatever WEB_DIR the caller's environment says.
           WEB_DIR: 'dist/web',
         },

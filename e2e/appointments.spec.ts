@@ -117,6 +117,8 @@ test('the patient books, the doctor proposes another time, the patient accepts',
   await expect(patient.getByText('Your request was sent')).toBeVisible();
   await expect(patient.getByText('Status: Requested.')).toBeVisible();
   const appointmentUrl = patient.url();
+  // The patient moves on (looking at the appointment would read its news as it arrives).
+  await patient.goto('/');
 
   // The doctor sees the request on the dashboard and proposes another time with a note.
   await doctor.goto('/');
@@ -229,6 +231,9 @@ test('the doctor rejects a request with a reason, and the patient reads it', asy
 
 test('a slot taken by someone else meanwhile is explained, and the times are refreshed', async ({ browser, baseURL }) => {
   const patient = await pageFor(browser, world.patient.email, world.patient.password);
+  // Without live updates (a lost connection), so the race is lost at submit rather than seen
+  // coming; booking.spec.ts covers the live case.
+  await patient.routeWebSocket(/\/ws\/notifications\//, (ws) => ws.close({ code: 1011, reason: 'Network down' }));
   await patient.goto(`/book/${world.doctor.id}`);
   const form = patient.getByRole('form', { name: 'Request an appointment' });
   const slot = await firstFreeSlot(form);

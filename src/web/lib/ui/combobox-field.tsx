@@ -104,7 +104,8 @@ export function ComboboxField({
           </svg>
         </button>
         <ul
-          {...combobox.getMenuProps({ 'aria-label': typeof label === 'string' ? label : undefined })}
+          // Labelled only while open: closed, it is hidden and the label belongs to the field alone.
+          {...combobox.getMenuProps({ 'aria-labelledby': isOpen ? `${id}-label` : undefined })}
           className={cx(
             'absolute z-30 mt-1 max-h-72 w-full overflow-y-auto rounded-md border border-slate-300 bg-white py-1 shadow-lg',
             (!isOpen || items.length === 0) && 'hidden',
