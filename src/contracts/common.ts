@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentZoneName, RENAMED_TARGETS } from './time-zones.js';
+import { currentZoneName } from './time-zones.js';
 
 /**
  * NUL and the other C0 control characters (tab, line feed and carriage return aside). PostgreSQL
@@ -35,7 +35,7 @@ export const Phone = z
 let zones: Map<string, string> | undefined;
 /** The zone's proper spelling ("asia/kathmandu" → "Asia/Kathmandu"), or null if it is not an IANA zone. */
 const canonicalZone = (tz: string): string | null => {
-  zones ??= new Map(['UTC', ...RENAMED_TARGETS, ...Intl.supportedValuesOf('timeZone')].map((z) => [z.toLowerCase(), z]));
+  zones ??= new Map(['UTC', ...Intl.supportedValuesOf('timeZone')].map((z) => [z.toLowerCase(), z]));
   const known = zones.get(tz.toLowerCase());
   if (known) return known;
   try {

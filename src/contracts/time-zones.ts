@@ -50,18 +50,6 @@ export function currentZoneName(timeZone: string): string {
   return RENAMED[timeZone] ?? timeZone;
 }
 
-const knownToRuntime = (timeZone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** The current names that legacy spellings stand for, where a runtime may list only the old one. */
-export const RENAMED_TARGETS: readonly string[] = [...new Set(Object.values(RENAMED))].filter(knownToRuntime);
-
 let canonical: readonly string[] | undefined;
 /** Every zone the runtime knows, each once, by its current IANA name, sorted; UTC included. */
 export function canonicalTimeZones(): readonly string[] {
