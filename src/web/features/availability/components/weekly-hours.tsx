@@ -74,7 +74,9 @@ export function WeeklyHours({
                 </Button>
                 {rows.length > 0 && (
                   <Button variant="ghost" size="sm" onClick={() => onCopy(day)}>
-                    Copy<span className="sr-only"> {name}’s hours</span> to other days
+                    <span>
+                      Copy<span className="sr-only"> {name}’s hours</span> to other days
+                    </span>
                   </Button>
                 )}
               </div>
