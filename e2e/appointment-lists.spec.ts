@@ -54,6 +54,8 @@ test.beforeAll(async ({ baseURL }) => {
 /** The ids of the appointments the list shows, in order. */
 async function listed(page: Page): Promise<string[]> {
   await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+  // The previous list stays on screen, marked busy, until the new one has come.
+  await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
   const list = page.getByRole('main').getByRole('list').last();
   await expect(list.or(page.getByRole('heading', { level: 3 }))).toBeVisible();
   return page

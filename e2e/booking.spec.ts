@@ -3,6 +3,7 @@ import { person } from './support/accounts.js';
 import { Api } from './support/api.js';
 import { openEveryDay } from './support/appointments.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { notificationsReady } from './support/live.js';
 import { seedWorld, signInAs, type World } from './support/seed.js';
 
 /**
@@ -41,11 +42,13 @@ async function firstFreeSlot(form: Locator) {
 
 test('a time another patient books goes from the page at once, and a chosen one is unchosen with a word', async ({ page, baseURL }) => {
   await signInAs(page, world.patient.email, world.patient.password);
+  const live = notificationsReady(page);
   await page.goto(`/book/${world.doctor.id}`);
   const form = page.getByRole('form', { name: 'Request an appointment' });
   const slot = await firstFreeSlot(form);
   const startsAt = (await slot.getAttribute('value'))!;
   await slot.check();
+  await live;
 
   const rival = await Api.signUpPatient(baseURL!, person('booking-rival', 'Hari', 'Lama'), world.hospital.id);
   await rival.send('post', '/api/appointments', { doctorId: world.doctor.id, startsAt, symptoms: 'Back pain.' }, 201);

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { Api } from './support/api.js';
 import { freeSlots, openEveryDay, requestSlot, type Slot } from './support/appointments.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { notificationsReady } from './support/live.js';
 import { seedWorld, signInAs, type World } from './support/seed.js';
 
 /**
@@ -38,7 +39,9 @@ const bell = (page: Page) => page.getByRole('banner').getByRole('button', { name
 
 test('opening an appointment clears its notifications, in this tab and the others', async ({ browser }) => {
   const dashboard = await doctorPage(browser);
+  const live = notificationsReady(dashboard);
   await dashboard.goto('/');
+  await live;
   await expect(bell(dashboard)).toHaveAccessibleName('Notifications');
   const id = await request('A cough for a week.');
   await expect(bell(dashboard)).toHaveAccessibleName('Notifications, 1 unread');
@@ -56,8 +59,10 @@ test('opening an appointment clears its notifications, in this tab and the other
 test('news about the appointment on screen is read at once, and so is acting on it', async ({ browser }) => {
   const id = await request('Ear ache since yesterday.');
   const page = await doctorPage(browser);
+  const live = notificationsReady(page);
   await page.goto(`/appointments/${id}`);
   await expect(page.getByText('Status: Requested.')).toBeVisible();
+  await live;
   await expect(bell(page)).toHaveAccessibleName('Notifications');
   // The patient cancels while the doctor looks at it: the page changes live, and what it
   // announced does not linger as unread.

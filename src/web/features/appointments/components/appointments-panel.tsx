@@ -142,7 +142,9 @@ export function AppointmentsPanel({
         )
       ) : (
         <>
-          <AppointmentList appointments={items} viewerOf={(a) => viewerOf(me, a)} unread={unread} />
+          <div aria-busy={appointments.isPlaceholderData || undefined} className={cx(appointments.isPlaceholderData && 'opacity-60')}>
+            <AppointmentList appointments={items} viewerOf={(a) => viewerOf(me, a)} unread={unread} />
+          </div>
           <Pagination label="Appointment pages" offset={offset} limit={LIMIT} total={total} onChange={setOffset} />
         </>
       )}
