@@ -1,12 +1,17 @@
 import { defineConfig, devices } from '@playwright/test';
 import { SUPERADMIN } from './e2e/support/accounts.js';
+import { freePort } from './e2e/support/free-port.js';
 
 /**
  * End-to-end tests drive the machine's Chromium against the real server serving the built web
  * app (`npm run test:e2e` builds it first), on an empty database made for the run
  * (e2e/support/start-server.ts). Set E2E_BASE_URL to test a server that is already running.
  */
-const PORT = Number(process.env.E2E_PORT ?? 8321);
+// A free port unless E2E_PORT names one, so two runs on one machine never collide. The config is
+// evaluated again in every worker: the first evaluation (in the runner) puts its choice in the
+// environment, which the workers inherit, so all of them agree on one port.
+process.env.E2E_PORT ||= String(freePort());
+const PORT = Number(process.env.E2E_PORT);
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${PORT}`;
 const results = process.env.TEST_RESULTS_DIR ?? 'test-results';
@@ -61,6 +66,8 @@ export default defineConfig({
           LOG_LEVEL: 'warn',
           // The suite signs in many times a minute from one address.
           AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+          // and seeds long chat histories through the API in a second or two.
+          CHAT_MESSAGES_PER_MINUTE: '1000',
           // The built app in dist/web, whatever WEB_DIR the caller's environment says.
           WEB_DIR: 'dist/web',
         },

@@ -19,7 +19,7 @@ interface Side {
 }
 let patient: Side;
 let doctor: Side;
-const PATIENT_SEES = () => `Dr. ${s.world.doctor.firstName} ${s.world.doctor.lastName}`;
+const PATIENT_SEES = () => `Dr ${s.world.doctor.firstName} ${s.world.doctor.lastName}`;
 const messagesPath = () => `/api/appointments/${s.appointmentId}/messages`;
 
 test.beforeAll(async ({ baseURL, browser }) => {
@@ -93,6 +93,38 @@ test('messages go both ways live, with delivered and read receipts, typing, and 
   await expect(p.textbox).toHaveAttribute('aria-invalid', 'true');
 });
 
+test('the length limit shows while typing: a counter near it, no sending over it', async () => {
+  const p = chatOf(patient.page);
+  const d = chatOf(doctor.page);
+  // Who else reads the chat is said where one writes.
+  await expect(p.panel.getByText(/staff can also read this chat, and every time they do it is recorded/)).toBeVisible();
+  await p.textbox.fill('x'.repeat(3_990));
+  await expect(p.panel.getByText('10 characters left.')).toBeVisible();
+  await expect(p.panel.getByText('3,990 / 4,000')).toBeVisible();
+  await expect(p.send).toBeEnabled();
+
+  await p.textbox.fill('x'.repeat(25_000));
+  const over = 'Too long to send: 21,000 characters over the 4,000-character limit.';
+  await expect(p.panel.getByText(over)).toBeVisible();
+  await expect(p.panel.getByText('25,000 / 4,000')).toBeVisible();
+  await expect(p.send).toBeDisabled();
+  await expect(p.textbox).toHaveAttribute('aria-invalid', 'true');
+  await expect(p.textbox).toHaveAccessibleDescription(new RegExp(over.replace(/[.]/g, '\\.')));
+  await expectNoSeriousA11yViolations(patient.page, 'chat with a message over the limit');
+  const before = await messageIds(d.log);
+  await p.textbox.press('Enter');
+  await expect(p.textbox).toHaveValue('x'.repeat(25_000));
+  await expect(p.log.locator('[data-pending]')).toHaveCount(0);
+
+  // Back under the limit: the warning goes and sending works again.
+  await p.textbox.fill('Short again.');
+  await expect(p.panel.getByText(/Too long to send/)).toHaveCount(0);
+  await expect(p.panel.getByText(/ \/ 4,000$/)).toHaveCount(0);
+  await p.send.click();
+  await expect(d.bubble('Short again.')).toHaveCount(1);
+  expect((await messageIds(d.log)).length).toBe(before.length + 1);
+});
+
 test('attachments: upload progress and cancel, a PDF downloaded, an image shown inline, refused files', async () => {
   const p = chatOf(patient.page);
   const d = chatOf(doctor.page);
@@ -149,10 +181,21 @@ test('attachments: upload progress and cancel, a PDF downloaded, an image shown 
   await p.textbox.press('Enter');
   const refused = p.bubble('fake.pdf');
   await expect(refused).toContainText('Not sent: Attach an image');
-  await expect(refused.getByRole('button', { name: /Retry/ })).toBeVisible();
+  // Sending it again cannot succeed: no Retry, only Remove.
+  await expect(refused.getByRole('button', { name: /Retry/ })).toHaveCount(0);
   await expectNoSeriousA11yViolations(patient.page, 'chat with a failed upload (patient)');
-  await refused.getByRole('button', { name: 'Discard' }).click();
+  await refused.getByRole('button', { name: 'Remove fake.pdf' }).click();
   await expect(refused).toHaveCount(0);
+  // A "picture" whose bytes are no image: refused with the reason, and no broken preview.
+  await attach({ name: 'not-a-photo.png', mimeType: 'image/png', buffer: Buffer.from('these bytes are not a PNG') });
+  await p.textbox.press('Enter');
+  const notPhoto = p.bubble('not-a-photo.png');
+  await expect(notPhoto).toContainText('Not sent: Attach an image');
+  await expect(notPhoto.getByRole('img')).toHaveCount(0);
+  await expect(notPhoto.getByRole('button', { name: /Retry/ })).toHaveCount(0);
+  await notPhoto.getByRole('button', { name: 'Remove not-a-photo.png' }).click();
+  await expect(notPhoto).toHaveCount(0);
+  await expect(p.textbox).toBeFocused();
 
   await expectNoSeriousA11yViolations(doctor.page, 'chat with attachments (doctor)');
   await d.log.evaluate((el) => el.scrollTo(0, el.scrollHeight));
@@ -244,7 +287,8 @@ test('live notifications: the approval reaches the patient’s bell and a toast 
   // Well within the header's 30-second polling: this came over the socket.
   await expect(bell).toHaveAccessibleName('Notifications, 1 unread', { timeout: 5_000 });
   const toast = page.getByRole('status', { name: 'Live notifications' });
-  await expect(toast).toContainText(`${PATIENT_SEES()} approved your appointment`);
+  // The notification's text is the server's (which still writes "Dr." until it uses the shared naming helper).
+  await expect(toast).toContainText(new RegExp(`Dr\\.? ${s.world.doctor.firstName} ${s.world.doctor.lastName} approved your appointment`));
   await toast.getByRole('button', { name: 'Dismiss' }).click();
   await expect(toast).not.toContainText('approved your appointment');
 

@@ -25,14 +25,41 @@ test('sign-up explains when no hospital accepts patients yet', async ({ page }) 
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 });
 
-test('a locked account is told when to try again', async ({ page }) => {
+test('a throttled sign-in counts down to when it may try again, with the button off meanwhile', async ({ page }) => {
+  // (Account lockout, 423 account_locked, is gone: the server throttles instead, decision 10.)
   await page.route('**/api/auth/login', (route) =>
-    route.fulfill(problem(423, 'account_locked', 'Account temporarily locked', 'Too many failed attempts. Try again in 15 minutes.')),
+    route.fulfill({
+      ...problem(429, 'login_throttled', 'Too many sign-in attempts', 'Too many failed sign-ins. Try again in 3 seconds.'),
+      headers: { 'retry-after': '3' },
+      body: JSON.stringify({ type: 'about:blank', title: 'Too many sign-in attempts', status: 429, code: 'login_throttled', retryAfterSeconds: 3 }),
+    }),
+  );
+  await signIn(page, 'someone@e2e.test', 'whatever-it-is');
+  const notice = page.getByRole('status').filter({ hasText: 'Too many sign-in attempts' });
+  await expect(notice).toContainText(/Try again in [23] seconds\./);
+  const submit = page.getByRole('button', { name: 'Sign in' });
+  await expect(submit).toBeDisabled();
+  await expect(notice).toContainText('Try again in 1 second.');
+  await expect(submit).toBeEnabled({ timeout: 5_000 });
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'You can try to sign in again now.' })).toBeAttached();
+});
+
+test('a wrong password says how many attempts are left when few are', async ({ page }) => {
+  let left = 4;
+  await page.route('**/api/auth/login', (route) =>
+    route.fulfill({
+      status: 401,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Email or password is incorrect', status: 401, code: 'invalid_credentials', attemptsLeft: left-- }),
+    }),
   );
   await signIn(page, 'someone@e2e.test', 'whatever-it-is');
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('Account temporarily locked');
-  await expect(alert).toContainText('Try again in 15 minutes.');
+  await expect(alert).toContainText('Email or password is incorrect');
+  await expect(alert).not.toContainText('attempts left');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(alert).toContainText('3 attempts left before sign-in for this email is slowed down.');
 });
 
 test('a list that fails to load says so and can be retried', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currentZoneName } from './time-zones.js';
 
 /**
  * NUL and the other C0 control characters (tab, line feed and carriage return aside). PostgreSQL
@@ -46,12 +47,12 @@ const canonicalZone = (tz: string): string | null => {
   }
 };
 
-/** An IANA zone the runtime knows, e.g. Asia/Kathmandu, stored in its canonical spelling. */
+/** An IANA zone the runtime knows, e.g. Asia/Kathmandu, stored in its current spelling (not Asia/Katmandu). */
 export const TimeZone = z
   .string()
   .trim()
   .refine((tz) => canonicalZone(tz) !== null, 'Enter an IANA time zone such as Asia/Kathmandu')
-  .transform((tz) => canonicalZone(tz)!);
+  .transform((tz) => currentZoneName(canonicalZone(tz)!));
 
 /** Integer paisa (1 rupee = 100 paisa). Never floats. */
 export const Paisa = z.number().int('Amount must be whole paisa').min(0).max(100_000_000);

@@ -14,8 +14,9 @@ const MAX_TOASTS = 3;
 /**
  * While someone is signed in: one socket to their own room (`/ws/notifications/`). A
  * notification refreshes the notification and appointment queries at once and shows a short
- * toast; unread chat counts update in place. After a reconnection everything it feeds is
- * fetched again, since events may have been missed meanwhile.
+ * toast; notifications read elsewhere refresh the bell; a doctor's changed free time refreshes
+ * that doctor's slot lists; unread chat counts update in place. After a reconnection
+ * everything it feeds is fetched again, since events may have been missed meanwhile.
  */
 export function LiveUpdates() {
   const me = useMeQuery().data;
@@ -39,6 +40,7 @@ export function LiveUpdates() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
     void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
     void queryClient.invalidateQueries({ queryKey: queryKeys.chat.unread });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
   };
 
   const onEvent = (event: ServerEvent) => {
@@ -46,6 +48,12 @@ export function LiveUpdates() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
       void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
       show(event.notification);
+    } else if (event.type === 'notifications.read') {
+      // Read elsewhere (another tab opened or acted on the appointment, or "mark all read").
+      void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+    } else if (event.type === 'slots.changed') {
+      // A doctor's free time changed (a booking, a cancel, new hours): open slot pickers refresh.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.slots.doctor(event.doctorId) });
     } else if (event.type === 'chat.unread') {
       const held = queryClient.getQueryData<UnreadCounts>(queryKeys.chat.unread);
       if (held) queryClient.setQueryData(queryKeys.chat.unread, withUnread(held, event.appointmentId, event.unread, event.total));

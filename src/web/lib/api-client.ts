@@ -12,6 +12,10 @@ const LenientProblem = z.object({
   code: z.string(),
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** With 429 (and a throttled sign-in): when to try again. */
+  retryAfterSeconds: z.number().int().nonnegative().optional(),
+  /** With a failed sign-in: attempts left before sign-in for that email is slowed down. */
+  attemptsLeft: z.number().int().nonnegative().optional(),
 });
 export type Problem = z.infer<typeof LenientProblem>;
 
@@ -24,18 +28,29 @@ export function readProblemJson(data: unknown): Problem | null {
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem | null;
+  /** Seconds to wait before trying again: the problem's `retryAfterSeconds`, else a Retry-After header. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, problem: Problem | null, fallback: string) {
+  constructor(status: number, problem: Problem | null, fallback: string, retryAfterHeader?: string | null) {
     super(problem?.detail ?? problem?.title ?? fallback);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
+    this.retryAfterSeconds = problem?.retryAfterSeconds ?? parseRetryAfter(retryAfterHeader);
   }
 
   /** The stable error code (see contracts/errors.ts), if the server sent one. */
   get code(): ErrorCode | (string & {}) | undefined {
     return this.problem?.code;
   }
+}
+
+/** A Retry-After header: seconds, or an HTTP date. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** The response did not match the shared contract: a bug on one side, not the user's fault. */
@@ -88,8 +103,8 @@ function fallbackMessage(status: number) {
   return `The request failed (HTTP ${status}).`;
 }
 
-export function toApiError(status: number, problem: Problem | null, path: string) {
-  const error = new ApiError(status, problem, fallbackMessage(status));
+export function toApiError(status: number, problem: Problem | null, path: string, retryAfter?: string | null) {
+  const error = new ApiError(status, problem, fallbackMessage(status), retryAfter);
   for (const listener of listeners) listener(error, path);
   return error;
 }
@@ -133,7 +148,7 @@ async function request(method: string, path: string, options: RequestOptions = {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw toApiError(0, null, path);
   }
-  if (!response.ok) throw toApiError(response.status, await readProblem(response), path);
+  if (!response.ok) throw toApiError(response.status, await readProblem(response), path, response.headers.get('retry-after'));
   if (response.status === 204) return undefined;
   const type = response.headers.get('content-type') ?? '';
   return type.includes('json') ? ((await response.json()) as unknown) : undefined;

@@ -94,3 +94,7 @@ export const appointmentStatus: Record<AppointmentStatus, StatusInfo> = {
 /** Appointments still in play (the ones that hold a time), and the finished ones. */
 export const ACTIVE_STATUSES = HOLDING_STATUSES;
 export const FINISHED_STATUSES = ['completed', 'rejected', 'cancelled'] as const satisfies readonly AppointmentStatus[];
+
+/** Statuses whose time is agreed between the two: the visit can go in a calendar. */
+export const AGREED_STATUSES = ['scheduled', 'confirmed', 'in_progress', 'completed'] as const satisfies readonly AppointmentStatus[];
+export const isTimeAgreed = (status: AppointmentStatus) => (AGREED_STATUSES as readonly AppointmentStatus[]).includes(status);

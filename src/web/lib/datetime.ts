@@ -1,17 +1,53 @@
-/** Times arrive as UTC ISO strings; people see them in their own zone, with the zone named. */
+import { canonicalTimeZones, currentZoneName } from '../../contracts/time-zones.js';
 
+/**
+ * Times arrive as UTC ISO strings; people see them in their own zone, with the zone named.
+ * One spelling and one format everywhere: zones by their current IANA name (never ICU's legacy
+ * "Asia/Katmandu"), shown as a readable name ("Nepal Time"), with the IANA name beside it where
+ * the zone itself is the subject ("Nepal Time (Asia/Kathmandu)").
+ */
+
+/** The viewer's zone by its current IANA name. */
 export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
+const zoneNames = new Map<string, string>();
+/**
+ * A zone's readable name: "Nepal Time", "Eastern Time", "Coordinated Universal Time"; the IANA
+ * name when Intl has nothing better than an offset.
+ */
+export function zoneName(timeZone: string): string {
+  const zone = currentZoneName(timeZone);
+  let name = zoneNames.get(zone);
+  if (name === undefined) {
+    const read = (style: 'longGeneric' | 'long') => {
+      try {
+        return new Intl.DateTimeFormat(undefined, { timeZone: zone, timeZoneName: style })
+          .formatToParts(new Date(Date.UTC(2025, 0, 15)))
+          .find((p) => p.type === 'timeZoneName')?.value;
+      } catch {
+        return undefined;
+      }
+    };
+    const readable = (n: string | undefined) => (n && !/^(GMT|UTC)([+-−]|$)/.test(n) ? n : undefined);
+    name = readable(read('longGeneric')) ?? readable(read('long')) ?? zone;
+    zoneNames.set(zone, name);
+  }
+  return name;
+}
+
+/** "Nepal Time (Asia/Kathmandu)": a zone named so people recognise it and can look it up. */
+export function describeZone(timeZone: string): string {
+  const zone = currentZoneName(timeZone);
+  const name = zoneName(zone);
+  return name === zone ? zone : `${name} (${zone})`;
+}
+
+/** "Mon, Nov 24, 2025, 9:30 AM Nepal Time" in the viewer's zone. */
+export function formatDateTime(iso: string | null | undefined): string {
+  return formatDateTimeIn(iso);
+}
 
 const dateOnly = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
@@ -19,13 +55,6 @@ const dateOnly = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
   timeZone: 'UTC',
 });
-
-/** "Nov 24, 2025, 2:05 PM GMT+5:45" in the viewer's zone. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
-}
 
 /** A calendar date ("1990-04-02") as "April 2, 1990", without any zone shifting it a day. */
 export function formatCalendarDate(isoDate: string | null | undefined): string {
@@ -41,17 +70,10 @@ export function todayIsoDate(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Every IANA zone this browser knows, for time zone pickers; `current` is kept even if unknown. */
+/** Every zone, once each by its current name, for time zone pickers; `current` is kept even if unknown. */
 export function timeZoneOptions(current?: string): string[] {
-  let zones: string[] = [];
-  try {
-    zones = Intl.supportedValuesOf('timeZone');
-  } catch {
-    zones = ['Asia/Kathmandu', 'Asia/Kolkata', 'UTC'];
-  }
-  const all = new Set(zones);
-  all.add('UTC');
-  if (current) all.add(current);
+  const all = new Set(canonicalTimeZones());
+  if (current) all.add(currentZoneName(current));
   return [...all].sort((a, b) => a.localeCompare(b));
 }
 
@@ -86,21 +108,22 @@ export function formatTimeIn(iso: string, timeZone = viewerTimeZone()): string {
   return formatter(`time:${timeZone}`, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
-/** "Nov 24, 2025, 9:30 AM GMT+5:45" in `timeZone`, with the zone named. */
+/** "Mon, Nov 24, 2025, 9:30 AM Nepal Time" in `timeZone` (the viewer's by default), with the zone named. */
 export function formatDateTimeIn(iso: string | null | undefined, timeZone = viewerTimeZone()): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return formatter(`datetime:${timeZone}`, {
+  const zone = currentZoneName(timeZone);
+  const text = formatter(`datetime:${zone}`, {
     weekday: 'short',
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
-    timeZoneName: 'short',
-    timeZone,
+    timeZone: zone,
   }).format(date);
+  return `${text} ${zoneName(zone)}`;
 }
 
 /** A calendar date as "Monday, November 24" (`long`) or "Mon, Nov 24" (`short`). */
@@ -111,18 +134,6 @@ export function formatDayLabel(date: string, style: 'long' | 'short' = 'long'): 
     day: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${date}T00:00:00Z`));
-}
-
-/** The zone's short name at an instant, e.g. "GMT+5:45" or "EST". */
-export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
-  const parts = formatter(`zone:${timeZone}`, { timeZone, timeZoneName: 'short' }).formatToParts(at);
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-}
-
-/** "Asia/Kathmandu (GMT+5:45)": a zone named so people recognise it. */
-export function describeZone(timeZone: string, at: Date = new Date()): string {
-  const short = zoneAbbreviation(timeZone, at);
-  return short === timeZone ? timeZone : `${timeZone} (${short})`;
 }
 
 /** Whether two zones show the same wall-clock time at this instant (then naming one is enough). */

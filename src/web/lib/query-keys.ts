@@ -33,6 +33,7 @@ export const queryKeys = {
   availability: (doctorId: string) => ['availability', doctorId] as const,
   slots: {
     all: ['slots'] as const,
+    doctor: (doctorId: string) => ['slots', doctorId] as const,
     range: (doctorId: string, from: string, to: string) => ['slots', doctorId, from, to] as const,
   },
   notifications: {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { Me } from '../../contracts/auth.js';
 import type { Role } from '../../contracts/enums.js';
 import { ApiError, api } from './api-client.js';
+import { flash } from './flash.js';
 import { queryKeys } from './query-keys.js';
 
 /** The signed-in user, or null when nobody is signed in. */
@@ -44,8 +45,9 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.send('POST', '/api/auth/logout'),
-    onSettled: () => {
+    onSettled: (_data, error) => {
       signOutState.deliberate = true;
+      flash(error ? 'You are signed out on this device. (The server could not be reached to end the session there too.)' : 'You have signed out.');
       // Whatever the server said, forget everything this browser holds about the user.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
       setMe(queryClient, null);
@@ -59,10 +61,6 @@ export const roleLabels: Record<Role, string> = {
   doctor: 'Doctor',
   patient: 'Patient',
 };
-
-export function fullName(person: { firstName: string; lastName: string }) {
-  return `${person.firstName} ${person.lastName}`.trim();
-}
 
 /** Only same-site paths may be returned to after sign-in (no open redirects). */
 export function safeNext(next: string | null | undefined, fallback = '/') {

@@ -39,7 +39,7 @@ export function uploadFile<S extends z.ZodType>(options: UploadOptions<S>): Prom
           reject(error);
         }
       } else {
-        reject(toApiError(xhr.status, problemOf(xhr), path));
+        reject(toApiError(xhr.status, problemOf(xhr), path, xhr.getResponseHeader('retry-after')));
       }
     };
     xhr.onerror = () => reject(toApiError(0, null, path));

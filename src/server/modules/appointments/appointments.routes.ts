@@ -42,6 +42,8 @@ export async function appointmentRoutes(base: FastifyInstance) {
     return reply
       .type('text/calendar; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="appointment-${a.id}.ics"`)
+      // Its STATUS and SEQUENCE change with the appointment: always fetch it afresh.
+      .header('Cache-Control', 'no-store')
       .send(appointmentIcs(a, viewer, `${origin}/appointments/${a.id}`));
   });
 }

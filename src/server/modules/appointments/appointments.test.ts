@@ -355,6 +355,54 @@ describe('lists, calendar and notifications', () => {
     expect((await (await signIn(t.app, await buildUser(t.app, 'patient', h.hospital.id))).get(`/api/appointments/${created.id}/calendar.ics`)).status).toBe(404);
   });
 
+  it('follows the appointment in the .ics: TENTATIVE until confirmed, CANCELLED once off, SEQUENCE growing', async () => {
+    const ics = async (client: Client, id: string) => {
+      const res = await client.get(`/api/appointments/${id}/calendar.ics`);
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      const text = (res.body as string).replace(/\r\n /g, '');
+      const field = (name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(text)?.[1]?.replace(/\\([,;\\])/g, '$1');
+      return { status: field('STATUS'), sequence: Number(field('SEQUENCE')), description: field('DESCRIPTION') ?? '', summary: field('SUMMARY') };
+    };
+    // A hospital of its own, so these visits leave the shared doctor's notifications alone.
+    const c = await buildTenant(t.app);
+    await c.as.doctor.put(`/api/doctors/${c.doctor.id}/availability`, allWeek());
+    const [a, b] = await slotsOf(c.as.patient, c.doctor.id, 13, 13);
+    const created = (await request(c.as.patient, c.doctor.id, a!.startsAt, 'Private; symptoms, here')).body;
+    const requested = await ics(c.as.patient, created.id);
+    expect(requested).toMatchObject({ status: 'TENTATIVE', sequence: 0, summary: expect.stringMatching(/^Video visit with Dr Asha Sharma /) });
+    expect(requested.description).toContain('not agreed yet');
+
+    // Agreed but unpaid: still tentative, and it says the fee is due rather than "join".
+    await c.as.doctor.post(`/api/appointments/${created.id}/approve`, {});
+    const unpaid = await ics(c.as.patient, created.id);
+    expect(unpaid).toMatchObject({ status: 'TENTATIVE', sequence: 1 });
+    expect(unpaid.description).toContain('the fee of Rs 500.00 is due by ');
+    expect(unpaid.description).toContain('cancelled automatically');
+    expect(unpaid.description).not.toContain('Join from the appointment page');
+    expect(unpaid.description).not.toContain('symptoms');
+
+    await c.as.patient.post(`/api/appointments/${created.id}/cancel`, { reason: 'Feeling better; private detail' });
+    const cancelled = await ics(c.as.doctor, created.id);
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', sequence: 2, summary: expect.stringMatching(/^Video visit: /) });
+    expect(cancelled.description).not.toContain('private detail');
+
+    const declined = (await request(c.as.patient, c.doctor.id, b!.startsAt)).body;
+    await c.as.doctor.post(`/api/appointments/${declined.id}/reject`, { reason: 'Not my field' });
+    expect(await ics(c.as.patient, declined.id)).toMatchObject({ status: 'CANCELLED', sequence: 1 });
+
+    // Confirmed (a free visit is confirmed on approval): CONFIRMED, and now one joins from the page.
+    const free = await buildTenant(t.app);
+    await t.app.db.update(hospitals).set({ appointmentFee: 0 }).where(eq(hospitals.id, free.hospital.id));
+    await free.as.doctor.put(`/api/doctors/${free.doctor.id}/availability`, allWeek());
+    const [slot] = await slotsOf(free.as.patient, free.doctor.id);
+    const visit = (await request(free.as.patient, free.doctor.id, slot!.startsAt)).body;
+    await free.as.doctor.post(`/api/appointments/${visit.id}/approve`, {});
+    const confirmed = await ics(free.as.patient, visit.id);
+    expect(confirmed).toMatchObject({ status: 'CONFIRMED', sequence: 2 });
+    expect(confirmed.description).toContain('Join from the appointment page');
+  });
+
   it('marks notifications read, one or all, and only one’s own', async () => {
     const list = (await h.as.doctor.get('/api/notifications')).body;
     expect(list.unread).toBeGreaterThan(1);

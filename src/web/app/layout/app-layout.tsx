@@ -3,7 +3,8 @@ import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { MessagesIndicator } from '../../features/notifications/components/messages-indicator.js';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.js';
 import { useMe } from '../../lib/session.js';
-import { viewerTimeZone } from '../../lib/datetime.js';
+import { describeZone, viewerTimeZone } from '../../lib/datetime.js';
+import { FlashMessage } from '../../lib/ui/flash-message.js';
 import { Brand } from './brand.js';
 import { navItemsFor } from './nav-items.js';
 import { PrimaryNav } from './primary-nav.js';
@@ -31,7 +32,7 @@ export function AppLayout() {
       <SkipLink />
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 sm:px-6">
-          <Brand />
+          <Brand collapsible />
           {items.length > 0 && <PrimaryNav id={NAV_ID} items={items} open={navOpen} />}
           <div className="ml-auto flex items-center gap-1">
             {items.length > 0 && (
@@ -55,11 +56,12 @@ export function AppLayout() {
         </div>
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-3 py-6 sm:px-6 sm:py-8">
+        <FlashMessage className="mb-6" />
         <Outlet />
       </main>
       <footer className="border-t border-slate-200 bg-white">
         <p className="mx-auto max-w-6xl px-3 py-4 text-sm text-slate-700 sm:px-6">
-          Telemedicine · Times are shown in your time zone ({viewerTimeZone()}).
+          Telemedicine · Times are shown in your time zone, {describeZone(viewerTimeZone())}.
         </p>
       </footer>
       <ScrollRestoration />

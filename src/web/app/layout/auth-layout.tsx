@@ -1,4 +1,5 @@
 import { Outlet, ScrollRestoration } from 'react-router';
+import { FlashMessage } from '../../lib/ui/flash-message.js';
 import { Brand } from './brand.js';
 import { SkipLink } from './skip-link.js';
 
@@ -14,6 +15,7 @@ export function AuthLayout() {
       </header>
       <main id="main-content" tabIndex={-1} className="flex flex-1 justify-center px-3 py-8 sm:py-12">
         <div className="w-full max-w-md">
+          <FlashMessage className="mb-4" />
           <Outlet />
         </div>
       </main>

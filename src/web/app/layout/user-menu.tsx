@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../contracts/auth.js';
-import { fullName, roleLabels, useSignOut } from '../../lib/session.js';
+import { roleLabels, useSignOut } from '../../lib/session.js';
 import { Spinner } from '../../lib/ui/spinner.js';
 import { useDismiss } from '../../lib/use-dismiss.js';
+import { personName } from '../../../contracts/people.js';
 
 function initials(me: Me) {
   return `${me.firstName.charAt(0)}${me.lastName.charAt(0)}`.toUpperCase() || '?';
@@ -45,7 +46,7 @@ export function UserMenu({ me, minimal }: { me: Me; minimal?: boolean }) {
           {initials(me)}
         </span>
         <span className="sr-only">Account menu for </span>
-        <span className="sr-only sm:not-sr-only">{fullName(me)}</span>
+        <span className="sr-only sm:not-sr-only">{personName(me, me.role)}</span>
       </button>
       {open && (
         <div
@@ -54,7 +55,7 @@ export function UserMenu({ me, minimal }: { me: Me; minimal?: boolean }) {
           className="absolute right-0 z-40 mt-2 w-72 max-w-[calc(100vw-1.5rem)] rounded-xl border border-slate-200 bg-white p-2 shadow-lg"
         >
           <div className="border-b border-slate-200 px-3 pt-1 pb-3">
-            <p className="font-semibold text-slate-900">{fullName(me)}</p>
+            <p className="font-semibold text-slate-900">{personName(me, me.role)}</p>
             <p className="truncate text-sm text-slate-700">{me.email}</p>
             <p className="text-sm text-slate-700">
               {roleLabels[me.role]}

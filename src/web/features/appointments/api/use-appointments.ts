@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { z } from 'zod';
 import {
   Appointment,
@@ -19,13 +20,16 @@ export interface AppointmentListParams {
   from?: string;
   to?: string;
   doctorId?: string;
+  /** The super admin's view of one hospital. */
+  hospitalId?: string;
   order?: 'asc' | 'desc';
   limit: number;
   offset: number;
 }
 
-export function useAppointments(params: AppointmentListParams, options: { refetchInterval?: number } = {}) {
+export function useAppointments(params: AppointmentListParams, options: { refetchInterval?: number; enabled?: boolean } = {}) {
   return useQuery({
+    enabled: options.enabled,
     queryKey: queryKeys.appointments.list({ ...params }),
     queryFn: ({ signal }) => api.get(withQuery('/api/appointments', { ...params }), AppointmentList, signal),
     placeholderData: keepPreviousData,
@@ -34,12 +38,20 @@ export function useAppointments(params: AppointmentListParams, options: { refetc
 }
 
 export function useAppointment(id: string) {
-  return useQuery({
+  const queryClient = useQueryClient();
+  const query = useQuery({
     queryKey: queryKeys.appointments.detail(id),
     queryFn: ({ signal }) => api.get(`/api/appointments/${id}`, AppointmentDetail, signal),
     // The other party acts too: look again now and then (live updates refresh it sooner).
     refetchInterval: 30_000,
   });
+  // Opening an appointment marks its notifications read (the server does it on this read):
+  // the bell catches up at once rather than at its next poll.
+  const loadedAt = query.isSuccess ? query.dataUpdatedAt : 0;
+  useEffect(() => {
+    if (loadedAt) void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+  }, [loadedAt, queryClient]);
+  return query;
 }
 
 function useStoreAppointment() {
@@ -49,6 +61,8 @@ function useStoreAppointment() {
     void queryClient.invalidateQueries({ queryKey: ['appointments', 'list'] });
     // Booking, proposing, cancelling and rejecting change which times are free.
     void queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
+    // Acting on an appointment marks its notifications read.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
   };
 }
 

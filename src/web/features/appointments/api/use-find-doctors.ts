@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { listOf } from '../../../../contracts/common.js';
-import { Doctor } from '../../../../contracts/doctors.js';
+import { DoctorView } from '../../../../contracts/doctors.js';
 import { api, withQuery } from '../../../lib/api-client.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 
-const DoctorList = listOf(Doctor);
+/** Patients get the public view of each doctor; admins the full record. */
+const DoctorList = listOf(DoctorView);
 const Specializations = z.object({ items: z.array(z.string()) });
 
 /** The hospital's doctors a patient may book (the server lists active ones to patients). */

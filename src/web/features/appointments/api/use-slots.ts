@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SlotList } from '../../../../contracts/availability.js';
-import { Doctor } from '../../../../contracts/doctors.js';
+import { DoctorView } from '../../../../contracts/doctors.js';
 import { api, withQuery } from '../../../lib/api-client.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 
@@ -20,6 +20,6 @@ export function useSlots(doctorId: string, from: string, to: string) {
 export function useBookableDoctor(doctorId: string) {
   return useQuery({
     queryKey: queryKeys.doctors.detail(doctorId),
-    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}`, Doctor, signal),
+    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}`, DoctorView, signal),
   });
 }

@@ -2,12 +2,22 @@ import { Link } from 'react-router';
 import type { Appointment } from '../../../../contracts/appointments.js';
 import type { Viewer } from '../../../lib/appointment-status.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
-import { fullName } from '../../../lib/session.js';
 import { StatusBadge } from '../../../lib/ui/status-badge.js';
-import { counterpartName, doctorName } from '../utils/appointment-people.js';
+import { UnreadMarker } from '../../../lib/ui/unread-marker.js';
+import { counterpartName } from '../utils/appointment-people.js';
+import { doctorName, personName } from '../../../../contracts/people.js';
 
 /** Appointments as rows: when, with whom, status; each opens its page. */
-export function AppointmentList({ appointments, viewerOf }: { appointments: Appointment[]; viewerOf: (a: Appointment) => Viewer }) {
+export function AppointmentList({
+  appointments,
+  viewerOf,
+  unread,
+}: {
+  appointments: Appointment[];
+  viewerOf: (a: Appointment) => Viewer;
+  /** Unread chat messages per appointment id. */
+  unread?: ReadonlyMap<string, number>;
+}) {
   return (
     <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
       {appointments.map((a) => {
@@ -24,10 +34,11 @@ export function AppointmentList({ appointments, viewerOf }: { appointments: Appo
                 <time dateTime={a.startsAt}>{formatDateTimeIn(a.startsAt)}</time>
               </p>
               <p className="truncate text-sm text-slate-700">
-                {viewer === 'doctor' ? a.symptoms : viewer === 'patient' ? a.doctor.specialization : `${fullName(a.patient)} · ${doctorName(a.doctor)}`}
+                {viewer === 'doctor' ? a.symptoms : viewer === 'patient' ? a.doctor.specialization : `${personName(a.patient)} · ${doctorName(a.doctor)}`}
               </p>
             </div>
-            <div className="shrink-0">
+            <div className="flex shrink-0 flex-wrap items-center gap-2">
+              <UnreadMarker count={unread?.get(a.id)} />
               <StatusBadge status={a.status} />
             </div>
           </li>

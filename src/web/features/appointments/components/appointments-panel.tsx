@@ -1,7 +1,8 @@
 import { useSearchParams } from 'react-router';
-import { AppointmentStatus } from '../../../../contracts/enums.js';
-import { ACTIVE_STATUSES, FINISHED_STATUSES, appointmentStatus } from '../../../lib/appointment-status.js';
+import type { AppointmentStatus } from '../../../../contracts/enums.js';
+import { appointmentStatus } from '../../../lib/appointment-status.js';
 import { useMe } from '../../../lib/session.js';
+import { useUnreadByAppointment } from '../../../lib/use-chat-unread.js';
 import { useListState } from '../../../lib/use-list-state.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { cx } from '../../../lib/ui/cx.js';
@@ -12,41 +13,59 @@ import { SelectField } from '../../../lib/ui/select-field.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { TextField } from '../../../lib/ui/text-field.js';
 import { useAppointments } from '../api/use-appointments.js';
-import { dateRangeQuery, parseStatusFilter, tabQuery, viewerOf, type Tab } from '../utils/appointment-filters.js';
+import {
+  dateRangeQuery,
+  listViewer,
+  parseStatusFilter,
+  parseTab,
+  TAB_LABELS,
+  TABS,
+  tabQuery,
+  tabStatuses,
+  viewerOf,
+  type Tab,
+} from '../utils/appointment-filters.js';
 import { AppointmentList } from './appointment-list.js';
+import { TabEmptyState, tabDescription } from './tab-empty-state.js';
 
 const LIMIT = 20;
 
 /**
- * Appointments the viewer may see (their own, or their hospital's), Upcoming or Past, with
- * status and date filters for doctors and staff. Filters live in the URL.
+ * Appointments the viewer may see (their own, or their hospital's) in four lists: needs action,
+ * upcoming, past and cancelled, split from the viewer's side; with status and date filters for
+ * doctors and staff. The list and filters live in the URL; without a list named there, the page
+ * opens on "Needs action" when something waits for the viewer, else on "Upcoming".
  */
 export function AppointmentsPanel({
   filters,
   hospitalId,
 }: {
   filters: 'none' | 'status' | 'status-and-dates';
-  /**
-   * Only this hospital's (the super admin on a hospital's page). The API has no hospital
-   * filter yet, so the latest page of everything visible is filtered here.
-   */
+  /** Only this hospital's (the super admin on a hospital's page). */
   hospitalId?: string;
 }) {
   const me = useMe();
+  const viewer = listViewer(me.role);
   const [params, setParams] = useSearchParams();
   const { offset, setOffset } = useListState();
-  const tab: Tab = params.get('tab') === 'past' ? 'past' : 'upcoming';
-  const base = tabQuery(tab);
+  const chosenTab = parseTab(params.get('tab'));
+  const waiting = useAppointments({ ...tabQuery('needs-action', viewer), hospitalId, limit: 1, offset: 0 }, { refetchInterval: 30_000 });
+  const waitingCount = waiting.data?.total;
+  const tab: Tab | null = chosenTab ?? (waitingCount === undefined ? (waiting.isError ? 'upcoming' : null) : waitingCount > 0 ? 'needs-action' : 'upcoming');
+  const base = tabQuery(tab ?? 'upcoming', viewer);
+  const statuses = tabStatuses(tab ?? 'upcoming', viewer);
   const statusFilter = parseStatusFilter(params.get('status'));
+  const shownFilter = statuses.includes(statusFilter as AppointmentStatus) ? statusFilter : '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const range = filters === 'status-and-dates' ? dateRangeQuery(from, to) : {};
   const appointments = useAppointments(
-    { ...base, status: statusFilter || base.status, ...range, limit: hospitalId ? 200 : LIMIT, offset: hospitalId ? 0 : offset },
-    { refetchInterval: 30_000 },
+    { ...base, status: shownFilter || base.status, ...range, hospitalId, limit: LIMIT, offset },
+    { refetchInterval: 30_000, enabled: tab !== null },
   );
-  const items = appointments.data?.items.filter((a) => !hospitalId || a.hospitalId === hospitalId) ?? [];
-  const total = hospitalId ? items.length : (appointments.data?.total ?? 0);
+  const unread = useUnreadByAppointment(me.role === 'patient' || me.role === 'doctor');
+  const items = appointments.data?.items ?? [];
+  const total = appointments.data?.total ?? 0;
 
   const setParam = (key: string, value: string) =>
     setParams(
@@ -56,41 +75,48 @@ export function AppointmentsPanel({
         p.delete('offset');
         return p;
       },
-      { replace: key !== 'tab' },
+      { replace: true },
     );
-  const tabStatuses: readonly AppointmentStatus[] = tab === 'upcoming' ? ACTIVE_STATUSES : FINISHED_STATUSES;
-  const statusOptions = tabStatuses.map((s) => ({ value: s, label: appointmentStatus[s].label }));
-  const filtered = Boolean(statusFilter || from || to);
+  const statusOptions = statuses.map((s) => ({ value: s, label: appointmentStatus[s].label }));
+  const filtered = Boolean(shownFilter || from || to);
 
-  const tabLink = (value: Tab, label: string) => {
+  const tabLink = (value: Tab) => {
     const active = tab === value;
-    const search = new URLSearchParams(value === 'past' ? { tab: 'past' } : {});
+    const count = value === 'needs-action' && waitingCount ? waitingCount : null;
     return (
-      <ButtonLink
-        to={{ search: search.toString() }}
-        variant={active ? 'primary' : 'ghost'}
-        size="sm"
-        aria-current={active ? 'page' : undefined}
-        className={cx('rounded-full', !active && 'text-slate-800')}
-      >
-        {label}
-      </ButtonLink>
+      <li key={value}>
+        <ButtonLink
+          to={{ search: new URLSearchParams({ tab: value }).toString() }}
+          variant={active ? 'primary' : 'ghost'}
+          size="sm"
+          aria-current={active ? 'page' : undefined}
+          aria-label={count !== null ? `${TAB_LABELS[value]}, ${count}` : undefined}
+          className={cx('rounded-full', !active && 'text-slate-800')}
+        >
+          {TAB_LABELS[value]}
+          {count !== null && (
+            <span aria-hidden="true" className={cx('rounded-full px-1.5 text-xs font-bold', active ? 'bg-white text-brand-900' : 'bg-amber-200 text-amber-950')}>
+              {count}
+            </span>
+          )}
+        </ButtonLink>
+      </li>
     );
   };
 
   return (
     <div className="space-y-5">
-      <nav aria-label="Appointment lists" className="flex gap-2">
-        {tabLink('upcoming', 'Upcoming')}
-        {tabLink('past', 'Past')}
+      <nav aria-label="Appointment lists">
+        <ul className="flex flex-wrap gap-2">{TABS.map(tabLink)}</ul>
       </nav>
-      {filters !== 'none' && (
+      {tab && <p className="text-sm text-slate-700">{tabDescription(tab, viewer)}</p>}
+      {filters !== 'none' && tab && (
         <form role="search" aria-label="Filter appointments" onSubmit={(e) => e.preventDefault()} className="grid gap-4 sm:grid-cols-3">
           <SelectField
             label="Status"
-            placeholder={tab === 'upcoming' ? 'All upcoming' : 'All past'}
+            placeholder={`All of “${TAB_LABELS[tab]}”`}
             options={statusOptions}
-            value={tabStatuses.includes(statusFilter as AppointmentStatus) ? statusFilter : ''}
+            value={shownFilter}
             onChange={(e) => setParam('status', e.target.value)}
           />
           {filters === 'status-and-dates' && (
@@ -104,31 +130,22 @@ export function AppointmentsPanel({
       <p className="sr-only" aria-live="polite">
         {appointments.data && !appointments.isPlaceholderData ? `${total} ${total === 1 ? 'appointment' : 'appointments'}` : ''}
       </p>
-      {appointments.isPending ? (
+      {tab === null || appointments.isPending ? (
         <SkeletonRows label="Loading appointments…" />
       ) : appointments.isError ? (
         <QueryError error={appointments.error} title="Could not load appointments" onRetry={() => void appointments.refetch()} />
       ) : items.length === 0 ? (
         filtered ? (
           <EmptyState title="No appointments match these filters">Try another status or dates, or clear the filters.</EmptyState>
-        ) : tab === 'upcoming' ? (
-          <EmptyState
-            title="No upcoming appointments"
-            action={me.role === 'patient' && <ButtonLink to="/find-doctor">Find a doctor</ButtonLink>}
-          >
-            {me.role === 'patient'
-              ? 'Find a doctor and request a visit; it will be listed here.'
-              : me.role === 'doctor'
-                ? 'When patients request visits with you, they will be listed here.'
-                : 'Appointments of your hospital’s doctors will be listed here.'}
-          </EmptyState>
         ) : (
-          <EmptyState title="No past appointments">Completed, rejected and cancelled appointments will be listed here.</EmptyState>
+          <TabEmptyState tab={tab} viewer={viewer} />
         )
       ) : (
         <>
-          <AppointmentList appointments={items} viewerOf={(a) => viewerOf(me, a)} />
-          {!hospitalId && <Pagination label="Appointment pages" offset={offset} limit={LIMIT} total={total} onChange={setOffset} />}
+          <div aria-busy={appointments.isPlaceholderData || undefined} className={cx(appointments.isPlaceholderData && 'opacity-60')}>
+            <AppointmentList appointments={items} viewerOf={(a) => viewerOf(me, a)} unread={unread} />
+          </div>
+          <Pagination label="Appointment pages" offset={offset} limit={LIMIT} total={total} onChange={setOffset} />
         </>
       )}
     </div>

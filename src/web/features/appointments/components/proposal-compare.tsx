@@ -1,12 +1,13 @@
 import type { AppointmentDetail } from '../../../../contracts/appointments.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
+import { personName } from '../../../../contracts/people.js';
 
 /** While a proposal waits: the doctor's new time beside the one first asked for, and the note. */
 export function ProposalCompare({ appointment: a, viewerIsPatient }: { appointment: AppointmentDetail; viewerIsPatient: boolean }) {
   return (
     <div className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4">
       <h2 className="font-semibold text-amber-950">
-        {viewerIsPatient ? `Dr ${a.doctor.lastName} proposed another time` : 'Your proposal'}
+        {viewerIsPatient ? `${personName(a.doctor, 'doctor', { short: true })} proposed another time` : 'Your proposal'}
       </h2>
       <dl className="grid gap-3 sm:grid-cols-2">
         <div className="rounded-lg border border-amber-300 bg-white p-3">

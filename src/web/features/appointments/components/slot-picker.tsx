@@ -15,7 +15,7 @@ import { cx } from '../../../lib/ui/cx.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { useSlots } from '../api/use-slots.js';
-import { datesFrom, groupSlotsByDay, hospitalDayShift, slotFetchRange } from '../utils/slot-days.js';
+import { datesFrom, groupSlotsByDay, hospitalDayShift, msUntilNextStart, slotFetchRange, upcomingSlots } from '../utils/slot-days.js';
 
 /** How far ahead people may look, in weeks. */
 const MAX_WEEKS = 8;
@@ -54,7 +54,16 @@ export function SlotPicker({
   const slots = useSlots(doctorId, range.from, range.to);
   const hospitalZone = slots.data?.timezone;
   const showHospital = hospitalZone !== undefined && !sameClock(hospitalZone, viewerZone);
-  const days = slots.data ? groupSlotsByDay(slots.data.items, dates, viewerZone) : [];
+  // A time that starts while the page is open drops out then, not at submit (other patients'
+  // bookings arrive live as `slots.changed`, which refetches the list).
+  const [now, setNow] = useState(() => Date.now());
+  const fetched = slots.data?.items;
+  useEffect(() => {
+    const timer = setTimeout(() => setNow(Date.now()), msUntilNextStart(fetched ?? [], now));
+    return () => clearTimeout(timer);
+  }, [fetched, now]);
+  const free = fetched ? upcomingSlots(fetched, now) : undefined;
+  const days = free ? groupSlotsByDay(free, dates, viewerZone) : [];
   const count = days.reduce((n, d) => n + d.slots.length, 0);
   // The day whose times are shown: the one picked, else the chosen slot's, else the first with free times.
   const valueDay = value ? dateKeyIn(value, viewerZone) : null;
@@ -64,12 +73,12 @@ export function SlotPicker({
     days.find((d) => d.slots.length > 0) ??
     days[0];
 
-  // A chosen slot of this week that is no longer free (someone took it) is unchosen.
+  // A chosen slot of this week that is no longer free (someone took it, or its time came) is unchosen.
   useEffect(() => {
-    if (!value || !slots.data || slots.isPlaceholderData) return;
+    if (!value || !free || slots.isPlaceholderData) return;
     if (!dates.includes(dateKeyIn(value, viewerZone))) return;
-    if (!slots.data.items.some((s) => s.startsAt === value)) onChange(null);
-  }, [slots.data, slots.isPlaceholderData]);
+    if (!free.some((s) => s.startsAt === value)) onChange(null);
+  }, [fetched, now, slots.isPlaceholderData]);
 
   const weekLabel = `${formatDayLabel(dates[0]!, 'short')} – ${formatDayLabel(dates[6]!, 'short')}`;
   return (

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import type { AppointmentDetail } from '../../../../contracts/appointments.js';
 import { ApiError } from '../../../lib/api-client.js';
-import { appointmentStatus } from '../../../lib/appointment-status.js';
+import { appointmentStatus, isTimeAgreed } from '../../../lib/appointment-status.js';
 import { describeZone, formatDateTimeIn, formatTimeIn, sameClock, viewerTimeZone } from '../../../lib/datetime.js';
 import { formatPaisa } from '../../../lib/money.js';
-import { fullName, useMe } from '../../../lib/session.js';
+import { useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { buttonClass, ButtonLink } from '../../../lib/ui/button.js';
@@ -20,8 +20,9 @@ import { calendarUrl, useAppointment } from '../api/use-appointments.js';
 import { AppointmentActions } from '../components/appointment-actions.js';
 import { AppointmentHistory } from '../components/appointment-history.js';
 import { ProposalCompare } from '../components/proposal-compare.js';
-import { counterpartName, doctorName } from '../utils/appointment-people.js';
+import { counterpartName } from '../utils/appointment-people.js';
 import { viewerOf } from '../utils/appointment-filters.js';
+import { doctorName, personName } from '../../../../contracts/people.js';
 
 /** Where "back" goes: the appointments list, or for the super admin (who has none) the hospitals. */
 function backFor(role: string, hospitalId?: string) {
@@ -34,7 +35,14 @@ function backFor(role: string, hospitalId?: string) {
  * the symptoms, the history, and the buttons for what the viewer may do now.
  * The route page adds the chat below it.
  */
-export function AppointmentDetails({ appointmentId }: { appointmentId: string }) {
+export function AppointmentDetails({
+  appointmentId,
+  below,
+}: {
+  appointmentId: string;
+  /** What the page shows under a loaded appointment (the route adds its chat); nothing when it is missing. */
+  below?: (appointment: AppointmentDetail) => ReactNode;
+}) {
   const me = useMe();
   const appointment = useAppointment(appointmentId);
   const a = appointment.data;
@@ -56,7 +64,12 @@ export function AppointmentDetails({ appointmentId }: { appointmentId: string })
       </>
     );
   }
-  return <Details appointment={a!} viewer={viewer} back={backFor(me.role, a!.hospitalId)} />;
+  return (
+    <div className="space-y-10">
+      <Details appointment={a!} viewer={viewer} back={backFor(me.role, a!.hospitalId)} />
+      {below?.(a!)}
+    </div>
+  );
 }
 
 function Details({
@@ -85,7 +98,7 @@ function Details({
       <time dateTime={a.startsAt}>{formatDateTimeIn(a.startsAt, viewerZone)}</time> – {formatTimeIn(a.endsAt, viewerZone)}
       {otherZone && (
         <span className="block text-sm text-slate-700">
-          At the hospital: {formatDateTimeIn(a.startsAt, a.timezone)} ({a.timezone})
+          At the hospital: {formatDateTimeIn(a.startsAt, a.timezone)}
         </span>
       )}
     </>
@@ -94,18 +107,20 @@ function Details({
   return (
     <>
       <PageHeader
-        title={viewer === 'staff' ? `${fullName(a.patient)} with ${doctorName(a.doctor)}` : `Appointment with ${counterpartName(a, viewer)}`}
+        title={viewer === 'staff' ? `${personName(a.patient)} with ${doctorName(a.doctor)}` : `Appointment with ${counterpartName(a, viewer)}`}
         back={back}
         badge={<StatusBadge status={a.status} />}
         description={formatDateTimeIn(a.startsAt, viewerZone)}
         actions={
-          <a href={calendarUrl(a.id)} download className={buttonClass('secondary')}>
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
-              <rect x="3" y="5" width="18" height="16" rx="2" />
-              <path d="M3 10h18M8 3v4M16 3v4" />
-            </svg>
-            Add to calendar
-          </a>
+          isTimeAgreed(a.status) && (
+            <a href={calendarUrl(a.id)} download className={buttonClass('secondary')}>
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
+                <rect x="3" y="5" width="18" height="16" rx="2" />
+                <path d="M3 10h18M8 3v4M16 3v4" />
+              </svg>
+              Add to calendar
+            </a>
+          )
         }
       />
       <div className="space-y-8">
@@ -127,8 +142,9 @@ function Details({
               <p className="mt-3 rounded-lg bg-sky-50 p-3 text-sm text-sky-950">
                 <span className="font-semibold">Fee {formatPaisa(a.fee)}.</span>{' '}
                 {a.paymentDueAt ? `Payment due by ${formatDateTimeIn(a.paymentDueAt, viewerZone)}.` : 'Payment is due before the visit.'}{' '}
-                {viewer === 'patient' && 'Online payment is coming soon; until then the hospital will tell you how to pay.'}
-                {viewer !== 'patient' && 'Unpaid by then, it is cancelled automatically.'}
+                {viewer === 'patient'
+                  ? 'If it is not paid by then, the visit is cancelled automatically and its time released. Online payment is coming soon; until then the hospital will tell you how to pay.'
+                  : 'Unpaid by then, it is cancelled automatically.'}
               </p>
             )}
             {a.status === 'rejected' && a.rejectionReason && (
@@ -152,13 +168,19 @@ function Details({
         </section>
         <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
           <Section title="Details">
+            {viewer === 'patient' && (
+              <p className="text-sm text-slate-700">
+                <span className="font-semibold text-slate-900">Who can see this:</span> {doctorName(a.doctor)} and the staff of {a.hospitalName} can read
+                this appointment and its chat. Every time staff open them, it is recorded in the hospital’s audit log.
+              </p>
+            )}
             <Card>
               <DetailList
                 items={[
                   { label: 'When', value: when },
-                  { label: 'Time zone', value: `Your time zone, ${describeZone(viewerZone, new Date(a.startsAt))}` },
+                  { label: 'Time zone', value: `Your time zone, ${describeZone(viewerZone)}` },
                   { label: 'Doctor', value: `${doctorName(a.doctor)} · ${a.doctor.specialization}` },
-                  { label: 'Patient', value: fullName(a.patient) },
+                  { label: 'Patient', value: personName(a.patient) },
                   { label: 'Hospital', value: a.hospitalName },
                   { label: 'Fee', value: formatPaisa(a.fee) },
                   { label: 'Symptoms', value: <span className="whitespace-pre-line">{a.symptoms}</span> },

@@ -5,6 +5,8 @@ import { AppointmentCreate } from '../../../../contracts/appointments.js';
 import type { Slot } from '../../../../contracts/availability.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
+import { formatPaisa } from '../../../lib/money.js';
+import { useMe } from '../../../lib/session.js';
 import { useForm } from '../../../lib/form.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
@@ -21,8 +23,9 @@ import { Loading } from '../../../lib/ui/spinner.js';
 import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { useRequestAppointment } from '../api/use-appointments.js';
 import { useBookableDoctor } from '../api/use-slots.js';
+import { useVisitFee } from '../api/use-visit-fee.js';
 import { SlotPicker } from '../components/slot-picker.js';
-import { doctorName } from '../utils/appointment-people.js';
+import { doctorName } from '../../../../contracts/people.js';
 
 /** Answers that mean "pick another time": the list of free times is refreshed and the choice cleared. */
 const SLOT_PROBLEMS: Record<string, string> = {
@@ -93,6 +96,8 @@ function BookingForm({ doctorId, doctorLabel }: { doctorId: string; doctorLabel:
   const noticeRef = useRef<HTMLDivElement>(null);
 
   const choose = (slot: Slot | null) => {
+    // The picker unchooses a time that went while the form was open (booked, or its time came).
+    if (!slot && form.values.startsAt) setSlotNotice('The time you chose was just taken or has passed. The free times below are up to date: choose another.');
     form.setValue('startsAt', slot?.startsAt ?? '');
     if (slot) setSlotNotice(null);
   };
@@ -152,6 +157,7 @@ function BookingForm({ doctorId, doctorLabel }: { doctorId: string; doctorLabel:
         required
         {...form.text('symptoms')}
       />
+      <VisitFee />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" pending={form.submitting} pendingLabel="Requesting…">
           Request appointment
@@ -164,5 +170,29 @@ function BookingForm({ doctorId, doctorLabel }: { doctorId: string; doctorLabel:
         The doctor approves the time, proposes another or declines. Once a time is agreed, the fee is due before the visit.
       </p>
     </form>
+  );
+}
+
+/** What the visit costs, said before the patient asks for it. */
+function VisitFee() {
+  const me = useMe();
+  const fee = useVisitFee(me.hospitalId);
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-900">
+      {fee.isPending ? (
+        <p>Checking the fee…</p>
+      ) : fee.isError ? (
+        <p>The fee could not be loaded just now; it is shown on the appointment once the time is agreed.</p>
+      ) : fee.data === 0 ? (
+        <p>
+          <span className="font-semibold">No fee:</span> {me.hospitalName ?? 'your hospital'} charges nothing for online visits.
+        </p>
+      ) : (
+        <p>
+          <span className="font-semibold">Fee: {formatPaisa(fee.data)}.</span> Nothing is charged for the request; you pay once the doctor
+          agrees a time, before the visit.
+        </p>
+      )}
+    </div>
   );
 }

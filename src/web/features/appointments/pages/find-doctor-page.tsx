@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Doctor } from '../../../../contracts/doctors.js';
+import type { DoctorView } from '../../../../contracts/doctors.js';
 import { useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { useListState, useUrlText } from '../../../lib/use-list-state.js';
@@ -14,7 +14,7 @@ import { SelectField } from '../../../lib/ui/select-field.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { TextField } from '../../../lib/ui/text-field.js';
 import { useFindDoctors, useSpecializations } from '../api/use-find-doctors.js';
-import { doctorName } from '../utils/appointment-people.js';
+import { doctorName } from '../../../../contracts/people.js';
 
 const LIMIT = 12;
 
@@ -89,7 +89,7 @@ export function FindDoctorPage() {
   );
 }
 
-function DoctorCard({ doctor: d }: { doctor: Doctor }) {
+function DoctorCard({ doctor: d }: { doctor: DoctorView }) {
   const name = doctorName(d);
   return (
     <li className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

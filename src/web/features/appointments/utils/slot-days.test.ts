@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesFrom, groupSlotsByDay, hospitalDayShift, slotFetchRange } from './slot-days.js';
+import { datesFrom, groupSlotsByDay, hospitalDayShift, msUntilNextStart, slotFetchRange, upcomingSlots } from './slot-days.js';
 
 const slot = (startsAt: string, minutes = 30) => ({
   startsAt,
@@ -60,5 +60,24 @@ describe('grouping free slots by the viewer’s local day', () => {
     expect(hospitalDayShift(s, 'America/New_York', 'Asia/Kathmandu')).toBe(1);
     expect(hospitalDayShift(s, 'Asia/Kathmandu', 'America/New_York')).toBe(-1);
     expect(hospitalDayShift(s, 'Asia/Kathmandu', 'Asia/Kathmandu')).toBe(0);
+  });
+});
+
+describe('dropping slots whose time has come', () => {
+  const now = Date.parse('2025-11-24T04:00:00.000Z');
+  const at = (minutes: number) => slot(new Date(now + minutes * 60_000).toISOString());
+
+  it('keeps only slots that start after now', () => {
+    const slots = [at(-30), at(0), at(1), at(90)];
+    expect(upcomingSlots(slots, now)).toEqual([at(1), at(90)]);
+    expect(upcomingSlots([], now)).toEqual([]);
+  });
+
+  it('looks again when the next slot starts, and at least every minute', () => {
+    expect(msUntilNextStart([at(-10), at(0.5), at(90)], now)).toBe(30_001);
+    expect(msUntilNextStart([at(90)], now)).toBe(60_000);
+    expect(msUntilNextStart([], now)).toBe(60_000);
+    // Weeks ahead is still within what a timer can wait.
+    expect(msUntilNextStart([at(60 * 24 * 40)], now)).toBe(60_000);
   });
 });

@@ -42,3 +42,17 @@ export function hospitalDayShift(slot: Slot, viewerZone: string, hospitalZone: s
   const hospital = dateKeyIn(slot.startsAt, hospitalZone);
   return hospital === viewer ? 0 : hospital > viewer ? 1 : -1;
 }
+
+/** Slots that have not started by `now` (one that starts now has passed: it cannot be booked). */
+export function upcomingSlots<S extends Pick<Slot, 'startsAt'>>(slots: readonly S[], now: number): S[] {
+  return slots.filter((s) => Date.parse(s.startsAt) > now);
+}
+
+/**
+ * How long until the list must be looked at again: the next slot's start (when it drops out),
+ * at most `maxMs`, so a page left open never shows a time that has passed.
+ */
+export function msUntilNextStart(slots: readonly Pick<Slot, 'startsAt'>[], now: number, maxMs = 60_000): number {
+  const next = Math.min(...slots.map((s) => Date.parse(s.startsAt)).filter((t) => t > now));
+  return Number.isFinite(next) ? Math.max(0, Math.min(maxMs, next - now + 1)) : maxMs;
+}

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../../../contracts/audit.js';
-import { formatDateTime, viewerTimeZone } from '../../../lib/datetime.js';
+import { formatDateTime, viewerTimeZone, zoneName } from '../../../lib/datetime.js';
 
 function entity(e: AuditEvent) {
   if (!e.entityType) return '—';
@@ -52,7 +52,7 @@ function AuditRows({ events, caption }: { events: AuditEvent[]; caption: string 
         <thead className="bg-slate-50 text-slate-800">
           <tr>
             <th scope="col" className="px-4 py-3 font-semibold whitespace-nowrap">
-              When <span className="font-normal text-slate-600">({viewerTimeZone()})</span>
+              When <span className="font-normal text-slate-600">({zoneName(viewerTimeZone())})</span>
             </th>
             <th scope="col" className="px-4 py-3 font-semibold">Who</th>
             <th scope="col" className="px-4 py-3 font-semibold">Action</th>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { PasswordChangeBody } from '../../../../contracts/auth.js';
 import { useForm } from '../../../lib/form.js';
+import { flash } from '../../../lib/flash.js';
 import { safeNext, useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { Alert } from '../../../lib/ui/alert.js';
@@ -33,21 +33,24 @@ export function ChangePasswordPage() {
   const forced = me.mustChangePassword;
   const form = useForm(empty);
   const change = useChangePassword();
-  const [done, setDone] = useState(false);
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
     const parsed = form.validate(ChangePasswordForm, (v) => v);
     if (!parsed) return;
-    setDone(false);
     change.mutate(
       { currentPassword: parsed.currentPassword, newPassword: parsed.newPassword },
       {
         onError: form.fail,
         onSuccess: () => {
           form.reset(empty);
-          if (forced) void navigate(safeNext(params.get('next')), { replace: true });
-          else setDone(true);
+          if (forced) {
+            flash('Your new password is set. Use it the next time you sign in.');
+            void navigate(safeNext(params.get('next')), { replace: true });
+          } else {
+            flash('Your password was changed. You stay signed in here; your other sessions were signed out.');
+            void navigate('/profile');
+          }
         },
       },
     );
@@ -63,11 +66,6 @@ export function ChangePasswordPage() {
         <Alert tone="warning" title="Your password must be changed" className="mb-6">
           Your account was set up with a temporary password. Choose your own password to
           continue.
-        </Alert>
-      )}
-      {done && (
-        <Alert tone="success" title="Password changed" className="mb-6">
-          Use your new password the next time you sign in.
         </Alert>
       )}
       <Card>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { SignupBody } from '../../../../contracts/auth.js';
+import { describeZone } from '../../../lib/datetime.js';
 import { useForm } from '../../../lib/form.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { Button } from '../../../lib/ui/button.js';
@@ -71,7 +72,7 @@ export function SignupPage() {
               placeholder="Choose your hospital"
               required
               options={items.map((h) => ({ value: h.id, label: h.name }))}
-              hint={chosen ? `${chosen.address} · ${chosen.timezone}` : undefined}
+              hint={chosen ? `${chosen.address} · ${describeZone(chosen.timezone)}` : undefined}
               {...form.text('hospitalId')}
             />
             <div className="grid gap-5 sm:grid-cols-2">

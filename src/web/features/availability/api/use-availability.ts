@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AvailabilityView, type AvailabilityInput } from '../../../../contracts/availability.js';
-import { Doctor } from '../../../../contracts/doctors.js';
+import { DoctorView } from '../../../../contracts/doctors.js';
 import { api } from '../../../lib/api-client.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 
@@ -27,6 +27,6 @@ export function useSaveAvailability(doctorId: string) {
 export function useScheduleOwner(doctorId: string) {
   return useQuery({
     queryKey: queryKeys.doctors.detail(doctorId),
-    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}`, Doctor, signal),
+    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}`, DoctorView, signal),
   });
 }

@@ -10,7 +10,9 @@ import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { SelectField } from '../../../lib/ui/select-field.js';
 import { useSaveAvailability } from '../api/use-availability.js';
 import {
+  copyDayHours,
   newKey,
+  nextWindow,
   serverErrors,
   toBody,
   toForm,
@@ -19,6 +21,7 @@ import {
   type AvailabilityForm,
   type ExceptionRow,
 } from '../utils/availability-form.js';
+import { CopyHoursDialog } from './copy-hours-dialog.js';
 import { ExceptionList } from './exception-list.js';
 import { WeeklyHours } from './weekly-hours.js';
 
@@ -51,12 +54,8 @@ export function AvailabilityEditor({ doctorId, view }: { doctorId: string; view:
   const changeWindow = (key: string, field: 'start' | 'end', value: string) =>
     edit((f) => ({ ...f, windows: f.windows.map((w) => (w.key === key ? { ...w, [field]: value } : w)) }));
   const addWindow = (dayOfWeek: number) =>
-    edit((f) => {
-      const last = f.windows.filter((w) => w.dayOfWeek === dayOfWeek).at(-1);
-      const start = last ? last.end : '09:00';
-      const end = last ? '' : '13:00';
-      return { ...f, windows: [...f.windows, { key: newKey(), dayOfWeek, start, end }] };
-    });
+    edit((f) => ({ ...f, windows: [...f.windows, { key: newKey(), dayOfWeek, ...nextWindow(f.windows.filter((w) => w.dayOfWeek === dayOfWeek)) }] }));
+  const [copyFrom, setCopyFrom] = useState<number | null>(null);
   const removeWindow = (key: string) => edit((f) => ({ ...f, windows: f.windows.filter((w) => w.key !== key) }));
   const changeException = (key: string, patch: Partial<ExceptionRow>) =>
     edit((f) => ({ ...f, exceptions: f.exceptions.map((e) => (e.key === key ? { ...e, ...patch } : e)) }));
@@ -99,65 +98,77 @@ export function AvailabilityEditor({ doctorId, view }: { doctorId: string; view:
   const viewerZone = viewerTimeZone();
   const lengths = LENGTHS.includes(Number(form.slotMinutes)) ? LENGTHS : [...LENGTHS, Number(form.slotMinutes)].sort((a, b) => a - b);
   return (
-    <form ref={formRef} aria-label="Availability" noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-8">
-      <FormAlert failure={failure} />
-      {saved && (
-        <div data-saved="" tabIndex={-1} className="outline-none">
-          <Alert tone="success" title="Availability saved">
-            Patients now see free times from these hours.
-          </Alert>
-        </div>
-      )}
-      <Alert tone="info">
-        Times are the hospital’s clock: <strong>{describeZone(view.timezone)}</strong>.
-        {!sameClock(view.timezone, viewerZone) && ` Your own time zone, ${describeZone(viewerZone)}, differs; patients see times in their own zone.`}
-      </Alert>
-      <Section title="Visit length" description="Each free slot lasts this long; slots start at the beginning of each window.">
-        <Card>
-          <SelectField
-            label="Length of one visit"
-            fieldClassName="sm:max-w-xs"
-            options={lengths.map((m) => ({ value: String(m), label: `${m} minutes` }))}
-            value={form.slotMinutes}
-            error={errors.slotMinutes}
-            name="slotMinutes"
-            onChange={(e) => edit((f) => ({ ...f, slotMinutes: e.target.value }))}
-          />
-        </Card>
-      </Section>
-      <Section title="Weekly hours" description="The hours you see patients, every week. Add more than one window for a break.">
-        {errors.windows && <Alert tone="error">{errors.windows}</Alert>}
-        <WeeklyHours windows={form.windows} errors={errors} onAdd={addWindow} onChange={changeWindow} onRemove={removeWindow} />
-      </Section>
-      <Section
-        title="Exceptions"
-        description="Dated changes: a day off, hours off on a working day, or extra hours."
-        actions={
-          <Button variant="secondary" onClick={addException}>
-            <span aria-hidden="true">+</span> Add an exception
-          </Button>
-        }
-      >
-        {errors.exceptions && <Alert tone="error">{errors.exceptions}</Alert>}
-        <ExceptionList exceptions={form.exceptions} errors={errors} onChange={changeException} onRemove={removeException} />
-      </Section>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" pending={save.isPending} pendingLabel="Saving…">
-          Save availability
-        </Button>
-        <Button
-          variant="secondary"
-          disabled={save.isPending}
-          onClick={() => {
-            setForm(toForm(view));
-            setErrors({});
-            setFailure(null);
-            setSaved(false);
-          }}
+    <>
+      <form ref={formRef} aria-label="Availability" noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-8">
+        <FormAlert failure={failure} />
+        {saved && (
+          <div data-saved="" tabIndex={-1} className="outline-none">
+            <Alert tone="success" title="Availability saved">
+              Patients now see free times from these hours.
+            </Alert>
+          </div>
+        )}
+        <Alert tone="info">
+          Times are the hospital’s clock: <strong>{describeZone(view.timezone)}</strong>.
+          {!sameClock(view.timezone, viewerZone) && ` Your own time zone, ${describeZone(viewerZone)}, differs; patients see times in their own zone.`}
+        </Alert>
+        <Section title="Visit length" description="Each free slot lasts this long; slots start at the beginning of each window.">
+          <Card>
+            <SelectField
+              label="Length of one visit"
+              fieldClassName="sm:max-w-xs"
+              options={lengths.map((m) => ({ value: String(m), label: `${m} minutes` }))}
+              value={form.slotMinutes}
+              error={errors.slotMinutes}
+              name="slotMinutes"
+              onChange={(e) => edit((f) => ({ ...f, slotMinutes: e.target.value }))}
+            />
+          </Card>
+        </Section>
+        <Section title="Weekly hours" description="The hours you see patients, every week. Add more than one window for a break.">
+          {errors.windows && <Alert tone="error">{errors.windows}</Alert>}
+          <WeeklyHours windows={form.windows} errors={errors} onAdd={addWindow} onChange={changeWindow} onRemove={removeWindow} onCopy={setCopyFrom} />
+        </Section>
+        <Section
+          title="Exceptions"
+          description="Dated changes: a day off, hours off on a working day, or extra hours."
+          actions={
+            <Button variant="secondary" onClick={addException}>
+              <span aria-hidden="true">+</span> Add an exception
+            </Button>
+          }
         >
-          Discard changes
-        </Button>
-      </div>
-    </form>
+          {errors.exceptions && <Alert tone="error">{errors.exceptions}</Alert>}
+          <ExceptionList exceptions={form.exceptions} errors={errors} onChange={changeException} onRemove={removeException} />
+        </Section>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" pending={save.isPending} pendingLabel="Saving…">
+            Save availability
+          </Button>
+          <Button
+            variant="secondary"
+            disabled={save.isPending}
+            onClick={() => {
+              setForm(toForm(view));
+              setErrors({});
+              setFailure(null);
+              setSaved(false);
+            }}
+          >
+            Discard changes
+          </Button>
+        </div>
+      </form>
+      {/* Outside the form: a dialog's own form must not submit the availability. */}
+      <CopyHoursDialog
+        from={copyFrom}
+        windows={form.windows}
+        onClose={() => setCopyFrom(null)}
+        onCopy={(from, to) => {
+          edit((f) => copyDayHours(f, from, to));
+          setErrors({});
+        }}
+      />
+    </>
   );
 }

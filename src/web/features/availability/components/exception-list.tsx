@@ -35,7 +35,7 @@ export function ExceptionList({
           <li key={e.key}>
             <fieldset className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
               <legend className="sr-only">{label}</legend>
-              <div className="flex flex-wrap items-end gap-3">
+              <div className="flex flex-wrap items-start gap-3">
                 <TextField
                   label="Date"
                   type="date"
@@ -68,7 +68,7 @@ export function ExceptionList({
                   error={err(e, 'note')}
                   onChange={(ev) => onChange(e.key, { note: ev.target.value })}
                 />
-                <Button variant="ghost" onClick={() => onRemove(e.key)} aria-label={`Remove exception ${i + 1}${e.date ? ` on ${e.date}` : ''}`}>
+                <Button variant="ghost" className="mt-[1.625rem]" onClick={() => onRemove(e.key)} aria-label={`Remove exception ${i + 1}${e.date ? ` on ${e.date}` : ''}`}>
                   Remove
                 </Button>
               </div>

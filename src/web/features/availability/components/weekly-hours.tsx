@@ -12,8 +12,11 @@ export function WeeklyHours({
   onAdd,
   onChange,
   onRemove,
+  onCopy,
 }: {
   windows: WindowRow[];
+  /** Offer to copy a day's hours to other days. */
+  onCopy: (dayOfWeek: number) => void;
   errors: AvailabilityErrors;
   onAdd: (dayOfWeek: number) => void;
   onChange: (key: string, field: 'start' | 'end', value: string) => void;
@@ -38,7 +41,8 @@ export function WeeklyHours({
               )}
               {rows.length === 0 && <p className="pt-2 text-sm text-slate-600">Not working</p>}
               {rows.map((w) => (
-                <div key={w.key} className="flex flex-wrap items-end gap-3">
+                // Top-aligned, so an error under one field does not push the row's other fields up.
+                <div key={w.key} className="flex flex-wrap items-start gap-3">
                   <TextField
                     label="From"
                     type="time"
@@ -59,14 +63,23 @@ export function WeeklyHours({
                     aria-invalid={errors[`windows.${w.key}.end`] || dayError ? true : undefined}
                     onChange={(e) => onChange(w.key, 'end', e.target.value)}
                   />
-                  <Button variant="ghost" onClick={() => onRemove(w.key)} aria-label={`Remove ${name} ${w.start || '…'}–${w.end || '…'}`}>
+                  <Button variant="ghost" className="mt-[1.625rem]" onClick={() => onRemove(w.key)} aria-label={`Remove ${name} ${w.start || '…'}–${w.end || '…'}`}>
                     Remove
                   </Button>
                 </div>
               ))}
-              <Button variant="secondary" size="sm" onClick={() => onAdd(day)} aria-label={`Add hours on ${name}`}>
-                <span aria-hidden="true">+</span> Add hours
-              </Button>
+              <div className="flex flex-wrap gap-2">
+                <Button variant="secondary" size="sm" onClick={() => onAdd(day)} aria-label={`Add hours on ${name}`}>
+                  <span aria-hidden="true">+</span> Add hours
+                </Button>
+                {rows.length > 0 && (
+                  <Button variant="ghost" size="sm" onClick={() => onCopy(day)}>
+                    <span>
+                      Copy<span className="sr-only"> {name}’s hours</span> to other days
+                    </span>
+                  </Button>
+                )}
+              </div>
             </div>
           </fieldset>
         );

@@ -9,6 +9,7 @@ import { QueryError } from '../../../lib/ui/query-error.js';
 import { Loading } from '../../../lib/ui/spinner.js';
 import { useAvailability, useScheduleOwner } from '../api/use-availability.js';
 import { AvailabilityEditor } from '../components/availability-editor.js';
+import { doctorName } from '../../../../contracts/people.js';
 
 /**
  * /availability (a doctor's own hours) and /doctors/:doctorId/availability (an admin edits a
@@ -21,7 +22,7 @@ export function AvailabilityPage() {
   const doctorId = own ? me.id : (params.doctorId ?? '');
   const owner = useScheduleOwner(doctorId);
   const availability = useAvailability(doctorId);
-  const who = own ? null : owner.data ? `Dr ${owner.data.firstName} ${owner.data.lastName}` : 'the doctor';
+  const who = own ? null : owner.data ? doctorName(owner.data) : 'the doctor';
   useDocumentTitle(own ? 'Availability' : `Availability of ${who}`);
   const back = own ? undefined : { to: `/doctors/${doctorId}`, label: `Back to ${who}` };
   const title = own ? 'Availability' : `Availability of ${who}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeOf, serverErrors, toBody, toForm, validateAvailability, type AvailabilityForm } from './availability-form.js';
+import { copyDayHours, nextWindow, placeOf, serverErrors, toBody, toForm, validateAvailability, type AvailabilityForm } from './availability-form.js';
 
 const view = {
   slotMinutes: 30,
@@ -86,5 +86,37 @@ describe('the availability editor’s form', () => {
       slotMinutes: 'Too long',
       windows: 'Windows overlap on Friday',
     });
+  });
+});
+
+describe('adding and copying hours', () => {
+  const row = (dayOfWeek: number, start: string, end: string) => ({ key: `${dayOfWeek}-${start}`, dayOfWeek, start, end });
+
+  it('starts a new window valid as it is: after the last one, for an hour', () => {
+    expect(nextWindow([])).toEqual({ start: '09:00', end: '13:00' });
+    expect(nextWindow([row(1, '09:00', '13:00')])).toEqual({ start: '13:00', end: '14:00' });
+    expect(nextWindow([row(1, '14:00', '17:00'), row(1, '09:00', '12:00')])).toEqual({ start: '17:00', end: '18:00' });
+    expect(nextWindow([row(1, '20:00', '23:30')])).toEqual({ start: '23:30', end: '23:55' });
+    // No room left in the day, or nothing to follow: the person types the times.
+    expect(nextWindow([row(1, '09:00', '23:55')])).toEqual({ start: '', end: '' });
+    expect(nextWindow([row(1, '09:00', '')])).toEqual({ start: '', end: '' });
+    const form = { slotMinutes: '30', windows: [row(1, '09:00', '13:00'), { ...row(1, '13:00', '14:00'), key: 'n' }], exceptions: [] };
+    expect(validateAvailability(form)).toEqual({});
+  });
+
+  it('copies one day’s windows over the chosen days, leaving the others', () => {
+    const form = {
+      slotMinutes: '30',
+      windows: [row(1, '09:00', '12:00'), row(1, '14:00', '17:00'), row(2, '10:00', '11:00'), row(3, '08:00', '09:00')],
+      exceptions: [],
+    };
+    const copied = copyDayHours(form, 1, [2, 5, 1]);
+    const hoursOf = (day: number) => copied.windows.filter((w) => w.dayOfWeek === day).map((w) => `${w.start}-${w.end}`);
+    expect(hoursOf(1)).toEqual(['09:00-12:00', '14:00-17:00']);
+    expect(hoursOf(2)).toEqual(['09:00-12:00', '14:00-17:00']);
+    expect(hoursOf(5)).toEqual(['09:00-12:00', '14:00-17:00']);
+    expect(hoursOf(3)).toEqual(['08:00-09:00']);
+    expect(new Set(copied.windows.map((w) => w.key)).size).toBe(copied.windows.length);
+    expect(validateAvailability(copied)).toEqual({});
   });
 });

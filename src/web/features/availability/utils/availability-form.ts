@@ -148,3 +148,28 @@ export function serverErrors(
   }
   return out;
 }
+
+const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+const toClock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const LAST_MINUTE = 23 * 60 + 55;
+
+/**
+ * The times a new window on a weekday starts with: 09:00–13:00 on an empty day; otherwise from
+ * where the last window ends, for an hour (less when the day ends first), so it is valid as it is.
+ */
+export function nextWindow(rows: readonly Pick<WindowRow, 'start' | 'end'>[]): { start: string; end: string } {
+  const ends = rows.map((r) => r.end).filter((t) => /^\d\d:\d\d$/.test(t));
+  if (rows.length === 0 || ends.length === 0) return rows.length === 0 ? { start: '09:00', end: '13:00' } : { start: '', end: '' };
+  const start = Math.max(...ends.map(toMinutes));
+  if (start >= LAST_MINUTE) return { start: '', end: '' };
+  return { start: toClock(start), end: toClock(Math.min(start + 60, LAST_MINUTE)) };
+}
+
+/** The form with `to` days' windows replaced by copies of `from`'s (other days untouched). */
+export function copyDayHours(form: AvailabilityForm, from: number, to: readonly number[]): AvailabilityForm {
+  const source = form.windows.filter((w) => w.dayOfWeek === from);
+  const targets = new Set(to.filter((d) => d !== from));
+  const kept = form.windows.filter((w) => !targets.has(w.dayOfWeek));
+  const copies = [...targets].flatMap((dayOfWeek) => source.map((w) => ({ key: newKey(), dayOfWeek, start: w.start, end: w.end })));
+  return { ...form, windows: [...kept, ...copies] };
+}

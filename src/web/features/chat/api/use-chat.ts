@@ -13,6 +13,8 @@ import { useTyping } from './use-typing.js';
 
 /** Error codes that mean the chat cannot be written to any more. */
 const CLOSED_CODES = new Set(['chat_closed', 'invalid_transition', 'forbidden']);
+/** Socket errors that refuse the message itself: sending it again cannot succeed. */
+const REFUSED_CODES = new Set(['validation_failed', 'message_too_large', 'bad_message']);
 
 /**
  * Everything the chat panel shows and does, for one appointment: the log (history, live
@@ -62,7 +64,7 @@ export function useChat(appointmentId: string) {
         break;
       case 'error':
         if (!event.clientId) break;
-        outbox.fail(event.clientId, `Not sent: ${event.message}`);
+        outbox.fail(event.clientId, `Not sent: ${event.message}`, REFUSED_CODES.has(event.code));
         if (CLOSED_CODES.has(event.code)) void log.catchUp();
         break;
     }

@@ -10,6 +10,8 @@ export interface PendingMessage {
   text: string;
   file: File | null;
   state: 'sending' | 'failed';
+  /** Refused for what it is (type, size, quota, length): sending it again cannot succeed. */
+  refused: boolean;
   /** Upload progress of an attachment, 0 to 1. */
   progress: number | null;
   error: string | null;
@@ -20,6 +22,14 @@ export interface PendingMessage {
 
 /** How long a socket send may wait for its acknowledgment before it counts as failed. */
 export const ACK_TIMEOUT_MS = 15_000;
+
+/** Answers that refuse the message itself rather than fail to deliver it. */
+const REFUSALS = new Set(['validation_failed', 'payload_too_large', 'unsupported_media_type', 'attachment_quota_exceeded', 'message_too_large', 'bad_message']);
+
+export function isRefusal(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return error.status === 413 || error.status === 415 || (error.code !== undefined && REFUSALS.has(error.code));
+}
 
 function failureText(error: unknown): string {
   if (error instanceof ApiError) {
@@ -69,9 +79,9 @@ export function useOutbox({
   }, []);
 
   const fail = useCallback(
-    (clientId: string, error: string) => {
+    (clientId: string, error: string, refused = false) => {
       clearAckTimer(clientId);
-      patch(clientId, { state: 'failed', error, awaitingAck: false, progress: null });
+      patch(clientId, { state: 'failed', error, refused, awaitingAck: false, progress: null });
     },
     [patch],
   );
@@ -101,7 +111,7 @@ export function useOutbox({
           (message) => storedOverHttp(clientId, message),
           (error: unknown) => {
             if (error instanceof DOMException && error.name === 'AbortError') return settle(clientId);
-            fail(clientId, failureText(error));
+            fail(clientId, failureText(error), isRefusal(error));
           },
         );
         return;
@@ -118,7 +128,7 @@ export function useOutbox({
       patch(clientId, { state: 'sending', error: null, awaitingAck: false });
       postMessage(appointmentId, { text, clientId }).then(
         (message) => storedOverHttp(clientId, message),
-        (error: unknown) => fail(clientId, failureText(error)),
+        (error: unknown) => fail(clientId, failureText(error), isRefusal(error)),
       );
     },
     [appointmentId, fail, patch, sendOnSocket, settle, storedOverHttp],
@@ -131,6 +141,7 @@ export function useOutbox({
         text,
         file,
         state: 'sending',
+        refused: false,
         progress: file ? 0 : null,
         error: null,
         createdAt: new Date().toISOString(),
@@ -145,7 +156,7 @@ export function useOutbox({
   const retry = useCallback(
     (clientId: string) => {
       const item = itemsRef.current.find((i) => i.clientId === clientId);
-      if (item) deliver(item);
+      if (item && !item.refused) deliver(item);
     },
     [deliver],
   );

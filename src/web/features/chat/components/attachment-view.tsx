@@ -58,18 +58,40 @@ export function AttachmentView({ attachment, mine, onMediaLoad }: { attachment: 
   );
 }
 
-/** A file on its way up: a local preview for images, the name and size otherwise. */
-export function PendingAttachment({ file }: { file: File }) {
+/**
+ * A file on its way up: a local preview for images (only once the bytes decode as a picture, so a
+ * mislabelled file never shows a broken image; none for a refused file), the name and size always.
+ */
+export function PendingAttachment({ file, preview: showPreview = true }: { file: File; preview?: boolean }) {
   const [preview, setPreview] = useState<string | null>(null);
   useEffect(() => {
-    if (!isImage(file.type)) return;
-    const url = URL.createObjectURL(file);
-    setPreview(url);
-    return () => URL.revokeObjectURL(url);
-  }, [file]);
+    if (!showPreview || !isImage(file.type)) return;
+    let active = true;
+    let url: string | null = null;
+    createImageBitmap(file).then(
+      (bitmap) => {
+        bitmap.close();
+        if (!active) return;
+        url = URL.createObjectURL(file);
+        setPreview(url);
+      },
+      () => {},
+    );
+    return () => {
+      active = false;
+      if (url) URL.revokeObjectURL(url);
+      setPreview(null);
+    };
+  }, [file, showPreview]);
   return (
     <div className="space-y-1">
-      {preview && <img src={preview} alt={`Preview of ${file.name}`} className="max-h-48 w-auto max-w-full rounded-lg object-contain opacity-80" />}
+      {preview && (
+        <img
+          src={preview}
+          alt={`Preview of ${file.name}`}
+          className="max-h-48 w-auto max-w-full rounded-lg object-contain opacity-80"
+        />
+      )}
       <p className="flex items-center gap-2 text-sm">
         <FileIcon />
         <span className="min-w-0 break-all">

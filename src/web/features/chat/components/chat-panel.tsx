@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef } from 'react';
 import type { AppointmentDetail } from '../../../../contracts/appointments.js';
 import type { Me } from '../../../../contracts/auth.js';
+import { doctorName, personName } from '../../../../contracts/people.js';
 import type { SocketStatus } from '../../../lib/realtime/realtime-socket.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { cx } from '../../../lib/ui/cx.js';
@@ -15,17 +16,17 @@ function senderNames(appointment: AppointmentDetail | undefined) {
   return (senderId: string) => {
     if (!appointment) return 'The other party';
     const { doctor, patient } = appointment;
-    return senderId === doctor.id ? `Dr. ${doctor.firstName} ${doctor.lastName}` : `${patient.firstName} ${patient.lastName}`;
+    return senderId === doctor.id ? doctorName(doctor) : personName(patient);
   };
 }
 
-/** The other party as this viewer names them ("Dr. Ramesh Adhikari", "Maya Tamang"). */
+/** The other party as this viewer names them ("Dr Ramesh Adhikari", "Maya Tamang"). */
 function otherParty(appointment: AppointmentDetail | undefined, me: Me): string {
   if (!appointment) return me.role === 'patient' ? 'your doctor' : 'the patient';
   const { doctor, patient } = appointment;
-  if (me.id === doctor.id) return `${patient.firstName} ${patient.lastName}`;
-  if (me.id === patient.id) return `Dr. ${doctor.firstName} ${doctor.lastName}`;
-  return `Dr. ${doctor.firstName} ${doctor.lastName} and ${patient.firstName} ${patient.lastName}`;
+  if (me.id === doctor.id) return personName(patient);
+  if (me.id === patient.id) return doctorName(doctor);
+  return `${doctorName(doctor)} and ${personName(patient)}`;
 }
 
 function LiveDot({ status }: { status: SocketStatus }) {
@@ -116,10 +117,16 @@ function AppointmentChat({ appointmentId }: { appointmentId: string }) {
     body = <Loading label="Loading messages…" className="flex-1 justify-center" />;
   }
 
+  // An empty conversation takes only the room its "no messages yet" note needs; one with
+  // messages gets a tall scrolling log.
+  const empty = !!chat.log && chat.log.messages.length === 0 && chat.pending.length === 0 && !chat.log.hasMoreOlder;
   return (
     <section
       aria-labelledby={headingId}
-      className="flex h-[min(40rem,calc(100dvh-6rem))] min-h-96 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+      className={cx(
+        'flex flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm',
+        empty ? 'min-h-0' : 'h-[min(40rem,calc(100dvh-6rem))] min-h-96',
+      )}
     >
       <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
         <div className="min-w-0">
@@ -143,6 +150,7 @@ function AppointmentChat({ appointmentId }: { appointmentId: string }) {
           onTyped={chat.typed}
           onStoppedTyping={chat.stoppedTyping}
           maxAttachmentBytes={chat.log?.maxAttachmentBytes}
+          hospitalName={chat.appointment?.hospitalName}
         />
       ) : (
         chat.log && (

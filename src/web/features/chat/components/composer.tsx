@@ -1,9 +1,10 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { ChatText } from '../../../../contracts/chat.js';
 import { Button } from '../../../lib/ui/button.js';
 import { cx } from '../../../lib/ui/cx.js';
 import { controlClass } from '../../../lib/ui/field.js';
 import { ATTACHMENT_ACCEPT, attachmentProblem, formatBytes } from '../utils/format.js';
+import { bandAnnouncement, counterText, lengthMessage, messageLength } from '../utils/message-length.js';
 
 function PaperclipIcon() {
   return (
@@ -15,7 +16,8 @@ function PaperclipIcon() {
 
 /**
  * Writing: a labelled text area (Enter sends, Shift+Enter starts a new line), an optional
- * attachment with a caption, checked with the server's own rules before anything is sent.
+ * attachment with a caption, checked with the server's own rules before anything is sent. Near
+ * the length limit a counter shows; over it, sending is off and the box says by how much.
  */
 export function Composer({
   recipient,
@@ -24,8 +26,11 @@ export function Composer({
   onTyped,
   onStoppedTyping,
   maxAttachmentBytes,
+  hospitalName,
 }: {
   recipient: string;
+  /** Whose staff can read the chat too. */
+  hospitalName?: string;
   maxAttachmentBytes?: number;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   onSend: (text: string, file: File | null) => void;
@@ -37,8 +42,20 @@ export function Composer({
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const length = messageLength(text);
+  const tooLong = length.band === 'over';
+  // Read out when the counter appears and when the message goes over (or back under) the limit,
+  // not on every key.
+  const [announced, setAnnounced] = useState('');
+  useEffect(() => {
+    setAnnounced(bandAnnouncement(length));
+  }, [length.band]);
 
   const submit = () => {
+    if (tooLong) {
+      textareaRef.current?.focus();
+      return;
+    }
     const trimmed = text.trim();
     if (!file || trimmed) {
       const checked = ChatText.safeParse(text);
@@ -79,6 +96,8 @@ export function Composer({
 
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const lengthId = `${id}-length`;
+  const privacyId = `${id}-privacy`;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-2 border-t border-slate-200 bg-white p-3">
       {file && (
@@ -121,8 +140,8 @@ export function Composer({
             rows={1}
             value={text}
             placeholder={file ? 'Add a caption (optional)' : 'Write a message…'}
-            aria-describedby={[hintId, error ? errorId : null].filter(Boolean).join(' ')}
-            aria-invalid={error ? true : undefined}
+            aria-describedby={[hintId, error ? errorId : null, length.band !== 'ok' ? lengthId : null, privacyId].filter(Boolean).join(' ')}
+            aria-invalid={error || tooLong ? true : undefined}
             onChange={(e) => {
               setText(e.target.value);
               if (error) setError(null);
@@ -134,12 +153,29 @@ export function Composer({
             className={cx(controlClass, 'field-sizing-content max-h-40 resize-none')}
           />
         </div>
-        <Button type="submit" className="shrink-0">
+        <Button type="submit" className="shrink-0" disabled={tooLong}>
           Send
         </Button>
       </div>
+      {length.band !== 'ok' && (
+        <p id={lengthId} className={cx('flex flex-wrap justify-between gap-x-3 text-sm', tooLong ? 'font-medium text-red-700' : 'text-slate-700')}>
+          <span>
+            {tooLong && <span aria-hidden="true">⚠ </span>}
+            {lengthMessage(length)}
+          </span>
+          <span aria-hidden="true" className="tabular-nums">
+            {counterText(length)}
+          </span>
+        </p>
+      )}
+      <p className="sr-only" aria-live="polite">
+        {announced}
+      </p>
       <p id={hintId} className="hidden text-xs text-slate-600 sm:block">
         Enter sends · Shift+Enter starts a new line · Images, PDF and DICOM files can be attached.
+      </p>
+      <p id={privacyId} className="text-xs text-slate-600">
+        Only you two write here. {hospitalName ? `${hospitalName}’s staff` : 'Your hospital’s staff'} can also read this chat, and every time they do it is recorded.
       </p>
     </form>
   );

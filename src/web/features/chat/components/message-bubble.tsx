@@ -58,7 +58,10 @@ export function MessageBubble({
   );
 }
 
-/** One of my messages not stored yet: sending (with upload progress) or failed (retry, discard). */
+/**
+ * One of my messages not stored yet: sending (with upload progress), failed (retry, discard), or
+ * refused for what it is (says why; remove only, since sending it again cannot succeed).
+ */
 export function PendingBubble({
   item,
   onRetry,
@@ -81,7 +84,7 @@ export function PendingBubble({
         )}
       >
         <span className="sr-only">You: </span>
-        {item.file && <PendingAttachment file={item.file} />}
+        {item.file && <PendingAttachment file={item.file} preview={!item.refused} />}
         {item.text && <p className="break-words whitespace-pre-wrap">{item.text}</p>}
         {uploading && (
           <progress aria-label={`Uploading ${item.file!.name}`} value={item.progress ?? 0} max={1} className="h-2 w-full accent-brand-700" />
@@ -101,13 +104,21 @@ export function PendingBubble({
         </p>
         {(failed || uploading) && (
           <div className="flex flex-wrap justify-end gap-2">
-            {failed && (
+            {failed && !item.refused && (
               <Button size="sm" variant="secondary" onClick={() => onRetry(item.clientId)}>
                 Retry<span className="sr-only"> sending this message</span>
               </Button>
             )}
             <Button size="sm" variant="ghost" onClick={() => onDiscard(item.clientId)}>
-              {failed ? 'Discard' : 'Cancel upload'}
+              {item.refused ? (
+                <>
+                  Remove<span className="sr-only"> {item.file ? item.file.name : 'this message'}</span>
+                </>
+              ) : failed ? (
+                'Discard'
+              ) : (
+                'Cancel upload'
+              )}
             </Button>
           </div>
         )}

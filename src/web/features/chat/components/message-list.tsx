@@ -143,7 +143,7 @@ export function MessageList(props: MessageListProps) {
           </div>
         )}
         {empty ? (
-          <div className="flex h-full flex-col items-center justify-center px-4 py-8 text-center">
+          <div className="flex h-full flex-col items-center justify-center px-4 py-4 text-center sm:py-8">
             <p className="font-semibold text-slate-900">No messages yet</p>
             <p className="mt-1 max-w-sm text-sm text-slate-700">
               {props.canWrite

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Appointment } from '../../../../contracts/appointments.js';
+import { AvailabilityView } from '../../../../contracts/availability.js';
 import { listOf } from '../../../../contracts/common.js';
-import { Doctor } from '../../../../contracts/doctors.js';
+import { DoctorView } from '../../../../contracts/doctors.js';
 import { Hospital } from '../../../../contracts/hospitals.js';
 import { Patient } from '../../../../contracts/patients.js';
 import { api, withQuery } from '../../../lib/api-client.js';
@@ -29,14 +30,22 @@ export function useOwnHospital(hospitalId: string) {
 export function useOwnDoctor(doctorId: string) {
   return useQuery({
     queryKey: queryKeys.doctors.detail(doctorId),
-    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}`, Doctor, signal),
+    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}`, DoctorView, signal),
+  });
+}
+
+/** The doctor's hours (shares the availability feature's cache entry, so saving there updates this). */
+export function useOwnHours(doctorId: string) {
+  return useQuery({
+    queryKey: queryKeys.availability(doctorId),
+    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}/availability`, AvailabilityView, signal),
   });
 }
 
 export function useSetAvailability(doctorId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (isAvailable: boolean) => api.patch(`/api/doctors/${doctorId}`, { isAvailable }, Doctor),
+    mutationFn: (isAvailable: boolean) => api.patch(`/api/doctors/${doctorId}`, { isAvailable }, DoctorView),
     onSuccess: (doctor) => queryClient.setQueryData(queryKeys.doctors.detail(doctor.id), doctor),
   });
 }

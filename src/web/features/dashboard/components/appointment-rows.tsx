@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
 import type { Appointment } from '../../../../contracts/appointments.js';
 import { formatDateTimeIn, formatTimeIn } from '../../../lib/datetime.js';
-import { fullName } from '../../../lib/session.js';
+import { useUnreadByAppointment } from '../../../lib/use-chat-unread.js';
 import { StatusBadge } from '../../../lib/ui/status-badge.js';
+import { UnreadMarker } from '../../../lib/ui/unread-marker.js';
+import { doctorName, personName } from '../../../../contracts/people.js';
 
 /** A compact list of appointments for a dashboard: time, the other person, status. */
 export function AppointmentRows({
@@ -16,6 +18,8 @@ export function AppointmentRows({
   /** Today's schedule shows times only. */
   timeOnly?: boolean;
 }) {
+  // Dashboards with appointment rows are the patient's and the doctor's, who have chats.
+  const unread = useUnreadByAppointment(true);
   return (
     <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
       {appointments.map((a) => (
@@ -23,7 +27,7 @@ export function AppointmentRows({
           <div className="min-w-0 flex-1">
             <p className="font-semibold">
               <Link to={`/appointments/${a.id}`} className="text-brand-900 underline-offset-2 hover:underline">
-                {show === 'patient' ? fullName(a.patient) : `Dr ${a.doctor.firstName} ${a.doctor.lastName}`}
+                {show === 'patient' ? personName(a.patient) : doctorName(a.doctor)}
               </Link>
             </p>
             <p className="text-sm text-slate-800">
@@ -31,7 +35,10 @@ export function AppointmentRows({
             </p>
             <p className="line-clamp-2 text-sm break-words text-slate-700">{show === 'patient' ? a.symptoms : a.doctor.specialization}</p>
           </div>
-          <StatusBadge status={a.status} />
+          <div className="flex flex-wrap items-center gap-2">
+            <UnreadMarker count={unread.get(a.id)} />
+            <StatusBadge status={a.status} />
+          </div>
         </li>
       ))}
     </ul>

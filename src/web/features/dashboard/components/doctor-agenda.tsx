@@ -1,5 +1,5 @@
 import { ACTIVE_STATUSES } from '../../../lib/appointment-status.js';
-import { addDaysToDate, todayIsoDate, viewerTimeZone } from '../../../lib/datetime.js';
+import { addDaysToDate, describeZone, todayIsoDate, viewerTimeZone } from '../../../lib/datetime.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { Section } from '../../../lib/ui/card.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
@@ -8,8 +8,11 @@ import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { useDashboardAppointments } from '../api/use-dashboard-data.js';
 import { AppointmentRows } from './appointment-rows.js';
 
-/** The doctor's day: requests to answer first, then today's visits. */
-export function DoctorAgenda() {
+/**
+ * The doctor's day: requests to answer first, then today's visits. `hasHours` (null while not
+ * known) decides whether an empty day suggests setting hours.
+ */
+export function DoctorAgenda({ hasHours }: { hasHours: boolean | null }) {
   const today = todayIsoDate();
   const startOf = (date: string) => new Date(`${date}T00:00:00`).toISOString();
   const requests = useDashboardAppointments({ status: 'requested', order: 'asc', limit: 5 });
@@ -45,7 +48,7 @@ export function DoctorAgenda() {
       </Section>
       <Section
         title="Today’s schedule"
-        description={`Times in your time zone, ${viewerTimeZone()}.`}
+        description={`Times in your time zone, ${describeZone(viewerTimeZone())}.`}
         actions={
           <ButtonLink to="/appointments" variant="secondary" size="sm">
             All appointments
@@ -57,8 +60,11 @@ export function DoctorAgenda() {
         ) : schedule.isError ? (
           <QueryError error={schedule.error} title="Could not load today’s schedule" onRetry={() => void schedule.refetch()} />
         ) : schedule.data.items.length === 0 ? (
-          <EmptyState title="Nothing scheduled today" action={<ButtonLink to="/availability" variant="secondary" size="sm">Set your availability</ButtonLink>}>
-            Visits booked for today appear here in time order.
+          <EmptyState
+            title="Nothing scheduled today"
+            action={hasHours === false && <ButtonLink to="/availability" variant="secondary" size="sm">Set your availability</ButtonLink>}
+          >
+            {hasHours === false ? 'Patients can book you once you set your weekly hours. ' : ''}Visits booked for today appear here in time order.
           </EmptyState>
         ) : (
           <AppointmentRows appointments={schedule.data.items} show="patient" timeOnly />

@@ -1,3 +1,4 @@
+import { describeZone } from '../../../lib/datetime.js';
 import { formatPaisa } from '../../../lib/money.js';
 import { ActiveBadge } from '../../../lib/ui/badge.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
@@ -40,7 +41,7 @@ export function HospitalAdminDashboard({ hospitalId }: { hospitalId: string }) {
               { label: 'Address', value: h.address },
               { label: 'Phone', value: h.phone },
               { label: 'Email', value: h.email },
-              { label: 'Time zone', value: h.timezone },
+              { label: 'Time zone', value: describeZone(h.timezone) },
               { label: 'Appointment fee', value: formatPaisa(h.appointmentFee) },
             ]}
           />

@@ -1,3 +1,5 @@
+import type { Me } from '../../../../contracts/auth.js';
+import { personName } from '../../../../contracts/people.js';
 import { roleLabels, useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { PageHeader } from '../../../lib/ui/page-header.js';
@@ -6,10 +8,18 @@ import { HospitalAdminDashboard } from '../components/hospital-admin-dashboard.j
 import { PatientDashboard } from '../components/patient-dashboard.js';
 import { SuperAdminDashboard } from '../components/super-admin-dashboard.js';
 
+/**
+ * Doctors by title and surname, others by first name; the super admin by full name, since that
+ * account is often named for its role ("Platform Administrator") rather than for a person.
+ */
+function greetingName(me: Me) {
+  return personName(me, me.role, { short: me.role !== 'super_admin' });
+}
+
 export function DashboardPage() {
   useDocumentTitle('Dashboard');
   const me = useMe();
-  const greeting = me.role === 'doctor' ? `Welcome, Dr ${me.lastName}` : `Welcome, ${me.firstName}`;
+  const greeting = `Welcome, ${greetingName(me)}`;
   return (
     <>
       <PageHeader

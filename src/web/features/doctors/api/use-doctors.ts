@@ -1,10 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { listOf } from '../../../../contracts/common.js';
-import { Doctor, type DoctorCreate } from '../../../../contracts/doctors.js';
+import { DoctorView, type DoctorCreate } from '../../../../contracts/doctors.js';
 import { api, withQuery } from '../../../lib/api-client.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 
-const DoctorList = listOf(Doctor);
+const DoctorList = listOf(DoctorView);
 
 export interface DoctorListParams {
   q?: string;
@@ -25,7 +25,7 @@ export function useDoctors(hospitalId: string, params: DoctorListParams) {
 export function useCreateDoctor(hospitalId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: DoctorCreate) => api.post(`/api/hospitals/${hospitalId}/doctors`, body, Doctor),
+    mutationFn: (body: DoctorCreate) => api.post(`/api/hospitals/${hospitalId}/doctors`, body, DoctorView),
     onSuccess: (doctor) => {
       queryClient.setQueryData(queryKeys.doctors.detail(doctor.id), doctor);
       void queryClient.invalidateQueries({ queryKey: queryKeys.doctors.all });

@@ -1,4 +1,4 @@
-import { DoctorCreate, type Doctor } from '../../../../contracts/doctors.js';
+import { DoctorCreate, type DoctorView } from '../../../../contracts/doctors.js';
 import { AccountFields, emptyAccount } from '../../../lib/account-fields.js';
 import { integer, optional, useForm } from '../../../lib/form.js';
 import { Button } from '../../../lib/ui/button.js';
@@ -22,7 +22,7 @@ export function DoctorCreateForm({
   onCancel,
 }: {
   hospitalId: string;
-  onCreated: (doctor: Doctor) => void;
+  onCreated: (doctor: DoctorView) => void;
   onCancel: () => void;
 }) {
   const form = useForm(empty);

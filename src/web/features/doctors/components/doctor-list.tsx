@@ -1,13 +1,11 @@
 import { Link } from 'react-router';
-import type { Doctor } from '../../../../contracts/doctors.js';
+import { isFullDoctor, type DoctorView } from '../../../../contracts/doctors.js';
 import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
 import { DoctorAvatar } from '../../../lib/ui/doctor-avatar.js';
+import { doctorName } from '../../../../contracts/people.js';
 
-export function doctorName(d: { firstName: string; lastName: string }) {
-  return `Dr ${d.firstName} ${d.lastName}`;
-}
-
-export function DoctorList({ doctors }: { doctors: Doctor[] }) {
+/** Doctors as staff see them; account details show only where the record carries them (the full view). */
+export function DoctorList({ doctors }: { doctors: DoctorView[] }) {
   return (
     <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
       {doctors.map((d) => (
@@ -18,15 +16,17 @@ export function DoctorList({ doctors }: { doctors: Doctor[] }) {
               <Link to={`/doctors/${d.id}`} className="font-semibold text-brand-900 underline-offset-2 hover:underline">
                 {doctorName(d)}
               </Link>
-              <ActiveBadge active={d.isActive} />
-              {d.isActive && (d.isAvailable ? <Badge tone="blue">Available</Badge> : <Badge>Not available</Badge>)}
+              {isFullDoctor(d) && <ActiveBadge active={d.isActive} />}
+              {(!isFullDoctor(d) || d.isActive) && (d.isAvailable ? <Badge tone="blue">Available</Badge> : <Badge>Not available</Badge>)}
             </div>
             <p className="text-sm text-slate-800">
               {d.specialization} · {d.experienceYears} {d.experienceYears === 1 ? 'year' : 'years'} of experience
             </p>
-            <p className="truncate text-sm text-slate-700">
-              Licence {d.licenseNumber} · {d.email}
-            </p>
+            {isFullDoctor(d) && (
+              <p className="truncate text-sm text-slate-700">
+                Licence {d.licenseNumber} · {d.email}
+              </p>
+            )}
           </div>
         </li>
       ))}

@@ -6,6 +6,7 @@ import { Button } from '../../../lib/ui/button.js';
 import { Card } from '../../../lib/ui/card.js';
 import { useRemoveDoctorPicture, useUploadDoctorPicture } from '../api/use-doctor.js';
 import { DoctorAvatar } from '../../../lib/ui/doctor-avatar.js';
+import { doctorName } from '../../../../contracts/people.js';
 
 function checkFile(file: File): string | null {
   if (!(PICTURE_TYPES as readonly string[]).includes(file.type)) {
@@ -88,7 +89,7 @@ export function DoctorPictureCard({ doctor }: { doctor: Doctor }) {
         {preview ? (
           <img src={preview} alt="Preview of the new picture" className="size-28 rounded-full object-cover ring-2 ring-brand-700" />
         ) : doctor.pictureUrl ? (
-          <img src={doctor.pictureUrl} alt={`Current picture of Dr ${doctor.firstName} ${doctor.lastName}`} className="size-28 rounded-full object-cover ring-1 ring-slate-200" />
+          <img src={doctor.pictureUrl} alt={`Current picture of ${doctorName(doctor)}`} className="size-28 rounded-full object-cover ring-1 ring-slate-200" />
         ) : (
           <DoctorAvatar doctor={doctor} size="lg" />
         )}

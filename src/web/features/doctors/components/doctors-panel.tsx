@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Doctor } from '../../../../contracts/doctors.js';
+import type { DoctorView } from '../../../../contracts/doctors.js';
 import { useListState, useUrlText } from '../../../lib/use-list-state.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
@@ -12,7 +12,8 @@ import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { TextField } from '../../../lib/ui/text-field.js';
 import { useDoctors } from '../api/use-doctors.js';
 import { DoctorCreateForm } from './doctor-create-form.js';
-import { DoctorList, doctorName } from './doctor-list.js';
+import { DoctorList } from './doctor-list.js';
+import { doctorName } from '../../../../contracts/people.js';
 
 const LIMIT = 20;
 
@@ -36,7 +37,7 @@ export function DoctorsPanel({
     offset,
   });
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<Doctor | null>(null);
+  const [created, setCreated] = useState<DoctorView | null>(null);
   const filtered = Boolean(search.value || specialization.value);
 
   const add = () => {

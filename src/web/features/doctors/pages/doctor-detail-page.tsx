@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { isFullDoctor } from '../../../../contracts/doctors.js';
 import { formatDateTime } from '../../../lib/datetime.js';
 import { useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
@@ -13,8 +14,8 @@ import { Loading } from '../../../lib/ui/spinner.js';
 import { RecordUnavailable, recordBackLink } from '../../../lib/ui/record-unavailable.js';
 import { useDoctor, useUpdateDoctor } from '../api/use-doctor.js';
 import { DoctorEditForm } from '../components/doctor-edit-form.js';
-import { doctorName } from '../components/doctor-list.js';
 import { DoctorPictureCard } from '../components/doctor-picture-card.js';
+import { doctorName } from '../../../../contracts/people.js';
 
 export function DoctorDetailPage() {
   const { doctorId = '' } = useParams();
@@ -29,6 +30,23 @@ export function DoctorDetailPage() {
   if (doctor.isError) return <RecordUnavailable noun="doctor" error={doctor.error} back={back} onRetry={() => void doctor.refetch()} />;
 
   const d = doctor.data;
+  // Staff always get the full record; should the server send the public view, show only that.
+  if (!isFullDoctor(d)) {
+    return (
+      <>
+        <PageHeader title={doctorName(d)} back={back} description={`${d.specialization} · ${d.experienceYears} ${d.experienceYears === 1 ? 'year' : 'years'} of experience`} />
+        <Card>
+          <DetailList
+            items={[
+              { label: 'Specialization', value: d.specialization },
+              { label: 'Appointments', value: d.isAvailable ? <Badge tone="blue">Available</Badge> : <Badge>Not available</Badge> },
+              { label: 'Bio', value: d.bio || 'No bio yet' },
+            ]}
+          />
+        </Card>
+      </>
+    );
+  }
   return (
     <>
       <PageHeader

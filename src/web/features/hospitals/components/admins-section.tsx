@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { formatDateTime } from '../../../lib/datetime.js';
-import { fullName } from '../../../lib/session.js';
 import { ActivationControl } from '../../../lib/ui/activation-control.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
@@ -11,6 +10,7 @@ import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { useHospitalAdmins, useSetAdminActive } from '../api/use-hospital-admins.js';
 import { AdminCreateForm } from './admin-create-form.js';
+import { personName } from '../../../../contracts/people.js';
 
 /** A hospital's administrators (for the super admin): list, add, deactivate. */
 export function AdminsSection({ hospitalId }: { hospitalId: string }) {
@@ -43,7 +43,7 @@ export function AdminsSection({ hospitalId }: { hospitalId: string }) {
             onCancel={() => setCreating(false)}
             onCreated={(admin) => {
               setCreating(false);
-              setCreated(`${fullName(admin)} (${admin.email})`);
+              setCreated(`${personName(admin)} (${admin.email})`);
             }}
           />
         </Card>
@@ -62,7 +62,7 @@ export function AdminsSection({ hospitalId }: { hospitalId: string }) {
             <li key={admin.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
               <div className="min-w-0">
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-semibold">{fullName(admin)}</span>
+                  <span className="font-semibold">{personName(admin)}</span>
                   <ActiveBadge active={admin.isActive} />
                   {admin.mustChangePassword && <Badge tone="amber">Temporary password</Badge>}
                 </div>
@@ -77,8 +77,8 @@ export function AdminsSection({ hospitalId }: { hospitalId: string }) {
               <ActivationControl
                 active={admin.isActive}
                 what="administrator"
-                name={fullName(admin)}
-                consequence={`${fullName(admin)} will be signed out and unable to sign in until reactivated.`}
+                name={personName(admin)}
+                consequence={`${personName(admin)} will be signed out and unable to sign in until reactivated.`}
                 onChange={(isActive) => setActive.mutateAsync({ adminId: admin.id, isActive })}
               />
             </li>

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { HospitalCreate, type Hospital } from '../../../../contracts/hospitals.js';
-import { timeZoneOptions } from '../../../lib/datetime.js';
+import { currentZoneName, formerZoneNames } from '../../../../contracts/time-zones.js';
+import { timeZoneOptions, zoneName } from '../../../lib/datetime.js';
 import { useForm } from '../../../lib/form.js';
 import { paisaToRupeesInput, parseRupees } from '../../../lib/money.js';
 import { Button } from '../../../lib/ui/button.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
-import { SelectField } from '../../../lib/ui/select-field.js';
+import { ComboboxField } from '../../../lib/ui/combobox-field.js';
 import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { TextField } from '../../../lib/ui/text-field.js';
 
@@ -17,7 +18,7 @@ function initialValues(h?: Hospital) {
     address: h?.address ?? '',
     phone: h?.phone ?? '',
     email: h?.email ?? '',
-    timezone: h?.timezone ?? DEFAULT_ZONE,
+    timezone: h ? currentZoneName(h.timezone) : DEFAULT_ZONE,
     appointmentFee: h ? paisaToRupeesInput(h.appointmentFee) : '',
   };
 }
@@ -38,10 +39,7 @@ export function HospitalForm({
 }) {
   const form = useForm(initialValues(hospital));
   const zone = form.values.timezone;
-  const zones = useMemo(
-    () => timeZoneOptions(zone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') })),
-    [zone],
-  );
+  const zones = useMemo(() => timeZoneOptions(zone).map((z) => ({ value: z, description: zoneName(z), keywords: formerZoneNames(z).join(' ') })), [zone]);
 
   const submit = form.handleSubmit(async () => {
     const body = form.validate(HospitalCreate, (v, addError) => {
@@ -62,12 +60,16 @@ export function HospitalForm({
         <TextField label="Email address" type="email" inputMode="email" required {...form.text('email')} />
       </div>
       <div className="grid gap-5 sm:grid-cols-2">
-        <SelectField
+        <ComboboxField
           label="Time zone"
-          hint="Doctors’ hours are set in this zone."
+          hint="Doctors’ hours are set in this zone. Type a city, country or zone name."
           required
+          noun="time zones"
+          name="timezone"
           options={zones}
-          {...form.text('timezone')}
+          value={zone}
+          error={form.errors.timezone}
+          onChange={(z) => form.setValue('timezone', z)}
         />
         <TextField
           label="Appointment fee (Rs)"

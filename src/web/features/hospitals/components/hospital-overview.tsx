@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Hospital } from '../../../../contracts/hospitals.js';
-import { formatDateTime } from '../../../lib/datetime.js';
+import { describeZone, formatDateTime } from '../../../lib/datetime.js';
 import { formatPaisa } from '../../../lib/money.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
@@ -55,7 +55,7 @@ export function HospitalOverview({ hospital }: { hospital: Hospital }) {
               { label: 'Address', value: hospital.address },
               { label: 'Phone', value: hospital.phone },
               { label: 'Email', value: hospital.email },
-              { label: 'Time zone', value: hospital.timezone },
+              { label: 'Time zone', value: describeZone(hospital.timezone) },
               { label: 'Appointment fee', value: formatPaisa(hospital.appointmentFee) },
               { label: 'Added', value: formatDateTime(hospital.createdAt) },
               { label: 'Doctors', value: hospital.doctorCount },

@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { UnreadCounts } from '../../../../contracts/chat.js';
 import { Notification, NotificationList } from '../../../../contracts/notifications.js';
 import { api, withQuery } from '../../../lib/api-client.js';
 import { queryKeys } from '../../../lib/query-keys.js';
@@ -36,15 +35,5 @@ export function useMarkAllRead() {
   return useMutation({
     mutationFn: () => api.post('/api/notifications/read-all', {}, z.object({ marked: z.number().int() })),
     onSuccess: refresh,
-  });
-}
-
-/** Unread chat messages, for the header's messages indicator (shares the chat's cache key). */
-export function useChatUnread(enabled: boolean) {
-  return useQuery({
-    queryKey: queryKeys.chat.unread,
-    queryFn: ({ signal }) => api.get('/api/chat/unread', UnreadCounts, signal),
-    refetchInterval: POLL_MS,
-    enabled,
   });
 }

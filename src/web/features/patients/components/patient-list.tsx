@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { Patient } from '../../../../contracts/patients.js';
 import { formatCalendarDate } from '../../../lib/datetime.js';
-import { fullName } from '../../../lib/session.js';
 import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
+import { personName } from '../../../../contracts/people.js';
 
 export function PatientList({ patients }: { patients: Patient[] }) {
   return (
@@ -11,7 +11,7 @@ export function PatientList({ patients }: { patients: Patient[] }) {
         <li key={p.id} className="flex flex-col gap-1 p-4">
           <div className="flex flex-wrap items-center gap-2">
             <Link to={`/patients/${p.id}`} className="font-semibold text-brand-900 underline-offset-2 hover:underline">
-              {fullName(p)}
+              {personName(p)}
             </Link>
             <ActiveBadge active={p.isActive} />
             {p.bloodType && <Badge tone="red">{p.bloodType}</Badge>}

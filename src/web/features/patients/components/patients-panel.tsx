@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Patient } from '../../../../contracts/patients.js';
-import { fullName } from '../../../lib/session.js';
 import { useListState } from '../../../lib/use-list-state.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
@@ -14,6 +13,7 @@ import { TextField } from '../../../lib/ui/text-field.js';
 import { useCreatePatient, usePatients } from '../api/use-patients.js';
 import { PatientCreateForm } from './patient-create-form.js';
 import { PatientList } from './patient-list.js';
+import { personName } from '../../../../contracts/people.js';
 
 const LIMIT = 20;
 
@@ -47,7 +47,7 @@ export function PatientsPanel({
       {created && (
         <Alert tone="success" title="Patient added">
           <Link to={`/patients/${created.id}`} className="font-semibold underline">
-            {fullName(created)}
+            {personName(created)}
           </Link>{' '}
           can sign in with the temporary password and will be asked to choose a new one.
         </Alert>

@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { formatCalendarDate, formatDateTime } from '../../../lib/datetime.js';
-import { fullName, useMe } from '../../../lib/session.js';
+import { useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { ActivationControl } from '../../../lib/ui/activation-control.js';
 import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
@@ -12,6 +12,7 @@ import { Loading } from '../../../lib/ui/spinner.js';
 import { RecordUnavailable, recordBackLink } from '../../../lib/ui/record-unavailable.js';
 import { usePatient, useUpdatePatient } from '../api/use-patient.js';
 import { PatientEditForm } from '../components/patient-edit-form.js';
+import { personName } from '../../../../contracts/people.js';
 
 function Multiline({ text, empty }: { text: string; empty: string }) {
   return text.trim() ? <span className="whitespace-pre-line">{text}</span> : <span className="text-slate-600">{empty}</span>;
@@ -22,7 +23,7 @@ export function PatientDetailPage() {
   const me = useMe();
   const patient = usePatient(patientId);
   const update = useUpdatePatient(patientId);
-  useDocumentTitle(patient.data ? fullName(patient.data) : 'Patient');
+  useDocumentTitle(patient.data ? personName(patient.data) : 'Patient');
 
   const back = recordBackLink(me.role, patient.data?.hospitalId ?? null, { to: '/patients', label: 'All patients' });
 
@@ -33,7 +34,7 @@ export function PatientDetailPage() {
   return (
     <>
       <PageHeader
-        title={fullName(p)}
+        title={personName(p)}
         back={back}
         badge={<ActiveBadge active={p.isActive} />}
         description={p.email}
@@ -41,7 +42,7 @@ export function PatientDetailPage() {
           <ActivationControl
             active={p.isActive}
             what="patient"
-            name={fullName(p)}
+            name={personName(p)}
             consequence="They will be signed out and cannot sign in until reactivated. Their records are kept."
             onChange={(isActive) => update.mutateAsync({ isActive })}
           />

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Doctor, type DoctorPatch } from '../../../../contracts/doctors.js';
+import { DoctorView, type DoctorPatch } from '../../../../contracts/doctors.js';
 import { Patient, type PatientPatch } from '../../../../contracts/patients.js';
 import { api } from '../../../lib/api-client.js';
 import { queryKeys } from '../../../lib/query-keys.js';
@@ -7,14 +7,14 @@ import { queryKeys } from '../../../lib/query-keys.js';
 export function useMyDoctorRecord(id: string) {
   return useQuery({
     queryKey: queryKeys.doctors.detail(id),
-    queryFn: ({ signal }) => api.get(`/api/doctors/${id}`, Doctor, signal),
+    queryFn: ({ signal }) => api.get(`/api/doctors/${id}`, DoctorView, signal),
   });
 }
 
 export function useUpdateMyDoctorRecord(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: DoctorPatch) => api.patch(`/api/doctors/${id}`, body, Doctor),
+    mutationFn: (body: DoctorPatch) => api.patch(`/api/doctors/${id}`, body, DoctorView),
     onSuccess: (doctor) => {
       queryClient.setQueryData(queryKeys.doctors.detail(id), doctor);
       // Names show in the header.

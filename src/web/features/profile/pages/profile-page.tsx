@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import type { Me } from '../../../../contracts/auth.js';
-import { fullName, roleLabels, useMe, useSignOut } from '../../../lib/session.js';
+import { roleLabels, useMe, useSignOut } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { Button, ButtonLink } from '../../../lib/ui/button.js';
 import { Card, Section } from '../../../lib/ui/card.js';
@@ -8,9 +8,12 @@ import { DetailList } from '../../../lib/ui/detail-list.js';
 import { PageHeader } from '../../../lib/ui/page-header.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
+import { Alert } from '../../../lib/ui/alert.js';
+import { isFullDoctor } from '../../../../contracts/doctors.js';
 import { useMyDoctorRecord, useMyPatientRecord } from '../api/use-own-records.js';
 import { DoctorSelfForm } from '../components/doctor-self-form.js';
 import { PatientSelfForm } from '../components/patient-self-form.js';
+import { personName } from '../../../../contracts/people.js';
 
 export function ProfilePage() {
   useDocumentTitle('My profile');
@@ -19,14 +22,14 @@ export function ProfilePage() {
   const signOut = useSignOut();
   return (
     <>
-      <PageHeader title="My profile" description={`${fullName(me)} · ${roleLabels[me.role]}`} />
+      <PageHeader title="My profile" description={`${personName(me, me.role)} · ${roleLabels[me.role]}`} />
       <div className="grid gap-8 lg:grid-cols-[1fr_2fr]">
         <div className="space-y-8">
           <Section title="Account">
             <Card className="space-y-5">
               <DetailList
                 items={[
-                  { label: 'Name', value: fullName(me) },
+                  { label: 'Name', value: personName(me, me.role) },
                   { label: 'Email', value: me.email },
                   { label: 'Role', value: roleLabels[me.role] },
                   { label: 'Hospital', value: me.hospitalName ?? 'All hospitals' },
@@ -78,8 +81,10 @@ function DoctorProfile({ id }: { id: string }) {
           <SkeletonRows rows={4} label="Loading your profile…" />
         ) : doctor.isError ? (
           <QueryError error={doctor.error} title="Could not load your profile" onRetry={() => void doctor.refetch()} />
-        ) : (
+        ) : isFullDoctor(doctor.data) ? (
           <DoctorSelfForm doctor={doctor.data} />
+        ) : (
+          <Alert tone="warning">Your full profile could not be loaded (the server sent the public view). Reload the page, or ask your administrator.</Alert>
         )}
       </Card>
     </Section>
