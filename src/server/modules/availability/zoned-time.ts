@@ -1,5 +1,5 @@
 // Wall-clock time in an IANA zone <-> UTC instants, with the runtime's own tz database (Intl).
-// Why not a library: decision 11.
+// Why not a library: decision 13.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(tz: string) {
