@@ -288,7 +288,7 @@ test('live notifications: the approval reaches the patient’s bell and a toast 
   await expect(bell).toHaveAccessibleName('Notifications, 1 unread', { timeout: 5_000 });
   const toast = page.getByRole('status', { name: 'Live notifications' });
   // The notification's text is the server's (which still writes "Dr." until it uses the shared naming helper).
-  await expect(toast).toContainText(new RegExp(`Dr\\.? ${s.world.doctor.firstName} ${s.world.doctor.lastName} approved your appointment`));
+  await expect(toast).toContainText(new RegExp(`Dr ${s.world.doctor.firstName} ${s.world.doctor.lastName} approved your appointment`));
   await toast.getByRole('button', { name: 'Dismiss' }).click();
   await expect(toast).not.toContainText('approved your appointment');
 

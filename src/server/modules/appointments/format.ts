@@ -13,4 +13,3 @@ export function formatInZone(at: Date, timezone: string): string {
   return `${text} (${timezone})`;
 }
 
-export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;

@@ -8,7 +8,8 @@ import { toAppointment, toHospital } from '../../realtime/events.js';
 import type { Outbox } from '../../realtime/outbox.js';
 import { notify } from '../notifications/notify.js';
 import { findAppointment, type AppointmentRow } from './appointments.queries.js';
-import { formatInZone, fullName } from './format.js';
+import { doctorName, personName } from '../../../contracts/people.js';
+import { formatInZone } from './format.js';
 import { TRANSITIONS, type Action, type Party } from './lifecycle.js';
 
 type Patch = Partial<typeof appointments.$inferInsert>;
@@ -91,7 +92,7 @@ async function tellOthers(tx: Tx, outbox: Outbox, row: AppointmentRow, action: A
       await notify(tx, outbox, { ...base, recipientId, title: rule.notice, message: `Appointment of ${when}.${tail}` });
     return;
   }
-  const [recipientId, actorName] = party === 'doctor' ? [a.patientId, `Dr. ${fullName(row.doctor)}`] : [a.doctorId, fullName(row.patient)];
+  const [recipientId, actorName] = party === 'doctor' ? [a.patientId, doctorName(row.doctor)] : [a.doctorId, personName(row.patient)];
   const extra = action === 'approve' && a.fee > 0 ? ' Pay the fee to confirm it.' : '';
   await notify(tx, outbox, { ...base, recipientId, title: `${actorName} ${rule.notice}`, message: `Appointment of ${when}.${extra}${tail}` });
 }
