@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
-import { SUPERADMIN } from './e2e/support/accounts.js';
 import { freePort } from './e2e/support/free-port.js';
+import { CHROMIUM_ARGS, serverEnv } from './e2e/support/server-env.js';
 
 /**
  * End-to-end tests drive the machine's Chromium against the real server serving the built web
@@ -16,18 +16,11 @@ const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${PORT}`;
 const results = process.env.TEST_RESULTS_DIR ?? 'test-results';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: 'e2e',
+  // Real WebRTC calls run on their own, in a loopback-only network namespace (playwright.video.config.ts).
+  testIgnore: ['video/**'],
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -57,19 +50,6 @@ export default defineConfig({
         gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
         stdout: 'ignore',
         stderr: 'pipe',
-        env: {
-          NODE_ENV: 'test',
-          HOST: '127.0.0.1',
-          PORT: String(PORT),
-          SUPERADMIN_EMAIL: SUPERADMIN.email,
-          SUPERADMIN_PASSWORD: SUPERADMIN.password,
-          LOG_LEVEL: 'warn',
-          // The suite signs in many times a minute from one address.
-          AUTH_RATE_LIMIT_PER_MINUTE: '1000',
-          // and seeds long chat histories through the API in a second or two.
-          CHAT_MESSAGES_PER_MINUTE: '1000',
-          // The built app in dist/web, whatever WEB_DIR the caller's environment says.
-          WEB_DIR: 'dist/web',
-        },
+        env: serverEnv(PORT),
       },
 });

@@ -21,6 +21,8 @@ import { RequireRole } from './guards/require-role.js';
 import { AppLayout } from './layout/app-layout.js';
 import { AuthLayout } from './layout/auth-layout.js';
 import { AppointmentDetailPage } from './routes/appointment-detail-page.js';
+import { VideoCallPage } from './routes/video-call-page.js';
+import { TestDevicesPage } from '../features/calls/pages/test-devices-page.js';
 import { HospitalDetailPage } from './routes/hospital-detail-page.js';
 import { NotFoundPage } from './routes/not-found-page.js';
 import { RouteErrorPage } from './routes/route-error-page.js';
@@ -57,6 +59,11 @@ export function createRouter() {
                 { path: '/profile', element: <ProfilePage /> },
                 { path: '/notifications', element: <NotificationsPage /> },
                 { path: '/appointments/:appointmentId', element: <AppointmentDetailPage /> },
+                { path: '/video-call/test-devices', element: <TestDevicesPage /> },
+                {
+                  element: <RequireRole roles={['patient', 'doctor']} />,
+                  children: [{ path: '/video-call/:appointmentId', element: <VideoCallPage /> }],
+                },
                 {
                   element: <RequireRole roles={APPOINTMENT_LISTS} />,
                   children: [{ path: '/appointments', element: <AppointmentsPage /> }],

@@ -93,7 +93,7 @@ export async function listDevices(): Promise<Devices> {
 }
 
 /** Plays through the chosen speaker where the browser lets a page choose (Chromium does). */
-export async function useSpeaker(element: HTMLMediaElement, speakerId: string) {
+export async function playThrough(element: HTMLMediaElement, speakerId: string) {
   const el = element as HTMLMediaElement & { setSinkId?: (id: string) => Promise<void> };
   if (el.setSinkId) await el.setSinkId(speakerId).catch(() => {});
 }

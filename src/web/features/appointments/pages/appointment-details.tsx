@@ -20,6 +20,7 @@ import { calendarUrl, useAppointment } from '../api/use-appointments.js';
 import { AppointmentActions } from '../components/appointment-actions.js';
 import { AppointmentHistory } from '../components/appointment-history.js';
 import { ProposalCompare } from '../components/proposal-compare.js';
+import { VideoVisit } from '../components/video-visit.js';
 import { counterpartName } from '../utils/appointment-people.js';
 import { viewerOf } from '../utils/appointment-filters.js';
 import { doctorName, personName } from '../../../../contracts/people.js';
@@ -160,6 +161,7 @@ function Details({
           </div>
           {a.status === 'pending' && a.requestedStartsAt && <ProposalCompare appointment={a} viewerIsPatient={viewer === 'patient'} />}
           <AppointmentActions appointment={a} onDone={setMessage} />
+          <VideoVisit appointment={a} viewer={viewer} />
           {viewer === 'patient' && (a.status === 'rejected' || a.status === 'cancelled') && (
             <ButtonLink to={`/book/${a.doctor.id}`} variant="secondary">
               Book another time with {doctorName(a.doctor)}
