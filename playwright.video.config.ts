@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { freePort } from './e2e/support/free-port.js';
 import { CHROMIUM_ARGS, serverEnv } from './e2e/support/server-env.js';
+import { fakeCamera720p } from './e2e/video/fake-camera.js';
 
 /**
  * Real video calls: two Chromium browsers with the fake camera and microphone, over real WebRTC.
@@ -13,8 +14,15 @@ const PORT = Number(process.env.E2E_VIDEO_PORT);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const results = process.env.TEST_RESULTS_DIR ?? 'test-results';
 
-/** What makes WebRTC work headless on loopback (MACHINE-NOTES): fake devices, loopback candidates. */
-export const MEDIA_ARGS = [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'];
+/** What makes WebRTC work headless on loopback (MACHINE-NOTES): fake devices (a 720p camera), loopback candidates. */
+export const MEDIA_ARGS = [
+  ...CHROMIUM_ARGS,
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-video-capture=${fakeCamera720p(`${results}/fake-camera-720p.y4m`)}`,
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
 
 export default defineConfig({
   testDir: 'e2e/video',
