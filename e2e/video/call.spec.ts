@@ -2,7 +2,7 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import { Api } from '../support/api.js';
 import { expectNoSeriousA11yViolations } from '../support/axe.js';
 import { MEDIA_ARGS } from '../../playwright.video.config.js';
-import { expectReceiving, link, personPage, seedVisit, type Visit } from './support.js';
+import { expectReceiving, firstRemoteFrame, link, personPage, seedVisit, type Visit } from './support.js';
 
 /**
  * A video visit between two Chromium browsers (fake camera and microphone), over real WebRTC on
@@ -45,9 +45,11 @@ test('the patient waits in the waiting room until the doctor lets them in', asyn
   await expect(patient.getByTestId('remote-video')).toBeVisible();
 });
 
-test('both sides receive HD video at 1280x720 within seconds', async () => {
+test('both sides receive HD video at 1280x720, from the very first frame', async () => {
   await expectReceiving(patient, { width: 1280, height: 720 });
   await expectReceiving(doctor, { width: 1280, height: 720 });
+  expect(await firstRemoteFrame(patient)).toMatchObject({ width: 1280, height: 720 });
+  expect(await firstRemoteFrame(doctor)).toMatchObject({ width: 1280, height: 720 });
   await expect(doctor.getByTestId('call-duration')).toHaveText(/^\d\d:\d\d$/);
   await expectNoSeriousA11yViolations(doctor, 'the call page');
 });
@@ -58,8 +60,10 @@ test('muting shows on the other side, and the quality indicator reads the link',
   await expect(doctor.getByTestId('remote-muted')).toHaveText(`${PATIENT} is muted`);
   await patient.getByRole('button', { name: 'Unmute microphone' }).click();
   await expect(doctor.getByTestId('remote-muted')).toHaveCount(0);
-  await expect(doctor.getByText('Your connection: Good')).toBeVisible();
-  await expect(doctor.getByText(`${PATIENT}'s connection: Good`)).toBeVisible();
+  // Each side reads its own link and hears the other's (how good depends on this machine's load).
+  await expect(doctor.getByText(/^Your connection: (Good|Fair|Poor)$/)).toBeVisible();
+  await expect(doctor.getByText(new RegExp(`^${PATIENT}'s connection: (Good|Fair|Poor)$`))).toBeVisible();
+  await expect(patient.getByText(new RegExp(`^${DOCTOR}'s connection: (Good|Fair|Poor)$`))).toBeVisible();
 });
 
 test("the doctor's screen reaches the patient, who has no way to share one", async () => {

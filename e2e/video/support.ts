@@ -31,24 +31,42 @@ export async function seedVisit(baseURL: string, tag: string, world?: World): Pr
   return { world: w, appointmentId: id };
 }
 
-/** Keeps every peer connection a page makes within reach of the test (the page itself has no hook). */
+/**
+ * Keeps every peer connection a page makes within reach of the test, and the size of the first
+ * frame each video element shows (the page itself has no hook for tests).
+ */
 const TRACK_PEER_CONNECTIONS = () => {
   const Native = window.RTCPeerConnection;
   const made: RTCPeerConnection[] = [];
-  (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = made;
+  const firstFrames: { width: number; height: number; at: number }[] = [];
+  Object.assign(window, { __pcs: made, __firstFrames: firstFrames });
   window.RTCPeerConnection = class extends Native {
     constructor(config?: RTCConfiguration) {
       super(config);
       made.push(this);
     }
   };
+  const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject')!;
+  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+    ...srcObject,
+    set(this: HTMLVideoElement, stream: MediaStream | null) {
+      srcObject.set!.call(this, stream);
+      if (stream && this instanceof HTMLVideoElement && this.dataset.testid === 'remote-video')
+        this.requestVideoFrameCallback((_now, meta) => firstFrames.push({ width: meta.width, height: meta.height, at: performance.now() }));
+    },
+  });
 };
+
+/** The size of the first frame the page's remote video showed, since it loaded. */
+export const firstRemoteFrame = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __firstFrames: { width: number; height: number }[] }).__firstFrames[0] ?? null);
 
 /** A signed-in page in a browser of its own, its peer connections tracked. */
 export async function personPage(browser: Browser, baseURL: string, email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
   await context.addInitScript(TRACK_PEER_CONNECTIONS);
   const page = await context.newPage();
+  if (process.env.CALL_DEBUG) page.on('console', (m) => console.log(`[${email.split('@')[0]}] ${m.type()} ${m.text()}`));
   const res = await page.request.post('/api/auth/login', { data: { email, password } });
   expect(res.status(), `sign in ${email}`).toBe(200);
   return { context, page };

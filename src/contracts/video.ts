@@ -84,13 +84,19 @@ const IceCandidate = z.object({
   sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
   usernameFragment: z.string().max(256).nullable().optional(),
 });
+const SignalRouting = z.object({ engine: z.string().max(64).optional(), target: z.string().max(64).optional() });
+
 export const MediaState = z.object({ audio: z.boolean(), video: z.boolean(), screen: z.boolean() });
 export type MediaState = z.infer<typeof MediaState>;
 
 /** What a browser may send on `/ws/video-call/<roomId>/`. The doctor's actions are refused from the patient. */
 export const CallClientEvent = z.discriminatedUnion('type', [
-  /** WebRTC negotiation for the other side (perfect negotiation: either may offer). */
-  z.object({ type: z.literal('call.signal'), description: SessionDescription.optional(), candidate: IceCandidate.nullable().optional() }),
+  /**
+   * WebRTC negotiation for the other side (perfect negotiation: either may offer). `engine` is the
+   * sender's peer connection, `target` the receiver's it answers: a page that made a fresh
+   * connection ignores what was meant for its old one.
+   */
+  z.object({ type: z.literal('call.signal'), ...SignalRouting.shape, description: SessionDescription.optional(), candidate: IceCandidate.nullable().optional() }),
   z.object({ type: z.literal('call.media'), ...MediaState.shape }),
   z.object({ type: z.literal('call.stats'), stats: CallStats }),
   z.object({ type: z.literal('call.admit') }),
@@ -114,7 +120,7 @@ export const CallServerEvents = [
   z.object({ type: z.literal('call.state'), appointmentId: Id, state: CallState }),
   /** Someone's socket came or went. `hello`: they just arrived and want to know who is there. */
   z.object({ type: z.literal('call.peer'), role: CallRole, userId: Id, connId: z.string(), present: z.boolean(), hello: z.boolean() }),
-  z.object({ type: z.literal('call.signal'), from: CallRole, connId: z.string(), description: SessionDescription.optional(), candidate: IceCandidate.nullable().optional() }),
+  z.object({ type: z.literal('call.signal'), from: CallRole, connId: z.string(), ...SignalRouting.shape, description: SessionDescription.optional(), candidate: IceCandidate.nullable().optional() }),
   z.object({ type: z.literal('call.media'), from: CallRole, ...MediaState.shape }),
   z.object({ type: z.literal('call.quality'), from: CallRole, quality: CallQuality, stats: CallStats }),
 ] as const;

@@ -66,7 +66,7 @@ export const callSocket: SocketEndpoint<{ roomId: string }, CallClientEvent> = {
       case 'call.signal': {
         if (!state.get(conn)?.admitted) throw forbidden('The patient is in the waiting room: the call has not begun');
         if (role === 'patient' && event.description?.sdp && sendsSecondVideo(event.description.sdp)) throw forbidden('Only the doctor can share a screen');
-        return ctx.bus.publish(toCall(roomId, { type: 'call.signal', from: role, connId, description: event.description, candidate: event.candidate }));
+        return ctx.bus.publish(toCall(roomId, { type: 'call.signal', from: role, connId, engine: event.engine, target: event.target, description: event.description, candidate: event.candidate }));
       }
       case 'call.media':
         if (role === 'patient' && event.screen) throw forbidden('Only the doctor can share a screen');

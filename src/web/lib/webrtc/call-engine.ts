@@ -12,7 +12,10 @@ export type LinkState = 'new' | 'connecting' | 'connected' | 'reconnecting' | 'f
 
 export interface CallEngineOptions {
   ice: IceConfig;
-  /** The polite peer gives way when both offer at once (perfect negotiation). */
+  /**
+   * The impolite peer makes the first offer; the polite one answers it with its own tracks on the
+   * offered transceivers (no glare at the start), and gives way if both offer later on.
+   */
   polite: boolean;
   send(signal: Signal): void;
   onRemoteStream(stream: MediaStream): void;
@@ -38,6 +41,8 @@ const STATS_EVERY_MS = 2_000;
  */
 export class CallEngine {
   readonly pc: RTCPeerConnection;
+  /** Tells this connection's signals apart from an earlier one's. */
+  readonly id = Math.random().toString(36).slice(2, 12);
   private makingOffer = false;
   private ignoreOffer = false;
   private settingRemoteAnswer = false;
@@ -49,6 +54,7 @@ export class CallEngine {
   private restarts = 0;
   private audio: RTCRtpSender | null = null;
   private video: RTCRtpSender | null = null;
+  private local: { audio: MediaStreamTrack | null; video: MediaStreamTrack | null; stream: MediaStream } | null = null;
   private closed = false;
 
   constructor(private readonly options: CallEngineOptions) {
@@ -64,11 +70,30 @@ export class CallEngine {
    * negotiating, so the senders' settings apply from the first frame.
    */
   async start(local: { audio: MediaStreamTrack | null; video: MediaStreamTrack | null; stream: MediaStream }) {
+    this.local = local;
+    if (this.options.polite) return; // it answers the first offer with these (attachToOffer)
     const audio = this.pc.addTransceiver(local.audio ?? 'audio', { direction: 'sendrecv', streams: [local.stream] });
     const video = this.pc.addTransceiver(local.video ?? 'video', { direction: 'sendrecv', streams: [local.stream] });
     this.audio = audio.sender;
     this.video = video.sender;
     await setDegradation(video.sender, 'maintain-resolution');
+  }
+
+  /** The answerer's tracks go on the transceivers the first offer made: one exchange, nothing to renegotiate. */
+  private async attachToOffer() {
+    if (this.audio || !this.local) return;
+    for (const t of this.pc.getTransceivers()) {
+      const kind = t.receiver.track.kind as 'audio' | 'video';
+      if ((kind === 'audio' && this.audio) || (kind === 'video' && this.video)) continue;
+      await t.sender.replaceTrack(this.local[kind]);
+      t.sender.setStreams?.(this.local.stream);
+      t.direction = 'sendrecv';
+      if (kind === 'audio') this.audio = t.sender;
+      else {
+        this.video = t.sender;
+        await setDegradation(t.sender, 'maintain-resolution');
+      }
+    }
   }
 
   /** A signal from the other side, handled one at a time (candidates must not overtake their description). */
@@ -131,6 +156,7 @@ export class CallEngine {
       await this.pc.setRemoteDescription(description);
       this.settingRemoteAnswer = false;
       if (description.type === 'offer') {
+        await this.attachToOffer();
         await this.pc.setLocalDescription();
         this.sendDescription();
       }
@@ -154,13 +180,25 @@ export class CallEngine {
     } else if (state === 'disconnected' || state === 'failed') {
       this.options.onLinkState('reconnecting');
       // Both sides notice; the impolite one restarts first, the polite one if nothing came of it.
-      this.restartTimer ??= setTimeout(() => {
-        this.restartTimer = null;
-        if (this.pc.iceConnectionState !== 'connected' && this.pc.iceConnectionState !== 'completed') this.restartIce();
-      }, this.options.polite ? RESTART_AFTER_MS.polite : RESTART_AFTER_MS.impolite);
+      this.scheduleRestart(this.options.polite ? RESTART_AFTER_MS.polite : RESTART_AFTER_MS.impolite);
     } else if (state === 'checking' || state === 'new') {
       this.options.onLinkState('connecting');
     }
+  }
+
+  /**
+   * Restarts ICE after `delay`, and again (less and less often) for as long as the link stays
+   * down: a link does not come back by itself once its path (a TURN server, a network) is gone.
+   */
+  private scheduleRestart(delay: number) {
+    if (this.restartTimer || this.closed) return;
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      const state = this.pc.iceConnectionState;
+      if (state === 'connected' || state === 'completed' || this.closed) return;
+      this.restartIce();
+      this.scheduleRestart(Math.min(delay * 1.5, 10_000));
+    }, delay);
   }
 
   private startStats() {

@@ -1,5 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { queryKeys } from '../../../lib/query-keys.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button, ButtonLink } from '../../../lib/ui/button.js';
 import { ConfirmDialog } from '../../../lib/ui/dialog.js';
@@ -42,6 +44,12 @@ export function CallRoom({ appointmentId, people, aside }: { appointmentId: stri
   const [devices, setDevices] = useState<DeviceSelection>({});
   const now = useNow();
   const back = `/appointments/${appointmentId}`;
+  const queryClient = useQueryClient();
+  const phase = view?.phase;
+  // The call's end (and its record) changes what the appointment page shows.
+  useEffect(() => {
+    if (phase === 'ended') void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
+  }, [phase, queryClient]);
 
   if (!session || !view || view.phase === 'preparing') return <Loading label="Opening the video visit…" />;
   if (view.phase === 'refused')
@@ -89,7 +97,9 @@ export function CallRoom({ appointmentId, people, aside }: { appointmentId: stri
               className="size-full"
               testId="remote-video"
             />
-            <VideoTile stream={view.localStream} label={`You (${people.me})`} muted mirrored={!view.local.screen} cameraOff={!view.local.video} className="absolute right-3 bottom-3 aspect-video w-1/4 min-w-28 border-2 border-white" testId="local-video" />
+            <div className="absolute right-3 bottom-3 w-1/4 min-w-28">
+              <VideoTile stream={view.localStream} label={`You (${people.me})`} muted mirrored={!view.local.screen} cameraOff={!view.local.video} className="aspect-video w-full border-2 border-white" testId="local-video" />
+            </div>
             <div role="status" aria-live="polite" className="absolute top-3 left-3 flex flex-col gap-1">
               {status && <span className="rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-950">{status}</span>}
               {!view.peerPresent && <span className="rounded bg-white/90 px-2 py-1 text-sm text-slate-900">{people.other} left the visit; they can come back.</span>}

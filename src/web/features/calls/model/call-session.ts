@@ -5,6 +5,8 @@ import { RealtimeSocket, type SocketStatus, type WebSocketLike } from '../../../
 import { CallEngine, type LinkState } from '../../../lib/webrtc/call-engine.js';
 import { openLocalMedia, openScreen, stopAll, type DeviceChoice, type LocalMedia, type MediaProblem } from '../../../lib/webrtc/media.js';
 
+type IncomingSignal = Extract<ServerEvent, { type: 'call.signal' }>;
+
 export type Phase = 'preparing' | 'lobby' | 'in-call' | 'ended' | 'replaced' | 'refused';
 
 /** Everything the call page shows, as one snapshot (React reads it with useSyncExternalStore). */
@@ -60,7 +62,9 @@ export class CallSession {
   private engine: CallEngine | null = null;
   private media: LocalMedia | null = null;
   private screen: MediaStreamTrack | null = null;
-  private queued: { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit | null }[] = [];
+  private queued: IncomingSignal[] = [];
+  /** The other side's peer connection ours is negotiating with, once one has spoken. */
+  private paired: string | null = null;
   /** Our own socket (re)joined: the next admission starts a fresh peer connection. */
   private freshJoin = true;
   private stopped = false;
@@ -210,7 +214,7 @@ export class CallSession {
         return;
       case 'call.signal':
         if (event.from === this.view.role) return;
-        if (this.engine) void this.engine.handle(event);
+        if (this.engine) this.route(event);
         else this.queued.push(event);
         return;
       case 'call.media':
@@ -236,12 +240,19 @@ export class CallSession {
   private openEngine() {
     this.closeEngine();
     this.freshJoin = false;
+    this.paired = null;
     const engine = new CallEngine({
       ice: { iceServers: this.token!.iceServers, iceTransportPolicy: this.token!.iceTransportPolicy },
       // The patient gives way when both offer at once.
       polite: this.view.role === 'patient',
       send: ({ description, candidate }) =>
-        this.socket?.send({ type: 'call.signal', description, candidate: candidate ? { ...candidate, candidate: candidate.candidate ?? '' } : candidate }),
+        this.socket?.send({
+          type: 'call.signal',
+          engine: engine.id,
+          target: this.paired ?? undefined,
+          description,
+          candidate: candidate ? { ...candidate, candidate: candidate.candidate ?? '' } : candidate,
+        }),
       onRemoteStream: (stream) => this.set({ remoteStream: stream }),
       onLinkState: (link) => this.set({ link }),
       onStats: (stats) => {
@@ -252,8 +263,25 @@ export class CallSession {
     this.engine = engine;
     const media = this.media!;
     void engine.start({ audio: media.audio, video: this.screen ?? media.video, stream: media.stream }).then(() => {
-      for (const signal of this.queued.splice(0)) void engine.handle(signal);
+      for (const signal of this.queued.splice(0)) if (this.engine === engine) this.route(signal);
     });
+  }
+
+  /**
+   * Hands a signal to our connection unless it was meant for an earlier one of ours (a reload
+   * or a lost socket makes both sides start afresh, and old signals may still be on their way).
+   */
+  private route(signal: IncomingSignal): void {
+    const engine = this.engine!;
+    if (signal.target && signal.target !== engine.id) return;
+    if (this.paired && signal.engine && signal.engine !== this.paired) {
+      // A new connection on the other side that does not know ours yet: start afresh with it.
+      if (signal.description?.type !== 'offer' || signal.target) return;
+      this.openEngine();
+      return this.route(signal);
+    }
+    if (signal.engine) this.paired = signal.engine;
+    void engine.handle(signal);
   }
 
   private closeEngine() {
