@@ -101,7 +101,7 @@ export function CallRoom({ appointmentId, people, aside }: { appointmentId: stri
               <VideoTile stream={view.localStream} label={`You (${people.me})`} muted mirrored={!view.local.screen} cameraOff={!view.local.video} className="aspect-video w-full border-2 border-white" testId="local-video" />
             </div>
             <div role="status" aria-live="polite" className="absolute top-3 left-3 flex flex-col gap-1">
-              {status && <span className="rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-950">{status}</span>}
+              {status && <span className="rounded bg-amber-100 px-2 py-1 text-sm font-medium text-amber-950" data-testid="call-link-status">{status}</span>}
               {!view.peerPresent && <span className="rounded bg-white/90 px-2 py-1 text-sm text-slate-900">{people.other} left the visit; they can come back.</span>}
               {view.peerPresent && !view.remote.audio && <span className="rounded bg-white/90 px-2 py-1 text-sm text-slate-900" data-testid="remote-muted">{people.other} is muted</span>}
             </div>
