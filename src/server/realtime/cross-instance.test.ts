@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
+import { ManualClock } from '../test/clock.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { createTestDatabase } from '../test/database.js';
 import { allWeek, slotsOf } from '../test/appointments.js';
@@ -31,8 +32,10 @@ describe.runIf(ready)('two instances through Redis', () => {
     database = await createTestDatabase();
     second = await openDatabase({ kind: 'postgres', url: database.url });
     const dir = mkdtempSync(join(tmpdir(), 'tm-x-'));
-    a = await buildApp(testConfig(dir, { REDIS_URL: redisUrl! }), { database });
-    b = await buildApp(testConfig(dir, { REDIS_URL: redisUrl! }), { database: second });
+    // Both instances on one pinned clock (a Monday, 09:45 in Kathmandu): the call's room is open.
+    const clock = new ManualClock('2030-01-14T04:00:00Z');
+    a = await buildApp(testConfig(dir, { REDIS_URL: redisUrl! }), { database, clock });
+    b = await buildApp(testConfig(dir, { REDIS_URL: redisUrl! }), { database: second, clock });
   });
   afterAll(async () => {
     sockets.forEach((s) => s.close());
@@ -71,5 +74,37 @@ describe.runIf(ready)('two instances through Redis', () => {
     expect(n.notification.type).toBe('appointment.approve');
     // And each message reached each socket exactly once.
     expect(doctorChat.events.filter((e) => e.type === 'chat.message')).toHaveLength(1);
+  });
+
+  it('carries a video call between a doctor on one instance and a patient on the other', async () => {
+    const h = await buildTenant(a, { appointmentFee: 0, timezone: 'Asia/Kathmandu' });
+    const [urlA, urlB] = await Promise.all([listen(a), listen(b)]);
+    const patientOnB = await signIn(b, h.patient);
+    await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, allWeek(5));
+    const [slot] = await slotsOf(patientOnB, h.doctor.id, 0, 1, 'Asia/Kathmandu');
+    const id = (await patientOnB.post('/api/appointments', { doctorId: h.doctor.id, startsAt: slot!.startsAt, symptoms: 'Cough' })).body.id;
+    await h.as.doctor.post(`/api/appointments/${id}/approve`, {});
+    const token = async (c: typeof patientOnB) => (await c.post(`/api/appointments/${id}/video-call/token`)).body as { token: string; roomId: string };
+    const [pt, dt] = await Promise.all([token(patientOnB), token(h.as.doctor)]);
+    const patient = await connect(urlB, `/ws/video-call/${pt.roomId}/`, patientOnB.cookie, urlB, { protocols: ['tm.video', `tm.token.${pt.token}`] });
+    await patient.next('call.state', (e) => e.state.status === 'waiting');
+    const doctor = await connect(urlA, `/ws/video-call/${dt.roomId}/`, h.as.doctor.cookie, urlA, { protocols: ['tm.video', `tm.token.${dt.token}`] });
+    sockets.push(patient, doctor);
+    // Presence crosses instances both ways, whoever came first.
+    await doctor.next('call.peer', (e) => e.role === 'patient' && e.present);
+    await patient.next('call.peer', (e) => e.role === 'doctor' && e.present);
+    doctor.send({ type: 'call.admit' });
+    await patient.next('call.state', (e) => e.state.admitted);
+    doctor.send({ type: 'call.signal', engine: 'd1', description: { type: 'offer', sdp: 'v=0\r\n' } });
+    expect(await patient.next('call.signal')).toMatchObject({ from: 'doctor', engine: 'd1', description: { type: 'offer' } });
+    patient.send({ type: 'call.signal', engine: 'p1', target: 'd1', description: { type: 'answer', sdp: 'v=0\r\n' } });
+    expect(await doctor.next('call.signal')).toMatchObject({ from: 'patient', target: 'd1' });
+    patient.send({ type: 'call.media', audio: false, video: true, screen: false });
+    expect(await doctor.next('call.media')).toMatchObject({ from: 'patient', audio: false });
+    // Each signal reached the other side once, and never came back to its sender.
+    expect(patient.events.filter((e) => e.type === 'call.signal')).toHaveLength(1);
+    expect(doctor.events.filter((e) => e.type === 'call.signal' && e.from === 'doctor')).toHaveLength(0);
+    doctor.send({ type: 'call.end' });
+    expect((await patient.closed).code).toBe(4403);
   });
 });
