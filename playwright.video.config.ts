@@ -50,7 +50,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-    stdout: 'ignore',
+    stdout: process.env.CALL_DEBUG ? 'pipe' : 'ignore',
     stderr: 'pipe',
     // Inside the namespace only loopback exists: the embedded database and the in-process bus.
     env: serverEnv(PORT, { DATABASE_URL: '', REDIS_URL: '', WS_HEARTBEAT_SECONDS: '5' }),

@@ -34,11 +34,11 @@ export function CallControls({
   const inCall = phase === 'in-call';
   return (
     <div role="toolbar" aria-label="Call controls" className="flex flex-wrap items-center justify-center gap-2 rounded-xl bg-slate-800 p-3">
-      <button type="button" className={toggleClass(local.audio)} aria-pressed={!local.audio} disabled={!hasAudio} onClick={onMic}>
-        {local.audio ? 'Mute microphone' : 'Unmute microphone'}
+      <button type="button" className={toggleClass(local.audio)} aria-pressed={hasAudio ? !local.audio : undefined} disabled={!hasAudio} onClick={onMic}>
+        {!hasAudio ? 'No microphone' : local.audio ? 'Mute microphone' : 'Unmute microphone'}
       </button>
-      <button type="button" className={toggleClass(local.video)} aria-pressed={!local.video} disabled={!hasVideo} onClick={onCamera}>
-        {local.video ? 'Turn camera off' : 'Turn camera on'}
+      <button type="button" className={toggleClass(local.video)} aria-pressed={hasVideo ? !local.video : undefined} disabled={!hasVideo} onClick={onCamera}>
+        {!hasVideo ? 'No camera' : local.video ? 'Turn camera off' : 'Turn camera on'}
       </button>
       {role === 'doctor' && inCall && (
         <button type="button" className={toggleClass(!local.screen)} aria-pressed={local.screen} onClick={onScreen}>

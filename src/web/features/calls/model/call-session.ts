@@ -65,6 +65,8 @@ export class CallSession {
   private queued: IncomingSignal[] = [];
   /** The other side's peer connection ours is negotiating with, once one has spoken. */
   private paired: string | null = null;
+  /** The other side's sockets in the room (a reconnect can announce the new one before the old one's goodbye). */
+  private readonly peers = new Set<string>();
   /** Our own socket (re)joined: the next admission starts a fresh peer connection. */
   private freshJoin = true;
   private stopped = false;
@@ -207,8 +209,13 @@ export class CallSession {
         return this.onState(event.state);
       case 'call.peer':
         if (event.role === this.view.role) return;
-        this.set({ peerPresent: event.present });
-        if (!event.present) this.set({ remoteStream: null });
+        if (event.present) {
+          // Someone arriving has not heard our mute state yet.
+          if (!this.peers.has(event.connId)) this.sendMedia();
+          this.peers.add(event.connId);
+        } else this.peers.delete(event.connId);
+        this.set({ peerPresent: this.peers.size > 0 });
+        if (!this.peers.size) this.set({ remoteStream: null });
         // The other side arrived anew (a reload, a lost socket): both start a fresh connection.
         if (event.present && event.hello && this.view.call?.admitted) this.openEngine();
         return;
