@@ -2,7 +2,9 @@
 // PostgreSQL and two-instance scenarios; BENCH_PAIRS and BENCH_MESSAGES size the chat run.
 import { chatBench } from './chat.js';
 import { bookingBench } from './booking.js';
+import { videoBench } from './video.js';
 
 await bookingBench();
 await chatBench();
+await videoBench();
 process.exit(0);
