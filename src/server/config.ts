@@ -138,10 +138,10 @@ function paymentsConfig(env: Env) {
   const key = env.KHALTI_SECRET_KEY ?? null;
   const mode = key ? ('khalti' as const) : env.NODE_ENV === 'production' ? ('off' as const) : ('stand-in' as const);
   const baseUrl = env.KHALTI_BASE_URL.endsWith('/') ? env.KHALTI_BASE_URL : `${env.KHALTI_BASE_URL}/`;
-  const sandbox = ['dev.khalti.com', 'a.khalti.com'].includes(new URL(baseUrl).hostname);
+  const sandbox = ['dev.khalti.com', 'a.khalti.com'].includes(new URL(baseUrl).hostname) || !!key?.startsWith('test_');
   return {
     mode,
-    /** No money moves: the stand-in, or Khalti's sandbox. */
+    /** No money moves: the stand-in, Khalti's sandbox, or a test key (`test_secret_key_…`). */
     test: mode === 'stand-in' || (mode === 'khalti' && sandbox),
     khalti: { secretKey: key, baseUrl, timeoutMs: Math.round(env.KHALTI_TIMEOUT_SECONDS * 1000) },
     /** How often open orders and queued refunds are looked at (0: never; tests run the job themselves). */

@@ -112,7 +112,7 @@ describe("the hospital's payments", () => {
     const lines = (res.body as string).trimEnd().split('\r\n');
     expect(lines[0]).toBe('payment_id,created_at,paid_at,status,problem,provider,test,amount_paisa,amount_rupees,transaction_id,pidx,appointment_id,appointment_starts_at,patient,recorded_by,refund_status,refund_amount_paisa,refund_reason,refunded_at,hospital');
     const row = lines.find((l) => l.startsWith(paidA))!;
-    expect(row).toContain(',completed,,khalti,false,50000,500.00,');
+    expect(row).toContain(',completed,,khalti,true,50000,500.00,');
     expect(row).toContain(transactionA);
     expect(row).toContain(`"'=HYPERLINK(""http://evil.test"")`);
     expect(lines.some((l) => l.startsWith(paidB))).toBe(false);

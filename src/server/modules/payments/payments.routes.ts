@@ -61,7 +61,7 @@ export async function paymentRoutes(base: FastifyInstance) {
       querystring: KhaltiReturnQuery,
       description: 'Where Khalti sends the payer back. Answers 303 to `/appointments/<id>?payment=<outcome>` (`PaymentOutcome`), or `/appointments?payment=unknown`.',
     },
-    config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
   }, async (req, reply) => {
     const { appointmentId, outcome } = await handleKhaltiReturn(ctxOf(req), req.query);
     const to = appointmentId ? `/appointments/${appointmentId}?payment=${outcome}` : `/appointments?payment=${outcome}`;

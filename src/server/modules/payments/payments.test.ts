@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 describe('paying a visit', () => {
   it('says how patients pay here', async () => {
-    expect((await h.as.patient.get('/api/payments/config')).body).toEqual({ online: true, provider: 'khalti', test: false, minimumAmount: 1000 });
+    expect((await h.as.patient.get('/api/payments/config')).body).toEqual({ online: true, provider: 'khalti', test: true, minimumAmount: 1000 });
   });
 
   it('stores the order before Khalti is asked, pays, returns, confirms once and shows a receipt', async () => {
@@ -48,7 +48,7 @@ describe('paying a visit', () => {
 
       const receipt = (await h.as.patient.get(`/api/payments/${order.body.id}`)).body;
       expect(receipt).toMatchObject({
-        appointmentId: id, provider: 'khalti', amount: 50_000, status: 'completed', problem: null, test: false,
+        appointmentId: id, provider: 'khalti', amount: 50_000, status: 'completed', problem: null, test: true,
         transactionId: khalti.k.controls.order(pidx).transactionId, paidAt: expect.any(String), paymentUrl: null, refund: null, hospitalName: h.hospital.name,
       });
       const detail = (await h.as.patient.get(`/api/appointments/${id}`)).body;

@@ -94,7 +94,8 @@ export class KhaltiStandIn {
   private readonly hangMs: number;
 
   constructor(opts: StandInOptions = {}) {
-    this.secretKey = opts.secretKey ?? `stand-in-${token(24)}`;
+    // Shaped like Khalti's test keys (test_secret_key_…), so payments made with it are labelled test payments.
+    this.secretKey = opts.secretKey ?? `test_secret_key_${token(32)}`;
     this.now = opts.now ?? (() => new Date());
     this.expiresInSeconds = opts.expiresInSeconds ?? 1800;
     this.hangMs = opts.hangMs ?? 30_000;
