@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appointments, payments, refunds } from '../../db/schema/index.js';
+import { appointments, auditEvents, payments, refunds } from '../../db/schema/index.js';
 import { systemCtx } from '../../context.js';
 import { ManualClock } from '../../test/clock.js';
 import type { Tenant } from '../../test/factories.js';
@@ -173,6 +173,23 @@ describe('late returns', () => {
     expect(khalti.k.controls.calls.filter((c) => c.endpoint === 'refund' && c.key === paid.transactionId)).toHaveLength(1);
     const note = (await h.as.patient.get('/api/notifications')).body.items.map((n: { type: string }) => n.type);
     expect(note).toEqual(expect.arrayContaining(['payment.late', 'payment.refunded']));
+  });
+
+  it('an order stored but never started (the server stopped) holds Pay back briefly, then the job closes it', async () => {
+    const id = await scheduledVisit(h);
+    const [a] = await t.app.db.select().from(appointments).where(eq(appointments.id, id));
+    const now = clock.now();
+    const [stuck] = await t.app.db
+      .insert(payments)
+      .values({ hospitalId: a!.hospitalId, appointmentId: id, patientId: a!.patientId, provider: 'khalti', amount: a!.fee, status: 'created', createdAt: now, updatedAt: now })
+      .returning();
+    expectProblem(await startPaying(h.as.patient, id), 409, 'payment_in_progress');
+    clock.advance(10 * 60_000);
+    expect((await runJob(t.app)).abandoned).toBeGreaterThanOrEqual(1);
+    expect(await paymentRow(stuck!.id)).toMatchObject({ status: 'failed', problem: 'never_started' });
+    const [trail] = await t.app.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, stuck!.id), eq(auditEvents.action, 'payment.failed')));
+    expect(trail!.details).toMatchObject({ problem: 'never_started', systemReason: expect.any(String) });
+    expect((await startPaying(h.as.patient, id)).status).toBe(201);
   });
 
   it('an order Khalti never settles goes to review a day after it expired', async () => {

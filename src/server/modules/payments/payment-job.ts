@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { systemCtx, type Ctx } from '../../context.js';
 import { payments, refunds } from '../../db/schema/index.js';
 import { processRefund } from './refunds.service.js';
-import { settlePayment } from './settle-payment.service.js';
+import { abandonUnstarted, settlePayment } from './settle-payment.service.js';
 
 const BATCH = 50;
 /** An instance that takes an order to look up holds it this long (another instance skips it meanwhile). */
@@ -25,12 +25,13 @@ export interface JobRun {
  */
 export async function runPaymentJob(ctx: Ctx, now = ctx.clock.now()): Promise<JobRun> {
   const run: JobRun = { checked: 0, refunds: 0, abandoned: 0 };
-  const abandoned = await ctx.db
-    .update(payments)
-    .set({ status: 'failed', problem: 'never_started', updatedAt: now })
+  const unstarted = await ctx.db
+    .select({ id: payments.id })
+    .from(payments)
     .where(and(eq(payments.status, 'created'), lt(payments.createdAt, new Date(now.getTime() - NEVER_STARTED_MS))))
-    .returning({ id: payments.id });
-  run.abandoned = abandoned.length;
+    .limit(BATCH);
+  for (const { id } of unstarted) await abandonUnstarted(ctx, id);
+  run.abandoned = unstarted.length;
 
   const due = await ctx.db
     .select({ id: payments.id, nextCheckAt: payments.nextCheckAt })

@@ -56,6 +56,22 @@ export async function settlePayment(ctx: Ctx, paymentId: string): Promise<Settle
   return { payment: after!, outcome: outcomeOf(after!) };
 }
 
+/**
+ * An order stored but never started at Khalti (the server stopped, or another instance's
+ * initiate never answered): nobody got its link, so it is closed, once, and audited.
+ */
+export async function abandonUnstarted(ctx: Ctx, paymentId: string) {
+  await inTransaction(ctx, async (tx, outbox) => {
+    const now = ctx.clock.now();
+    const [p] = await tx
+      .update(payments)
+      .set({ status: 'failed', problem: 'never_started', updatedAt: now })
+      .where(and(eq(payments.id, paymentId), eq(payments.status, 'created')))
+      .returning();
+    if (p) await recordPaymentEvent(tx, outbox, ctx, p, 'failed', 'failed', { problem: 'never_started' });
+  });
+}
+
 type Applied = { settled: Settled; refundId?: string | null };
 
 async function apply(tx: Tx, outbox: Outbox, ctx: Ctx, id: string, look: LookupResult): Promise<Applied> {

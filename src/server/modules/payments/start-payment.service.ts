@@ -12,7 +12,7 @@ import { formatInZone } from '../appointments/format.js';
 import { openOrderOf, type PaymentRow } from './payments.queries.js';
 import { paymentsOf, type Payments } from './provider.js';
 import { recordPaymentEvent } from './record.js';
-import { settlePayment } from './settle-payment.service.js';
+import { abandonUnstarted, settlePayment } from './settle-payment.service.js';
 
 /** An open link is handed out again only if it lasts at least this much longer. */
 const REUSE_MARGIN_MS = 2 * 60_000;
@@ -82,10 +82,7 @@ async function reuse(ctx: ActorCtx, open: PaymentRow): Promise<PaymentOrder | nu
     // Another click is asking Khalti right now: wait for its link, up to the client's timeout.
     const waitMs = ctx.config.payments.khalti.timeoutMs + 1_000;
     if (now.getTime() - open.createdAt.getTime() > waitMs + 60_000) {
-      await ctx.db
-        .update(payments)
-        .set({ status: 'failed', problem: 'never_started', updatedAt: now })
-        .where(and(eq(payments.id, open.id), eq(payments.status, 'created')));
+      await abandonUnstarted(systemCtx(ctx, 'an order that never reached Khalti is closed'), open.id);
       return null;
     }
     for (let waited = 0; waited < waitMs; waited += POLL_MS) {
