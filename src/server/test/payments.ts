@@ -67,5 +67,11 @@ export async function paidVisit(app: FastifyInstance, h: Tenant, k: RunningKhalt
   return { appointmentId: id, paymentId: order.body.id as string, pidx };
 }
 
-/** The background job, run now (or at `at`) as every instance would. */
-export const runJob = (app: FastifyInstance, at?: Date) => runPaymentJob(systemCtx(app, 'test: the payment job'), at ?? new Date(app.clock.now().getTime() + 10 * 60_000));
+/** The background job as an instance runs it, on a clock `aheadMs` ahead of the app's (so what is due is due). */
+export const runJob = (app: FastifyInstance, aheadMs = 10 * 60_000) => runPaymentJob(jobCtx(app, aheadMs));
+
+/** A system context whose clock runs `aheadMs` ahead of the app's. */
+export const jobCtx = (app: FastifyInstance, aheadMs: number) => ({
+  ...systemCtx(app, 'test: the payment job'),
+  clock: { now: () => new Date(app.clock.now().getTime() + aheadMs) },
+});

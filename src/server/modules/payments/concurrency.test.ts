@@ -2,12 +2,11 @@ import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
-import { systemCtx } from '../../context.js';
 import { openDatabase, type Database } from '../../db/client.js';
 import { appointmentEvents, notifications, payments } from '../../db/schema/index.js';
 import type { Tenant } from '../../test/factories.js';
 import { Client, testConfig, useTestApp } from '../../test/harness.js';
-import { payingTenant, scheduledVisit, startPaying, useKhaltiStandIn, visit } from '../../test/payments.js';
+import { jobCtx, payingTenant, scheduledVisit, startPaying, useKhaltiStandIn, visit } from '../../test/payments.js';
 import { runPaymentJob } from './payment-job.js';
 
 /**
@@ -57,7 +56,7 @@ describe('at once, on one instance', () => {
     const id = await scheduledVisit(h);
     const order = (await startPaying(h.as.patient, id)).body;
     const back = khalti.k.controls.pay(pidxOf(order.paymentUrl));
-    const job = () => runPaymentJob(systemCtx(t.app, 'test: the job'), new Date(t.app.clock.now().getTime() + 600_000));
+    const job = () => runPaymentJob(jobCtx(t.app, 600_000));
     await Promise.all([visit(t.app, back), job(), visit(t.app, back), job()]);
     await expectOneConfirmation(id);
   });
@@ -93,10 +92,11 @@ describe.runIf(postgres)('two instances sharing one PostgreSQL', () => {
       khalti.k.controls.pay(pidxOf((await startPaying(h.as.patient, a)).body.paymentUrl));
       ids.push(a);
     }
-    const at = new Date(t.app.clock.now().getTime() + 600_000);
+    const ahead = 600_000;
+    const at = new Date(t.app.clock.now().getTime() + ahead);
     const due = await t.app.db.select().from(payments).where(and(inArray(payments.status, ['initiated', 'pending']), lte(payments.nextCheckAt, at)));
     expect(due.length).toBeGreaterThanOrEqual(4);
-    const runs = await Promise.all([runPaymentJob(systemCtx(t.app, 'test: job one'), at), runPaymentJob(systemCtx(other, 'test: job two'), at)]);
+    const runs = await Promise.all([runPaymentJob(jobCtx(t.app, ahead)), runPaymentJob(jobCtx(other, ahead))]);
     expect(runs[0]!.checked + runs[1]!.checked).toBe(due.length);
     for (const a of ids) await expectOneConfirmation(a);
   });

@@ -23,7 +23,8 @@ export interface JobRun {
  * claimed by moving its next check on (only one instance's update matches), and settled under
  * its row lock with its status re-read, like the appointment sweep.
  */
-export async function runPaymentJob(ctx: Ctx, now = ctx.clock.now()): Promise<JobRun> {
+export async function runPaymentJob(ctx: Ctx): Promise<JobRun> {
+  const now = ctx.clock.now();
   const run: JobRun = { checked: 0, refunds: 0, abandoned: 0 };
   const unstarted = await ctx.db
     .select({ id: payments.id })
