@@ -104,7 +104,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(callRoutes);
   await app.register(paymentRoutes);
   // No Khalti key outside production: take test payments through the stand-in this server carries.
-  if (config.payments.mode === 'stand-in') await mountStandIn(app, embeddedStandIn());
+  if (config.payments.mode === 'stand-in') await mountStandIn(app, embeddedStandIn(app.clock));
   await app.register(realtimeGateway);
   startSweeper(app, config.appointments.sweepMs);
   startPaymentJob(app);

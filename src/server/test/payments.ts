@@ -7,6 +7,7 @@ import type { StandInOptions } from '../modules/payments/stand-in/khalti-stand-i
 import { startKhaltiStandIn, type RunningKhaltiStandIn } from '../modules/payments/stand-in/server.js';
 import { allWeek, slotsOf } from './appointments.js';
 import { buildTenant, type Tenant } from './factories.js';
+import { testClock } from './clock.js';
 import { Client } from './harness.js';
 
 /**
@@ -16,8 +17,10 @@ import { Client } from './harness.js';
  */
 export function useKhaltiStandIn(opts: StandInOptions = {}) {
   const holder = { env: {} as Record<string, string> } as { env: Record<string, string>; k: RunningKhaltiStandIn };
+  // Khalti's time is the suite's (TEST_CLOCK shifts both), so links expire when the app thinks they do.
+  const clock = testClock();
   beforeAll(async () => {
-    holder.k = await startKhaltiStandIn({ port: 0, hangMs: 4_000, ...opts });
+    holder.k = await startKhaltiStandIn({ port: 0, hangMs: 4_000, now: () => clock.now(), ...opts });
     Object.assign(holder.env, { KHALTI_SECRET_KEY: holder.k.secretKey, KHALTI_BASE_URL: holder.k.baseUrl, KHALTI_TIMEOUT_SECONDS: '1' });
   });
   afterAll(async () => holder.k?.close());

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../../../clock.js';
 import type { Transport } from '../khalti.client.js';
 import { KhaltiStandIn } from './khalti-stand-in.js';
 
@@ -10,8 +11,9 @@ let embedded: KhaltiStandIn | undefined;
 /**
  * The stand-in this process carries when no Khalti key is set outside production: one per
  * process, like the service it stands in for (its orders live in memory: a restart forgets them).
+ * It keeps the time of the clock it was first given (the app's).
  */
-export const embeddedStandIn = (): KhaltiStandIn => (embedded ??= new KhaltiStandIn());
+export const embeddedStandIn = (clock?: Clock): KhaltiStandIn => (embedded ??= new KhaltiStandIn(clock ? { now: () => clock.now() } : {}));
 
 const aborted = () => Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
 
