@@ -27,6 +27,8 @@ export default defineConfig({
     proxy: {
       '/api': api,
       '/healthz': api,
+      // The Khalti stand-in's checkout page, when the API runs without a Khalti key.
+      '/khalti-sandbox': api,
       '/ws': { target: api.replace(/^http/, 'ws'), ws: true },
     },
   },

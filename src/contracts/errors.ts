@@ -41,6 +41,11 @@ export const ERRORS = {
   call_unavailable: { status: 409, title: 'There is no visit to join now' },
   call_ended: { status: 409, title: 'This video visit has ended' },
   call_token_invalid: { status: 403, title: 'The room token is not valid for this call' },
+  not_payable: { status: 409, title: 'This appointment cannot be paid now' },
+  online_payment_unavailable: { status: 409, title: 'Online payment is not available: pay at the hospital' },
+  payment_in_progress: { status: 409, title: 'A payment for this appointment is being started: try again in a moment' },
+  payment_provider_unavailable: { status: 502, title: 'The payment service could not be reached: try again' },
+  amount_mismatch: { status: 400, title: "The amount is not the appointment's fee" },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -8,9 +8,17 @@ const fields = {
   email: Email,
   timezone: TimeZone,
   appointmentFee: Paisa,
+  /**
+   * The refund policy for a patient's own cancellation of a paid visit: in full until this many
+   * hours before its start, nothing after. (A doctor's or the hospital's cancellation is always
+   * refunded in full.)
+   */
+  refundFullUntilHours: z.number().int().min(0).max(720),
 };
 
-export const HospitalCreate = z.object(fields);
+export const DEFAULT_REFUND_FULL_UNTIL_HOURS = 24;
+
+export const HospitalCreate = z.object({ ...fields, refundFullUntilHours: fields.refundFullUntilHours.default(DEFAULT_REFUND_FULL_UNTIL_HOURS) });
 export type HospitalCreate = z.infer<typeof HospitalCreate>;
 
 export const HospitalPatch = nonEmpty(z.object({ ...fields, isActive: z.boolean() }).partial());
@@ -24,6 +32,7 @@ export const Hospital = z.object({
   email: z.string(),
   timezone: z.string(),
   appointmentFee: z.number().int(),
+  refundFullUntilHours: z.number().int(),
   isActive: z.boolean(),
   createdAt: IsoDateTime,
   doctorCount: z.number().int(),

@@ -5,6 +5,7 @@ import { Notification } from './notifications.js';
 import { AppointmentStatus } from './enums.js';
 import { ErrorCode } from './errors.js';
 import { CallClientEvent, CallServerEvents } from './video.js';
+import { PaymentStatus } from './payments.js';
 
 /** What a browser may send on a chat socket. */
 export const ChatClientEvent = z.discriminatedUnion('type', [
@@ -36,6 +37,8 @@ export const ServerEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notifications.read'), appointmentId: Id.nullable() }),
   /** A doctor's free time changed (a booking, a cancel, new hours): slot lists should refresh. */
   z.object({ type: z.literal('slots.changed'), doctorId: Id }),
+  /** A payment of the viewer's (or of this appointment) changed: receipts and payment states should refresh. */
+  z.object({ type: z.literal('payment.changed'), paymentId: Id, appointmentId: Id, status: PaymentStatus }),
   ...CallServerEvents,
 ]);
 export type ServerEvent = z.infer<typeof ServerEvent>;

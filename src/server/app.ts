@@ -22,6 +22,9 @@ import { doctorRoutes } from './modules/doctors/doctors.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { hospitalRoutes } from './modules/hospitals/hospitals.routes.js';
 import { patientRoutes } from './modules/patients/patients.routes.js';
+import { paymentRoutes } from './modules/payments/payments.routes.js';
+import { startPaymentJob } from './modules/payments/payment-job.js';
+import { embeddedStandIn, mountStandIn } from './modules/payments/stand-in/mount.js';
 import { registerAccessControl } from './plugins/access.js';
 import { answerClientErrors, frameworkError, registerErrorHandling } from './plugins/errors.js';
 import { registerOriginCheck } from './plugins/origin.js';
@@ -99,8 +102,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(notificationRoutes);
   await app.register(chatRoutes);
   await app.register(callRoutes);
+  await app.register(paymentRoutes);
+  // No Khalti key outside production: take test payments through the stand-in this server carries.
+  if (config.payments.mode === 'stand-in') await mountStandIn(app, embeddedStandIn(app.clock));
   await app.register(realtimeGateway);
   startSweeper(app, config.appointments.sweepMs);
+  startPaymentJob(app);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   await registerWeb(app, config.webDir);
   return app;

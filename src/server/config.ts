@@ -8,6 +8,9 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
+/** Khalti's sandbox (KPG-2 API v2): the default base URL. Production is https://khalti.com/api/v2/. */
+export const KHALTI_SANDBOX_URL = 'https://dev.khalti.com/api/v2/';
+
 /** Every environment variable the server reads, with its default. Nothing else reads process.env. */
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -48,6 +51,10 @@ const Env = z.object({
   TURN_URLS: z.string().optional(),
   TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   VIDEO_RELAY_ONLY: bool.default(false),
+  KHALTI_SECRET_KEY: z.string().trim().min(1).optional(),
+  KHALTI_BASE_URL: z.url().default(KHALTI_SANDBOX_URL),
+  KHALTI_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
+  PAYMENT_CHECK_SECONDS: int(30, 0),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -112,12 +119,33 @@ function configFrom(env: Env, sessionSecret: string) {
     },
     /** Sockets are pinged, and their session and access re-checked, this often. */
     wsHeartbeatMs: env.WS_HEARTBEAT_SECONDS * 1000,
+    payments: paymentsConfig(env),
     appointments: {
       paymentHoldMs: env.APPOINTMENT_PAYMENT_HOLD_HOURS * 3_600_000,
       cancelCutoffMs: env.APPOINTMENT_CANCEL_CUTOFF_MINUTES * 60_000,
       /** 0 turns the background sweep off (tests call it directly). */
       sweepMs: env.APPOINTMENT_SWEEP_SECONDS * 1000,
     },
+  };
+}
+
+/**
+ * How patients pay: through Khalti with a key; without one, through the stand-in this server
+ * carries (outside production only: its payments are test payments); in production without a
+ * key, not online at all (the desk payment confirms visits).
+ */
+function paymentsConfig(env: Env) {
+  const key = env.KHALTI_SECRET_KEY ?? null;
+  const mode = key ? ('khalti' as const) : env.NODE_ENV === 'production' ? ('off' as const) : ('stand-in' as const);
+  const baseUrl = env.KHALTI_BASE_URL.endsWith('/') ? env.KHALTI_BASE_URL : `${env.KHALTI_BASE_URL}/`;
+  const sandbox = ['dev.khalti.com', 'a.khalti.com'].includes(new URL(baseUrl).hostname) || !!key?.startsWith('test_');
+  return {
+    mode,
+    /** No money moves: the stand-in, Khalti's sandbox, or a test key (`test_secret_key_…`). */
+    test: mode === 'stand-in' || (mode === 'khalti' && sandbox),
+    khalti: { secretKey: key, baseUrl, timeoutMs: Math.round(env.KHALTI_TIMEOUT_SECONDS * 1000) },
+    /** How often open orders and queued refunds are looked at (0: never; tests run the job themselves). */
+    checkMs: env.PAYMENT_CHECK_SECONDS * 1000,
   };
 }
 
@@ -140,6 +168,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (env.TURN_URLS && !env.TURN_SECRET) throw new ConfigError('TURN_URLS needs TURN_SECRET (coturn\'s static-auth-secret) to hand out credentials');
   if (env.VIDEO_RELAY_ONLY && !env.TURN_URLS) throw new ConfigError('VIDEO_RELAY_ONLY=true needs a TURN server: set TURN_URLS and TURN_SECRET');
   if (env.NODE_ENV === 'production') {
+    if (env.KHALTI_SECRET_KEY && !env.KHALTI_BASE_URL.startsWith('https://')) throw new ConfigError('KHALTI_BASE_URL must be an https:// address in production');
     if (!env.SESSION_SECRET) throw new ConfigError('SESSION_SECRET is required when NODE_ENV=production');
     return configFrom(env, env.SESSION_SECRET);
   }

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appointments, availabilityWindows, chatMessages, doctorProfiles, hospitals, notifications, patientProfiles, users } from './db/schema/index.js';
+import { appointments, availabilityWindows, chatMessages, doctorProfiles, hospitals, notifications, patientProfiles, payments, refunds, users } from './db/schema/index.js';
 import { type Tenant, buildSuperAdmin, buildTenant } from './test/factories.js';
 import { Client, useTestApp } from './test/harness.js';
 import { TINY_PNG, multipartFile } from './test/multipart.js';
@@ -20,6 +20,7 @@ let appointmentB: string;
 let notificationB: string;
 let slotB: string;
 let messageB: string;
+let paymentB: string;
 
 type Role = 'admin' | 'doctor' | 'patient';
 interface Case {
@@ -65,7 +66,8 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/appointments/{appointmentId}/calendar.ics', url: () => `/api/appointments/${appointmentB}/calendar.ics`, expect: all404 },
   ...APPOINTMENT_ACTIONS.map((action): Case => ({
     method: 'POST', route: `/api/appointments/{appointmentId}/${action}`, url: () => `/api/appointments/${appointmentB}/${action}`,
-    body: () => validBody[action], expect: { admin: 403, doctor: 404, patient: 404 },
+    // A hospital's admin may cancel: another hospital's appointment is then not found.
+    body: () => validBody[action], expect: { admin: action === 'cancel' ? 404 : 403, doctor: 404, patient: 404 },
   })),
   { method: 'GET', route: '/api/appointments/{appointmentId}/messages', url: () => `/api/appointments/${appointmentB}/messages`, expect: all404 },
   { method: 'POST', route: '/api/appointments/{appointmentId}/messages', url: () => `/api/appointments/${appointmentB}/messages`, body: () => ({ text: 'hello' }), expect: { admin: 403, doctor: 404, patient: 404 } },
@@ -73,6 +75,10 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/appointments/{appointmentId}/messages/{messageId}/attachment', url: () => `/api/appointments/${appointmentB}/messages/${messageB}/attachment`, expect: all404 },
   { method: 'POST', route: '/api/notifications/{notificationId}/read', url: () => `/api/notifications/${notificationB}/read`, expect: all404 },
   { method: 'POST', route: '/api/appointments/{appointmentId}/video-call/token', url: () => `/api/appointments/${appointmentB}/video-call/token`, expect: { admin: 403, doctor: 404, patient: 404 } },
+  { method: 'POST', route: '/api/appointments/{appointmentId}/payments', url: () => `/api/appointments/${appointmentB}/payments`, expect: { admin: 403, doctor: 403, patient: 404 } },
+  { method: 'GET', route: '/api/appointments/{appointmentId}/payments', url: () => `/api/appointments/${appointmentB}/payments`, expect: { admin: 404, doctor: 403, patient: 404 } },
+  { method: 'POST', route: '/api/appointments/{appointmentId}/payments/desk', url: () => `/api/appointments/${appointmentB}/payments/desk`, body: () => ({ amount: 50_000 }), expect: { admin: 404, doctor: 403, patient: 403 } },
+  { method: 'GET', route: '/api/payments/{paymentId}', url: () => `/api/payments/${paymentB}`, expect: { admin: 404, doctor: 403, patient: 404 } },
 ];
 
 const validBody: Record<(typeof APPOINTMENT_ACTIONS)[number], unknown> = {
@@ -87,6 +93,9 @@ const covered = new Set([
   'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password',
   'GET /api/auth/sessions', 'DELETE /api/auth/sessions/{sessionId}', 'GET /api/appointments', 'GET /api/notifications',
   'POST /api/notifications/read-all', 'GET /api/chat/unread', 'GET /api/video-call/ice-servers',
+  // Lists and reports scoped to the asker (checked below); the configuration holds no tenant data;
+  // Khalti's return URL is public by nature and only names an order by its pidx (payments tests).
+  'GET /api/payments', 'GET /api/payments/export.csv', 'GET /api/payments/totals', 'GET /api/payments/config', 'GET /api/payments/khalti/return',
 ]);
 
 async function snapshotOf(hospitalId: string) {
@@ -101,6 +110,8 @@ async function snapshotOf(hospitalId: string) {
     availability: await t.app.db.select().from(availabilityWindows).where(inArray(availabilityWindows.doctorId, ids)),
     notifications: await t.app.db.select().from(notifications).where(inArray(notifications.recipientId, ids)),
     messages: await t.app.db.select().from(chatMessages).where(inArray(chatMessages.senderId, ids)),
+    payments: await t.app.db.select().from(payments).where(eq(payments.hospitalId, hospitalId)),
+    refunds: await t.app.db.select().from(refunds).where(eq(refunds.hospitalId, hospitalId)),
   });
 }
 
@@ -116,12 +127,16 @@ beforeAll(async () => {
   [A, B] = await Promise.all([buildTenant(t.app), buildTenant(t.app)]);
   root = (await buildSuperAdmin(t.app)).client;
   await B.as.doctor.put(`/api/doctors/${B.doctor.id}/availability`, allWeek());
-  const [first, second] = await slotsOf(B.as.patient, B.doctor.id);
+  const [first, second, third] = await slotsOf(B.as.patient, B.doctor.id);
   slotB = second!.startsAt;
   appointmentB = (await B.as.patient.post('/api/appointments', { doctorId: B.doctor.id, startsAt: first!.startsAt, symptoms: 'Fever' })).body.id;
   notificationB = (await B.as.doctor.get('/api/notifications')).body.items[0].id;
   const pdf = multipartFile(Buffer.from('%PDF-1.4\n%%EOF\n'), 'lab.pdf', 'application/pdf');
   messageB = (await B.as.patient.request('POST', `/api/appointments/${appointmentB}/messages`, pdf.payload, pdf.headers)).body.id;
+  // A paid visit in B (at the desk), for the payment routes.
+  const paidB = (await B.as.patient.post('/api/appointments', { doctorId: B.doctor.id, startsAt: third!.startsAt, symptoms: 'Cough' })).body.id;
+  await B.as.doctor.post(`/api/appointments/${paidB}/approve`, {});
+  paymentB = (await B.as.admin.post(`/api/appointments/${paidB}/payments/desk`, { amount: 50_000 })).body.id;
 });
 
 describe('tenant isolation', () => {
@@ -150,6 +165,25 @@ describe('tenant isolation', () => {
       expect((await A.as[role].get('/api/appointments')).body.items.map((a: { id: string }) => a.id)).not.toContain(appointmentB);
       expect((await A.as[role].get('/api/notifications')).body.items.map((n: { id: string }) => n.id)).not.toContain(notificationB);
     }
+  });
+
+  it("lists, exports and totals none of the other hospital's payments", async () => {
+    for (const role of ['admin', 'patient'] as const) {
+      const list = await A.as[role].get('/api/payments?limit=200');
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(paymentB);
+      expect((await A.as[role].get(`/api/payments?hospitalId=${B.hospital.id}`)).body.total).toBe(0);
+    }
+    const csv = await A.as.admin.get('/api/payments/export.csv');
+    expect(csv.status).toBe(200);
+    expect(csv.body).not.toContain(paymentB);
+    const totals = await A.as.admin.get('/api/payments/totals');
+    expect(totals.body.items.map((x: { hospitalId: string }) => x.hospitalId)).toEqual([A.hospital.id]);
+    for (const url of ['/api/payments/export.csv', '/api/payments/totals']) {
+      expect((await A.as.doctor.get(url)).status).toBe(403);
+      expect((await A.as.patient.get(url)).status).toBe(403);
+    }
+    expect((await root.get(`/api/payments/${paymentB}`)).status).toBe(200);
   });
 
   it('lists only the own hospital and its audit trail', async () => {

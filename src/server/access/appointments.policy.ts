@@ -10,6 +10,11 @@ export function appointmentRows(scope: Scope): SQL | undefined {
   return inScope(scope, appointments.hospitalId);
 }
 
+/** Who acts on the appointment: its patient or doctor, or (for what the hospital may do: cancel) its hospital's admin. */
+export function actingPartyOf(scope: Scope, a: { patientId: string; doctorId: string }): Party | null {
+  return partyOf(scope, a) ?? (scope.kind === 'user' && scope.role === 'hospital_admin' ? 'hospital' : null);
+}
+
 /** Which side of the appointment this scope is on: the patient, the doctor, the system, or none (staff). */
 export function partyOf(scope: Scope, a: { patientId: string; doctorId: string }): Party | null {
   if (scope.kind === 'system') return 'system';

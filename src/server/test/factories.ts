@@ -36,6 +36,7 @@ export async function buildHospital(app: FastifyInstance, over: Partial<Hospital
     email: `info-${unique()}@hospital.test`,
     timezone: TEST_TIMEZONE,
     appointmentFee: 50_000,
+    refundFullUntilHours: 24,
     ...fields,
   });
   if (isActive === false) await app.db.update(hospitals).set({ isActive: false }).where(eq(hospitals.id, hospital.id));

@@ -30,6 +30,8 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
     // Tests sign in many people from one address; the rate-limit test sets its own.
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     APPOINTMENT_SWEEP_SECONDS: '0',
+    // Tests run the payment job themselves, on their own clock.
+    PAYMENT_CHECK_SECONDS: '0',
     ...env,
   });
 }

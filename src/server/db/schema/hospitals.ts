@@ -13,9 +13,14 @@ export const hospitals = pgTable(
     timezone: text('timezone').notNull(),
     /** Integer paisa. */
     appointmentFee: integer('appointment_fee').notNull().default(0),
+    /** A patient's own cancellation of a paid visit is refunded in full until this many hours before it, not after. */
+    refundFullUntilHours: integer('refund_full_until_hours').notNull().default(24),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [check('hospitals_fee_nonnegative', sql`${t.appointmentFee} >= 0`)],
+  (t) => [
+    check('hospitals_fee_nonnegative', sql`${t.appointmentFee} >= 0`),
+    check('hospitals_refund_hours', sql`${t.refundFullUntilHours} between 0 and 720`),
+  ],
 );

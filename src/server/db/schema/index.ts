@@ -10,3 +10,4 @@ export * from './appointments.js';
 export * from './availability.js';
 export * from './chat.js';
 export * from './notifications.js';
+export * from './payments.js';

@@ -5,12 +5,13 @@ import type { ActorCtx, Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { appointments } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../errors.js';
-import { appointmentRows, partyOf } from '../../access/appointments.policy.js';
+import { actingPartyOf, appointmentRows } from '../../access/appointments.policy.js';
 import { inTransaction, type Outbox } from '../../realtime/outbox.js';
 import { findAppointment, type AppointmentRow } from './appointments.queries.js';
 import { getAppointment, overlapError, slotFor } from './appointments.service.js';
 import { refusal } from './lifecycle.js';
 import { finishCall } from '../calls/calls.service.js';
+import { refundOnCancel, refundsAfterCancel } from '../payments/refunds.service.js';
 import { applyTransition } from './transition.js';
 
 type Body<A extends AppointmentAction> = z.infer<(typeof ActionBodies)[A]>;
@@ -33,8 +34,8 @@ export async function act<A extends AppointmentAction>(ctx: ActorCtx, id: string
       const row = await findAppointment(tx, ctx.scope, id, true);
       if (!row) throw notFound('No such appointment');
       const a = row.appointment;
-      const party = partyOf(ctx.scope, a);
-      if (party !== 'patient' && party !== 'doctor') throw new AppError('forbidden', 'Only the patient and the doctor act on an appointment');
+      const party = actingPartyOf(ctx.scope, a);
+      if (!party || party === 'system') throw new AppError('forbidden', 'Only the patient and the doctor act on an appointment');
       const now = ctx.clock.now();
       const why = refusal(action, a.status, party, { now: now.getTime(), startsAt: a.startsAt.getTime(), cancelCutoffMs: ctx.config.appointments.cancelCutoffMs });
       if (why) throw new AppError(why, why === 'invalid_transition' ? `Cannot ${action.replace('-', ' ')} an appointment that is ${a.status.replace('_', ' ')}` : undefined);
@@ -68,7 +69,10 @@ export async function act<A extends AppointmentAction>(ctx: ActorCtx, id: string
         }
         case 'cancel': {
           const { reason } = body as Body<'cancel'>;
-          return applyTransition(tx, outbox, { ...t, patch: { cancellationReason: reason }, reason });
+          const cancelled = await applyTransition(tx, outbox, { ...t, patch: { cancellationReason: reason }, reason });
+          // A paid visit's refund is queued here and made after the commit (never inside it).
+          if (a.status === 'confirmed') await refundOnCancel(tx, outbox, ctx, cancelled, party);
+          return cancelled;
         }
         case 'start':
           return applyTransition(tx, outbox, { ...t, patch: { videoCallStartedAt: a.videoCallStartedAt ?? now } });
@@ -81,6 +85,7 @@ export async function act<A extends AppointmentAction>(ctx: ActorCtx, id: string
   } catch (e) {
     throw overlapError(e);
   }
+  if (action === 'cancel') await refundsAfterCancel(ctx, id).catch((err) => ctx.log.error({ err }, 'refund after a cancel failed: the payment job retries it'));
   return getAppointment(ctx, id);
 }
 

@@ -4,7 +4,7 @@ import type { Appointment, AppointmentDetail } from '../../../contracts/appointm
 import type { ActorCtx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { appointmentEvents, appointments, doctorProfiles, hospitals, users } from '../../db/schema/index.js';
-import { appointmentRows, partyOf } from '../../access/appointments.policy.js';
+import { actingPartyOf, appointmentRows } from '../../access/appointments.policy.js';
 import type { Scope } from '../../access/scope.js';
 import { availableActions } from './lifecycle.js';
 
@@ -65,7 +65,7 @@ export function presentAppointment(row: AppointmentRow, { scope, config, clock }
     videoCallEndedAt: iso(a.videoCallEndedAt),
     callDuration: a.callDuration,
     videoCallSummary: scope.kind === 'user' && scope.role === 'patient' ? null : (a.videoCallSummary ?? null),
-    actions: availableActions(a.status, partyOf(scope, a), { now: clock.now().getTime(), startsAt: a.startsAt.getTime(), cancelCutoffMs: config.appointments.cancelCutoffMs }),
+    actions: availableActions(a.status, actingPartyOf(scope, a), { now: clock.now().getTime(), startsAt: a.startsAt.getTime(), cancelCutoffMs: config.appointments.cancelCutoffMs }),
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };

@@ -261,7 +261,7 @@ describe('the lifecycle', () => {
       [h.as.patient, 'decline-proposal', {}, 409, 'invalid_transition'],
       [h.as.doctor, 'complete', { notes: 'x' }, 409, 'invalid_transition'],
       [h.as.doctor, 'start', {}, 409, 'invalid_transition'],
-      [h.as.admin, 'cancel', { reason: 'x' }, 403, 'forbidden'],
+      [h.as.admin, 'approve', {}, 403, 'forbidden'],
       [h.as.doctor, 'approve', { extra: true }, 400, 'validation_failed'],
     ];
     for (const [client, action, body, status, code] of tries) {

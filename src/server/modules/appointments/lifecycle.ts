@@ -1,7 +1,8 @@
 import { APPOINTMENT_ACTIONS, type AppointmentAction } from '../../../contracts/appointments.js';
 import type { AppointmentStatus } from '../../../contracts/enums.js';
 
-export type Party = 'patient' | 'doctor' | 'system';
+/** Who acts: the patient, the doctor, the hospital (its admins: they may cancel), or the system. */
+export type Party = 'patient' | 'doctor' | 'hospital' | 'system';
 export type SystemAction = 'confirm-free' | 'payment-received' | 'expire';
 /** `request` opens the lifecycle: it is how an appointment comes to exist. */
 export type Action = 'request' | AppointmentAction | SystemAction;
@@ -23,7 +24,7 @@ export const TRANSITIONS: Record<Action, Transition> = {
   propose: { from: ['requested', 'pending'], to: 'pending', by: ['doctor'], notice: 'proposed another time' },
   'accept-proposal': { from: ['pending'], to: 'scheduled', by: ['patient'], notice: 'accepted the proposed time' },
   'decline-proposal': { from: ['pending'], to: 'cancelled', by: ['patient'], notice: 'declined the proposed time' },
-  cancel: { from: ['requested', 'pending', 'scheduled', 'confirmed'], to: 'cancelled', by: ['patient', 'doctor'], notice: 'cancelled the appointment' },
+  cancel: { from: ['requested', 'pending', 'scheduled', 'confirmed'], to: 'cancelled', by: ['patient', 'doctor', 'hospital'], notice: 'cancelled the appointment' },
   start: { from: ['confirmed'], to: 'in_progress', by: ['doctor'], notice: 'started the visit' },
   complete: { from: ['confirmed', 'in_progress'], to: 'completed', by: ['doctor'], notice: 'completed the visit' },
   'confirm-free': { from: ['scheduled'], to: 'confirmed', by: ['system'], notice: 'The appointment is confirmed' },

@@ -92,6 +92,11 @@ async function tellOthers(tx: Tx, outbox: Outbox, row: AppointmentRow, action: A
       await notify(tx, outbox, { ...base, recipientId, title: rule.notice, message: `Appointment of ${when}.${tail}` });
     return;
   }
+  if (party === 'hospital') {
+    for (const recipientId of [a.patientId, a.doctorId])
+      await notify(tx, outbox, { ...base, recipientId, title: `${row.hospitalName} ${rule.notice}`, message: `Appointment of ${when}.${tail}` });
+    return;
+  }
   const [recipientId, actorName] = party === 'doctor' ? [a.patientId, doctorName(row.doctor)] : [a.doctorId, personName(row.patient)];
   const extra = action === 'approve' && a.fee > 0 ? ' Pay the fee to confirm it.' : '';
   await notify(tx, outbox, { ...base, recipientId, title: `${actorName} ${rule.notice}`, message: `Appointment of ${when}.${extra}${tail}` });

@@ -32,6 +32,7 @@ const present = ({ hospital: h, doctorCount, patientCount }: Row): Hospital => (
   email: h.email,
   timezone: h.timezone,
   appointmentFee: h.appointmentFee,
+  refundFullUntilHours: h.refundFullUntilHours,
   isActive: h.isActive,
   createdAt: h.createdAt.toISOString(),
   doctorCount: Number(doctorCount),

@@ -1,0 +1,61 @@
+import type { KhaltiStandIn, StandInRequest, StandInResponse } from './khalti-stand-in.js';
+
+/**
+ * The stand-in's checkout page, where `payment_url` points: what is being paid, and Pay or
+ * Cancel. No script and no inline style, so it passes our own CSP when served by our server.
+ */
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const rupees = (paisa: number) => `Rs ${Math.floor(paisa / 100).toLocaleString('en-US')}.${String(paisa % 100).padStart(2, '0')}`;
+
+function page(status: number, title: string, main: string): StandInResponse {
+  const body = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} · Khalti stand-in</title></head>
+<body>
+<main>
+<p><strong>Test payment.</strong> This is the Khalti stand-in: no money moves.</p>
+${main}
+</main>
+</body>
+</html>
+`;
+  return { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body };
+}
+
+export function checkoutPage(k: KhaltiStandIn, req: StandInRequest): StandInResponse {
+  const o = k.orders.get(req.query.get('pidx') ?? '');
+  if (!o) return page(404, 'No such payment', '<h1>No such payment</h1><p>This payment link is not valid.</p>');
+  k.settleExpiry(o);
+  if (o.status === 'Expired') return page(410, 'Link expired', `<h1>This payment link has expired</h1><p><a href="${escape(o.websiteUrl)}">Back to the merchant</a></p>`);
+  if (o.status !== 'Initiated' && o.status !== 'Pending')
+    return page(409, 'Already settled', `<h1>This payment is ${escape(o.status.toLowerCase())}</h1><p><a href="${escape(k.returnUrlOf(o))}">Back to the merchant</a></p>`);
+  const amount = rupees(o.amount);
+  return page(
+    200,
+    `Pay ${amount}`,
+    `<h1>Pay ${escape(amount)}</h1>
+<dl>
+<dt>For</dt><dd>${escape(o.purchaseOrderName)}</dd>
+<dt>Amount</dt><dd>${escape(amount)}</dd>
+</dl>
+<form method="post" action="${escape(req.base)}/pay/">
+<input type="hidden" name="pidx" value="${escape(o.pidx)}">
+<p><label for="mobile">Khalti ID (test IDs 9800000000 to 9800000005)</label><br><input id="mobile" name="mobile" value="9800000001" inputmode="numeric" autocomplete="off"></p>
+<p><button type="submit" name="choice" value="pay">Pay ${escape(amount)}</button> <button type="submit" name="choice" value="cancel">Cancel</button></p>
+</form>`,
+  );
+}
+
+/** The form's answer: Pay or Cancel, then the payer's browser goes back to the merchant's return URL. */
+export function checkoutChoice(k: KhaltiStandIn, req: StandInRequest): StandInResponse {
+  const form = new URLSearchParams(req.body);
+  const o = k.orders.get(form.get('pidx') ?? '');
+  if (!o) return page(404, 'No such payment', '<h1>No such payment</h1>');
+  k.settleExpiry(o);
+  if (o.status !== 'Initiated' && o.status !== 'Pending') return checkoutPage(k, { ...req, query: new URLSearchParams({ pidx: o.pidx }) });
+  const choice = form.get('choice');
+  if (choice !== 'pay' && choice !== 'cancel') return page(400, 'Choose', '<h1>Choose Pay or Cancel</h1>');
+  const mobile = (form.get('mobile') ?? '').replace(/\D/g, '');
+  const to = choice === 'pay' ? k.pay(o.pidx, /^980000000[0-5]$/.test(mobile) ? mobile : '9800000001') : k.cancel(o.pidx);
+  return { status: 303, headers: { location: to, 'cache-control': 'no-store' }, body: '' };
+}
