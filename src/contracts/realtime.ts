@@ -43,6 +43,10 @@ export const ServerEvent = z.discriminatedUnion('type', [
 ]);
 export type ServerEvent = z.infer<typeof ServerEvent>;
 
-/** Close codes: 4401 signed out or session ended, 4403 access withdrawn, 4409 the same person joined the call elsewhere. */
-export const CLOSE = { sessionEnded: 4401, accessWithdrawn: 4403, replaced: 4409 } as const;
+/**
+ * Close codes: 4401 signed out or session ended, 4403 access withdrawn, 4409 the same person
+ * joined the call elsewhere; 1012 (WebSocket's "service restart") the instance is shutting down:
+ * reconnect now, and the load balancer will take you to another.
+ */
+export const CLOSE = { sessionEnded: 4401, accessWithdrawn: 4403, replaced: 4409, serviceRestart: 1012 } as const;
 export const MAX_CLIENT_MESSAGE_BYTES = 16 * 1024;

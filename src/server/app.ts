@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -36,6 +37,11 @@ import { systemCtx } from './context.js';
 import { systemClock, type Clock } from './clock.js';
 import { loggerOptions } from './log.js';
 import { RateBudget } from './plugins/rate-budget.js';
+import { stopAccepting } from './shutdown.js';
+import { runEvery } from './periodic.js';
+import { openFileStore } from './files/storage.js';
+import { noMetrics, prometheusMetrics } from './metrics/metrics.js';
+import { registerMetrics } from './metrics/metrics.routes.js';
 
 export interface AppDeps {
   /** An already-open database (tests share one per file); otherwise opened from config. */
@@ -67,6 +73,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('bus', bus);
   app.decorate('clock', deps.clock ?? systemClock);
   app.decorate('limits', { chatSends: new RateBudget(config.chat.messagesPerMinute) });
+  app.decorate('lifecycle', { draining: false });
+  app.decorate('files', openFileStore(config));
+  app.decorate('metrics', config.metricsToken ? prometheusMetrics() : noMetrics);
   app.addHook('onClose', async () => {
     if (!deps.bus) await bus.close();
     if (!deps.database) await database.close();
@@ -74,11 +83,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   registerErrorHandling(app);
   await registerSecurityHeaders(app, config.session.cookieSecure);
+  // JSON, CSV and pages compressed on the way out (the web build's files are compressed once at build time).
+  await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fieldNameSize: 100, fields: 10, parts: 12 } });
   // A call socket asks for its subprotocol (the room token rides beside it); others ask for none.
-  await app.register(websocket, { options: { maxPayload: 256 * 1024, handleProtocols: (protocols) => (protocols.has(CALL_PROTOCOL) ? CALL_PROTOCOL : false) } });
+  await app.register(websocket, {
+    options: { maxPayload: 256 * 1024, handleProtocols: (protocols) => (protocols.has(CALL_PROTOCOL) ? CALL_PROTOCOL : false) },
+    // Closing stops the listener first, then tells sockets to reconnect elsewhere (shutdown.ts).
+    preClose: () => stopAccepting(app),
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Telemedicine platform API', version: '0.1.0' },
@@ -90,8 +105,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   registerOriginCheck(app, config);
   registerSessions(app, database.db, config.session, app.clock);
   registerAccessControl(app);
+  registerMetrics(app, { database });
 
-  await app.register(healthRoutes, { ping: database.ping });
+  await app.register(healthRoutes, { database });
   await app.register(authRoutes);
   await app.register(hospitalRoutes);
   await app.register(doctorRoutes);
@@ -115,16 +131,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
 /** Periodically frees time held by unpaid or unanswered appointments (every instance may run it). */
 function startSweeper(app: FastifyInstance, everyMs: number) {
-  if (everyMs <= 0) return;
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
+  runEvery(app, everyMs, () =>
     expireOverdue(systemCtx(app, 'the sweep frees time held by unpaid or unanswered appointments, in every hospital'))
       .then((n) => n && app.log.info({ expired: n }, 'expired overdue appointments'))
-      .catch((err) => app.log.error({ err }, 'appointment sweep failed'))
-      .finally(() => (running = false));
-  }, everyMs);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+      .catch((err) => app.log.error({ err }, 'appointment sweep failed')),
+  );
 }

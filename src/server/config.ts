@@ -55,6 +55,16 @@ const Env = z.object({
   KHALTI_BASE_URL: z.url().default(KHALTI_SANDBOX_URL),
   KHALTI_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
   PAYMENT_CHECK_SECONDS: int(30, 0),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(120).default(0),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(20),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.optional(),
+  S3_PREFIX: z.string().regex(/^[A-Za-z0-9._\/-]*$/, 'letters, digits and . _ - / only').default(''),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -120,6 +130,26 @@ function configFrom(env: Env, sessionSecret: string) {
     /** Sockets are pinged, and their session and access re-checked, this often. */
     wsHeartbeatMs: env.WS_HEARTBEAT_SECONDS * 1000,
     payments: paymentsConfig(env),
+    /** Prometheus metrics at /metrics, for a bearer of this token; off without one. */
+    metricsToken: env.METRICS_TOKEN ?? null,
+    shutdown: {
+      /** How long /readyz fails before the instance stops accepting (load balancers that poll it take it out meanwhile). */
+      delayMs: env.SHUTDOWN_DELAY_SECONDS * 1000,
+      /** How long requests and sockets in flight may take to finish before they are cut. */
+      timeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    },
+    /** Uploads on S3-compatible storage when S3_BUCKET is set; under DATA_DIR/uploads otherwise. */
+    s3: env.S3_BUCKET
+      ? {
+          bucket: env.S3_BUCKET,
+          region: env.S3_REGION,
+          endpoint: env.S3_ENDPOINT ?? null,
+          credentials: env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } : null,
+          // MinIO, Garage, SeaweedFS and the tests' server want path-style addresses; AWS wants virtual hosts.
+          forcePathStyle: env.S3_FORCE_PATH_STYLE ?? !!env.S3_ENDPOINT,
+          prefix: env.S3_PREFIX.replace(/^\/+|\/+$/g, ''),
+        }
+      : null,
     appointments: {
       paymentHoldMs: env.APPOINTMENT_PAYMENT_HOLD_HOURS * 3_600_000,
       cancelCutoffMs: env.APPOINTMENT_CANCEL_CUTOFF_MINUTES * 60_000,
@@ -167,12 +197,25 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const env = parsed.data;
   if (env.TURN_URLS && !env.TURN_SECRET) throw new ConfigError('TURN_URLS needs TURN_SECRET (coturn\'s static-auth-secret) to hand out credentials');
   if (env.VIDEO_RELAY_ONLY && !env.TURN_URLS) throw new ConfigError('VIDEO_RELAY_ONLY=true needs a TURN server: set TURN_URLS and TURN_SECRET');
+  const s3 = (['S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX'] as const).filter((k) => raw[k] !== undefined);
+  if (!env.S3_BUCKET && s3.length) throw new ConfigError(`${s3.join(', ')} ${s3.length > 1 ? 'are' : 'is'} set but S3_BUCKET is not: set it to store uploads on S3-compatible storage`);
+  if (!!env.S3_ACCESS_KEY_ID !== !!env.S3_SECRET_ACCESS_KEY) throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or leave both unset to use the instance\'s role)');
   if (env.NODE_ENV === 'production') {
-    if (env.KHALTI_SECRET_KEY && !env.KHALTI_BASE_URL.startsWith('https://')) throw new ConfigError('KHALTI_BASE_URL must be an https:// address in production');
-    if (!env.SESSION_SECRET) throw new ConfigError('SESSION_SECRET is required when NODE_ENV=production');
-    return configFrom(env, env.SESSION_SECRET);
+    const problems = productionProblems(env);
+    if (problems.length) throw new ConfigError(`NODE_ENV=production needs:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    return configFrom(env, env.SESSION_SECRET!);
   }
   return configFrom(env, env.SESSION_SECRET ?? devSecret(resolve(env.DATA_DIR)));
+}
+
+/** Everything production lacks, each named: an operator fixes them all in one go. */
+function productionProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (!env.SESSION_SECRET) problems.push('SESSION_SECRET: at least 32 random characters (openssl rand -base64 48); it keys session ids');
+  if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: the https:// address people use (the allowed Origin, the base of links and of Khalti\'s return URL)');
+  else if ((env.COOKIE_SECURE ?? true) && !env.PUBLIC_URL.startsWith('https://')) problems.push('PUBLIC_URL: must be https:// (cameras and Secure cookies need it), or set COOKIE_SECURE=false for a plain-http test');
+  if (env.KHALTI_SECRET_KEY && !env.KHALTI_BASE_URL.startsWith('https://')) problems.push('KHALTI_BASE_URL: must be an https:// address in production');
+  return problems;
 }
 
 function devSecret(dataDir: string): string {

@@ -6,6 +6,8 @@ import type { Db } from './db/client.js';
 import type { Actor } from './modules/accounts/sessions.js';
 import type { RateBudget } from './plugins/rate-budget.js';
 import type { Bus } from './realtime/bus.js';
+import type { FileStore } from './files/storage.js';
+import type { Metrics } from './metrics/metrics.js';
 
 /**
  * Everything an operation needs to know about who asks and from where. Built once per request.
@@ -18,6 +20,9 @@ export interface Ctx {
   clock: Clock;
   /** What one person may do in a while on this instance. */
   limits: Limits;
+  /** Where uploads live (a folder or a bucket). */
+  files: FileStore;
+  metrics: Metrics;
   log: FastifyBaseLogger;
   scope: Scope;
   actor: Actor | null;
@@ -35,6 +40,8 @@ declare module 'fastify' {
     bus: Bus;
     clock: Clock;
     limits: Limits;
+    files: FileStore;
+    metrics: Metrics;
   }
 }
 
@@ -43,7 +50,7 @@ export interface Limits {
   chatSends: RateBudget;
 }
 
-type AppParts = Pick<Ctx, 'db' | 'config' | 'bus' | 'clock' | 'limits' | 'log'>;
+type AppParts = Pick<Ctx, 'db' | 'config' | 'bus' | 'clock' | 'limits' | 'files' | 'metrics' | 'log'>;
 
 /** A signed-in person's context, from a request or a socket. */
 export const actorCtx = (app: AppParts, actor: Actor, from: { ip: string | null; userAgent: string | null }): ActorCtx => ({
@@ -52,6 +59,8 @@ export const actorCtx = (app: AppParts, actor: Actor, from: { ip: string | null;
   bus: app.bus,
   clock: app.clock,
   limits: app.limits,
+  files: app.files,
+  metrics: app.metrics,
   log: app.log,
   scope: scopeOf(actor),
   actor,
@@ -61,9 +70,9 @@ export const actorCtx = (app: AppParts, actor: Actor, from: { ip: string | null;
 
 export function ctxOf(req: FastifyRequest): Ctx {
   const from = { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
-  const { db, config, bus, clock, limits } = req.server;
-  if (req.actor) return actorCtx({ db, config, bus, clock, limits, log: req.log }, req.actor, from);
-  return { db, config, bus, clock, limits, log: req.log, scope: VISITOR, actor: null, ip: from.ip, userAgent: from.userAgent?.slice(0, 300) ?? null };
+  const { db, config, bus, clock, limits, files, metrics } = req.server;
+  if (req.actor) return actorCtx({ db, config, bus, clock, limits, files, metrics, log: req.log }, req.actor, from);
+  return { db, config, bus, clock, limits, files, metrics, log: req.log, scope: VISITOR, actor: null, ip: from.ip, userAgent: from.userAgent?.slice(0, 300) ?? null };
 }
 
 export function actorCtxOf(req: FastifyRequest): ActorCtx {
@@ -76,5 +85,6 @@ export function actorCtxOf(req: FastifyRequest): ActorCtx {
  * test factories. No actor and no address; `reason` says why it may be unscoped, and is audited.
  */
 export function systemCtx(app: AppParts, reason: string): Ctx {
-  return { db: app.db, config: app.config, bus: app.bus, clock: app.clock, limits: app.limits, log: app.log, scope: systemScope(reason), actor: null, ip: null, userAgent: 'system' };
+  const { db, config, bus, clock, limits, files, metrics, log } = app;
+  return { db, config, bus, clock, limits, files, metrics, log, scope: systemScope(reason), actor: null, ip: null, userAgent: 'system' };
 }

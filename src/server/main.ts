@@ -3,20 +3,23 @@ import { ConfigError, loadConfig } from './config.js';
 import { systemCtx } from './context.js';
 import { DataDirLockedError } from './db/lock.js';
 import { ensureSuperAdmin } from './modules/accounts/superadmin.js';
+import { shutDown } from './shutdown.js';
 
 async function main() {
   const config = loadConfig();
   const app = await buildApp(config);
   const note = await ensureSuperAdmin(systemCtx(app, 'the first start creates the platform administrator'));
   if (note) console.log(`\n${note}\n`);
+  // SIGTERM (docker stop, systemd, Kubernetes) and Ctrl-C: a graceful stop (shutdown.ts).
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal}: shutting down`);
-      app.close().then(() => process.exit(0), () => process.exit(1));
+      shutDown(app).then(() => process.exit(0), (err) => (app.log.error({ err }, 'shutdown failed'), process.exit(1)));
     });
   }
   await app.listen({ host: config.host, port: config.port });
-  console.log(`Telemedicine platform at http://${config.host}:${config.port}`);
+  if (config.production) app.log.info({ publicUrl: config.publicUrl }, 'listening');
+  else console.log(`Telemedicine platform at http://${config.host}:${config.port}`);
 }
 
 main().catch((e) => {

@@ -16,10 +16,13 @@ import { Client, useTestApp } from './test/harness.js';
 const t = useTestApp();
 
 describe('platform', () => {
-  it('reports health with the database', async () => {
+  it('answers liveness, and readiness with the database, Redis and migrations', async () => {
     const res = await new Client(t.app).get('/healthz');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'ok' });
+    expect(res.body).toEqual({ status: 'ok' });
+    const ready = await new Client(t.app).get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ready', database: 'ok', migrations: 'ok', redis: t.config.redisUrl ? 'ok' : 'unused', draining: false });
   });
 
   it('publishes an OpenAPI 3 document of the routes, generated from the schemas', async () => {
@@ -87,9 +90,15 @@ describe('requirements', () => {
 });
 
 describe('configuration', () => {
-  it('requires SESSION_SECRET in production and names what is wrong', () => {
+  it('refuses production without its secrets, naming each one missing', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET[^]*PUBLIC_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) })).toThrow(/^(?![^]*SESSION_SECRET)[^]*PUBLIC_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'http://care.example' })).toThrow(/PUBLIC_URL: must be https/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://care.example', KHALTI_SECRET_KEY: 'live_secret_key_x', KHALTI_BASE_URL: 'http://khalti.local/api/v2/' })).toThrow(/KHALTI_BASE_URL/);
+    expect(() => loadConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000' })).toThrow(/S3_ENDPOINT is set but S3_BUCKET is not/);
+    expect(() => loadConfig({ S3_BUCKET: 'uploads', S3_ACCESS_KEY_ID: 'x' })).toThrow(/go together/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/at least 32/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
@@ -103,7 +112,7 @@ describe('configuration', () => {
     expect(a.database).toEqual({ kind: 'pglite', dir: join(dir, 'pglite') });
     expect(a.session.cookieSecure).toBe(false);
     expect(loadConfig({ DATA_DIR: dir }).session.secret).toBe(a.session.secret);
-    const prod = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://db/x' });
+    const prod = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://care.example', DATABASE_URL: 'postgres://db/x' });
     expect(prod.session.cookieSecure).toBe(true);
     expect(prod.database).toEqual({ kind: 'postgres', url: 'postgres://db/x' });
   });
@@ -126,7 +135,7 @@ describe('first start', () => {
     const database = await openDatabase({ kind: 'pglite', dir: null });
     try {
       const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'tm-sa-')), SESSION_SECRET: 'x'.repeat(32) });
-      const ctx = systemCtx({ db: database.db, config, bus: t.app.bus, clock: t.app.clock, limits: t.app.limits, log: t.app.log }, 'test: first start');
+      const ctx = systemCtx({ db: database.db, config, bus: t.app.bus, clock: t.app.clock, limits: t.app.limits, files: t.app.files, metrics: t.app.metrics, log: t.app.log }, 'test: first start');
       const note = (await ensureSuperAdmin(ctx))!;
       const password = note.match(/generated password: (\S+)/)![1]!;
       expect(password.length).toBeGreaterThanOrEqual(20);

@@ -89,7 +89,7 @@ void ActionBodies;
 
 /** Routes covered elsewhere in this file, or that hold no tenant data. */
 const covered = new Set([
-  'GET /api/hospitals', 'POST /api/hospitals', 'GET /api/audit', 'GET /api/public/hospitals', 'GET /healthz',
+  'GET /api/hospitals', 'POST /api/hospitals', 'GET /api/audit', 'GET /api/public/hospitals', 'GET /healthz', 'GET /readyz',
   'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password',
   'GET /api/auth/sessions', 'DELETE /api/auth/sessions/{sessionId}', 'GET /api/appointments', 'GET /api/notifications',
   'POST /api/notifications/read-all', 'GET /api/chat/unread', 'GET /api/video-call/ice-servers',

@@ -2,6 +2,8 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { systemClock } from '../clock.js';
+import { openFileStore } from '../files/storage.js';
+import { noMetrics } from '../metrics/metrics.js';
 import { RateBudget } from '../plugins/rate-budget.js';
 import { openDatabase } from '../db/client.js';
 import { memoryBus } from '../realtime/bus.js';
@@ -29,7 +31,7 @@ async function main() {
   const database = await openDatabase(config.database);
   const bus = memoryBus();
   try {
-    const user = await createSuperAdmin(systemCtx({ db: database.db, config, bus, clock: systemClock, limits: { chatSends: new RateBudget(1) }, log: console as never }, 'an operator adds a platform administrator from the command line'), {
+    const user = await createSuperAdmin(systemCtx({ db: database.db, config, bus, clock: systemClock, limits: { chatSends: new RateBudget(1) }, files: openFileStore(config), metrics: noMetrics, log: console as never }, 'an operator adds a platform administrator from the command line'), {
       email,
       password,
       firstName: values['first-name'],

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -22,11 +24,26 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   ping(): Promise<void>;
+  /** How many of this build's migrations the database lacks (0: current, or newer than this build). */
+  migrationsBehind(): Promise<number>;
+  /** The PostgreSQL pool's connections (null for PGlite, which has one). */
+  pool(): { total: number; idle: number; waiting: number } | null;
+  /** PGlite only: a consistent copy of the data directory (a gzipped tar), taken between queries. */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 const MIGRATION_LOCK = 7_240_417; // any constant shared by every instance
+/** When each migration of this build was generated: drizzle records the newest one it applied by this. */
+const migrationTimes: number[] = (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] }).entries.map((e) => e.when);
+
+async function migrationsBehind(db: Db): Promise<number> {
+  const result = await db.execute(sql`select coalesce(max(created_at), 0)::bigint as applied from drizzle.__drizzle_migrations`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { applied: string | number }[];
+  const applied = Number(rows[0]?.applied ?? 0);
+  return migrationTimes.filter((when) => when > applied).length;
+}
 
 export async function openDatabase(cfg: Config['database']): Promise<Database> {
   return cfg.kind === 'postgres' ? openPostgres(cfg.url) : openPglite(cfg.dir);
@@ -42,6 +59,13 @@ async function openPglite(dir: string | null): Promise<Database> {
       db,
       kind: 'pglite',
       ping: async () => void (await client.query('select 1')),
+      migrationsBehind: () => migrationsBehind(db),
+      pool: () => null,
+      dump: async () => {
+        // A checkpoint first, so the copy needs little recovery when it is loaded.
+        await client.exec('checkpoint');
+        return client.dumpDataDir('gzip');
+      },
       close: async () => {
         await client.close();
         unlock();
@@ -72,6 +96,8 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     kind: 'postgres',
     ping: async () => void (await db.execute(sql`select 1`)),
+    migrationsBehind: () => migrationsBehind(db),
+    pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
 }

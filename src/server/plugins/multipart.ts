@@ -1,33 +1,43 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-
-export interface Upload {
-  bytes: Buffer;
-  filename: string;
-}
+import { spool, type SpooledFile } from '../files/spool.js';
 
 const TOO_LARGE = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
 
+export interface FileRule {
+  maxBytes: number;
+  /** The types its bytes may show (sniff.ts); any other is a 415 with `refusal` as its detail. */
+  types: readonly string[];
+  refusal: string;
+}
+
 /**
- * Reads a multipart form with at most one file of `maxBytes` and a few text fields. A file over
- * the limit is a 413 (never stored truncated), a malformed or cut-off body a 400: never a 500.
+ * Reads a multipart form with at most one file and a few text fields. The file streams to the
+ * store's spool (never held in memory whole): over `maxBytes` it is a 413 (never kept
+ * truncated), of another type a 415, a malformed or cut-off body a 400: never a 500. The caller
+ * hands the file to the store, or discards it.
  */
-export async function readForm(req: FastifyRequest, maxBytes: number, maxFields = 4): Promise<{ file?: Upload; fields: Record<string, string> }> {
+export async function readForm(req: FastifyRequest, rule: FileRule, maxFields = 4): Promise<{ file?: SpooledFile; fields: Record<string, string> }> {
   if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'Send a multipart/form-data form');
   const fields: Record<string, string> = {};
-  let file: Upload | undefined;
+  let file: SpooledFile | undefined;
   try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: maxFields } })) {
+    for await (const part of req.parts({ limits: { fileSize: rule.maxBytes, files: 1, fields: maxFields } })) {
       if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.file.truncated) throw tooLarge(maxBytes);
-        file = { bytes, filename: part.filename };
+        const spooled = await spool(part.file, part.filename, req.server.files.spoolDir, rule.types);
+        if (part.file.truncated) {
+          await spooled?.discard();
+          throw tooLarge(rule.maxBytes);
+        }
+        if (!spooled) throw new AppError('unsupported_media_type', rule.refusal);
+        file = spooled;
       } else fields[part.fieldname] = String(part.value);
     }
   } catch (e) {
+    await file?.discard();
     if (e instanceof AppError) throw e;
     const code = (e as { code?: string }).code;
-    if (code && TOO_LARGE.has(code)) throw tooLarge(maxBytes);
+    if (code && TOO_LARGE.has(code)) throw tooLarge(rule.maxBytes);
     throw new AppError('validation_failed', 'The form could not be read: it is incomplete or malformed');
   }
   return { file, fields };

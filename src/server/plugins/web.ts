@@ -20,8 +20,11 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
     root: webDir,
     wildcard: false,
     index: false,
+    // The build's .br and .gz copies (scripts/precompress.mjs), when the browser takes them.
+    preCompressed: true,
     setHeaders: (res, path) => {
-      // Vite fingerprints assets: cache them for ever; index.html never.
+      // Vite fingerprints assets: cache them for ever; index.html never. Caches keep one copy per encoding.
+      res.header('Vary', 'Accept-Encoding');
       res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });

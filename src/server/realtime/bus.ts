@@ -9,6 +9,8 @@ export type { BusEvent } from './events.js';
 export interface Bus {
   publish(event: BusEvent): Promise<void>;
   subscribe(listener: (event: BusEvent) => void): () => void;
+  /** Resolves when the bus can carry events (Redis answers). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export function memoryBus(): Bus {
       emitter.on('event', listener);
       return () => emitter.off('event', listener);
     },
+    ping: async () => {},
     close: async () => void emitter.removeAllListeners(),
   };
 }
@@ -56,6 +59,7 @@ export async function redisBus(url: string, onError: (err: unknown) => void = ()
       await pub.publish(CHANNEL, JSON.stringify({ from: instance, event }));
     },
     subscribe: local.subscribe,
+    ping: async () => void (await pub.ping()),
     close: async () => {
       await local.close();
       sub.disconnect();

@@ -162,6 +162,12 @@ export async function realtimeGateway(app: FastifyInstance) {
     if (e?.stillAllowed && !(await e.stillAllowed(ctxOf(conn), conn).catch(() => true))) conn.socket.close(CLOSE.accessWithdrawn, 'Access withdrawn');
   }
 
+  app.metrics.observe('tm_open_sockets', 'Open WebSockets on this instance, by kind', () => {
+    const open: Record<string, number> = Object.fromEntries(ENDPOINTS.map((e) => [e.kind, 0]));
+    for (const conn of rooms.all()) open[conn.kind] = (open[conn.kind] ?? 0) + 1;
+    return open;
+  }, 'kind');
+
   const beat = setInterval(() => {
     for (const conn of rooms.all()) {
       if (!conn.alive) {
@@ -177,7 +183,8 @@ export async function realtimeGateway(app: FastifyInstance) {
   app.addHook('onClose', async () => {
     clearInterval(beat);
     unsubscribe();
-    for (const conn of rooms.all()) conn.socket.close(1001, 'Server shutting down');
+    // Sockets were told to reconnect elsewhere before the listener closed (shutdown.ts): any left are cut.
+    for (const conn of rooms.all()) conn.socket.terminate();
   });
 }
 

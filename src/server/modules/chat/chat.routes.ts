@@ -1,23 +1,33 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChatHistory, ChatMessage, ClientMessageId, HistoryQuery, ReadBody, SendMessageBody, UnreadCounts } from '../../../contracts/chat.js';
+import { ATTACHMENT_TYPES, ChatHistory, ChatMessage, ClientMessageId, HistoryQuery, ReadBody, SendMessageBody, UnreadCounts } from '../../../contracts/chat.js';
 import { Id, text } from '../../../contracts/common.js';
-import { actorCtxOf } from '../../context.js';
-import { AppError, fieldError } from '../../errors.js';
+import { actorCtxOf, type ActorCtx } from '../../context.js';
+import { fieldError } from '../../errors.js';
 import { readForm } from '../../plugins/multipart.js';
 import { parseOr400 } from '../../plugins/parse.js';
-import { history, markRead, openAttachment, sendMessage, unreadCounts, type NewMessage } from './chat.service.js';
+import { assertMayWrite, chatOf, history, markRead, openAttachment, sendMessage, unreadCounts, type NewMessage } from './chat.service.js';
 
 const params = z.object({ appointmentId: Id });
 const Caption = z.object({ text: text().trim().max(4000).default(''), clientId: ClientMessageId.optional() });
 
-/** JSON `{text, clientId?}`, or a multipart form with `file` and optional `text` and `clientId`. */
-async function readMessage(req: FastifyRequest, maxBytes: number): Promise<NewMessage> {
+/**
+ * JSON `{text, clientId?}`, or a multipart form with `file` and optional `text` and `clientId`.
+ * A file is received only from someone who may write here (it streams to disk as it arrives).
+ */
+async function readMessage(req: FastifyRequest, ctx: ActorCtx, appointmentId: string): Promise<NewMessage> {
   if (!req.isMultipart()) return parseOr400(SendMessageBody, req.body);
-  const { file, fields } = await readForm(req, maxBytes);
+  assertMayWrite((await chatOf(ctx, appointmentId)).access);
+  const rule = { maxBytes: ctx.config.chat.attachmentMaxBytes, types: ATTACHMENT_TYPES, refusal: 'Attach an image (PNG, JPEG, WebP, GIF), a PDF or a DICOM file' };
+  const { file, fields } = await readForm(req, rule);
   if (!file) throw fieldError('validation_failed', 'file', 'Choose a file', 'Attach a file, or send JSON for a text message');
-  return { ...parseOr400(Caption, fields), attachment: { bytes: file.bytes, name: file.filename } };
+  try {
+    return { ...parseOr400(Caption, fields), attachment: file };
+  } catch (e) {
+    await file.discard();
+    throw e;
+  }
 }
 
 export async function chatRoutes(base: FastifyInstance) {
@@ -33,8 +43,12 @@ export async function chatRoutes(base: FastifyInstance) {
     config: { access: ['patient', 'doctor'] },
   }, async (req, reply) => {
     const ctx = actorCtxOf(req);
-    const message = await sendMessage(ctx, req.params.appointmentId, await readMessage(req, ctx.config.chat.attachmentMaxBytes));
-    return reply.code(201).send(message);
+    const input = await readMessage(req, ctx, req.params.appointmentId);
+    try {
+      return reply.code(201).send(await sendMessage(ctx, req.params.appointmentId, input));
+    } finally {
+      await input.attachment?.discard();
+    }
   });
 
   app.post('/api/appointments/:appointmentId/messages/read', {

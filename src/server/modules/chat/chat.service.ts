@@ -1,10 +1,9 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, sql } from 'drizzle-orm';
-import { ATTACHMENT_TYPES, type ChatHistory, type ChatMessage } from '../../../contracts/chat.js';
+import type { ChatHistory, ChatMessage } from '../../../contracts/chat.js';
 import type { ActorCtx, Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { appointments, chatMessages } from '../../db/schema/index.js';
-import { sniffType } from '../../files/sniff.js';
-import { fileStore } from '../../files/storage.js';
+import type { SpooledFile } from '../../files/spool.js';
 import { AppError, notFound } from '../../errors.js';
 import { audit } from '../audit/audit.js';
 import { appointmentRows } from '../../access/appointments.policy.js';
@@ -12,8 +11,6 @@ import { chatAccess, type ChatAccess } from '../../access/chat.policy.js';
 import { toAppointment, toUser } from '../../realtime/events.js';
 import { afterWrites, type Outbox } from '../../realtime/outbox.js';
 import { presentMessage, unreadFor, type MessageRow } from './chat.queries.js';
-
-const store = (ctx: Ctx) => fileStore(ctx.config.uploadsDir, 'attachments');
 
 /**
  * The appointment and what this person may do with its chat; another's chat does not exist.
@@ -41,7 +38,8 @@ function spendChatBudget(ctx: ActorCtx) {
 export interface NewMessage {
   text: string;
   clientId?: string;
-  attachment?: { bytes: Uint8Array; name: string };
+  /** Received and type-checked by the route (plugins/multipart.ts). */
+  attachment?: SpooledFile;
 }
 
 /**
@@ -54,10 +52,8 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
   spendChatBudget(ctx);
   let file: { name: string; type: string; size: number; original: string } | null = null;
   if (input.attachment) {
-    const type = sniffType(input.attachment.bytes);
-    if (!type || !(ATTACHMENT_TYPES as readonly string[]).includes(type))
-      throw new AppError('unsupported_media_type', 'Attach an image (PNG, JPEG, WebP, GIF), a PDF or a DICOM file');
-    file = { name: await store(ctx).save(input.attachment.bytes, type), type, size: input.attachment.bytes.byteLength, original: safeName(input.attachment.name) };
+    const { type, size, filename } = input.attachment;
+    file = { name: await ctx.files.put('attachments', input.attachment), type, size, original: safeName(filename) };
   }
   let stored: MessageRow | undefined;
   try {
@@ -86,12 +82,12 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
         })
       : await insert(ctx.db);
   } catch (e) {
-    if (file) await store(ctx).remove(file.name);
+    if (file) await ctx.files.remove('attachments', file.name);
     throw e;
   }
   if (!stored) {
     // A retry of a message already stored: answer with it, broadcast nothing new.
-    if (file) await store(ctx).remove(file.name);
+    if (file) await ctx.files.remove('attachments', file.name);
     const [existing] = await ctx.db
       .select()
       .from(chatMessages)
@@ -99,6 +95,7 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
     return presentMessage(existing!);
   }
   const message = presentMessage(stored!);
+  ctx.metrics.chatMessage();
   // Stored (and committed: a single statement, or the quota's transaction) before anyone hears of it.
   return afterWrites(ctx, async (db, outbox) => {
     outbox.add(toAppointment(appointmentId, { type: 'chat.message', message }));
@@ -214,5 +211,5 @@ export async function openAttachment(ctx: ActorCtx, appointmentId: string, messa
   if (!m?.attachmentFile) throw notFound('No such attachment');
   if (!access.participant)
     await audit(ctx.db, ctx, { action: 'chat.attachment_viewed', hospitalId: appointment.hospitalId, entityType: 'chat_message', entityId: messageId });
-  return { stream: store(ctx).open(m.attachmentFile), type: m.attachmentType!, name: m.attachmentName!, size: m.attachmentSize! };
+  return { stream: await ctx.files.open('attachments', m.attachmentFile), type: m.attachmentType!, name: m.attachmentName!, size: m.attachmentSize! };
 }

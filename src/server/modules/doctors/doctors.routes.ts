@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, ListQuery, listOf, text } from '../../../contracts/common.js';
-import { Doctor, DoctorCreate, DoctorListQuery, DoctorPatch, DoctorView, PICTURE_MAX_BYTES } from '../../../contracts/doctors.js';
+import { Doctor, DoctorCreate, DoctorListQuery, DoctorPatch, DoctorView, PICTURE_MAX_BYTES, PICTURE_TYPES } from '../../../contracts/doctors.js';
 import { actorCtxOf } from '../../context.js';
 import { AppError, fieldError } from '../../errors.js';
 import { readForm } from '../../plugins/multipart.js';
-import { createDoctor, getDoctor, listDoctors, listSpecializations, patchDoctor } from './doctors.service.js';
+import { createDoctor, getDoctor, listDoctors, findDoctorForChange, listSpecializations, patchDoctor } from './doctors.service.js';
 import { openPicture, removePicture, setPicture } from './picture.service.js';
 
 const HospitalParams = IdParams('hospitalId');
@@ -43,9 +43,16 @@ export async function doctorRoutes(base: FastifyInstance) {
     schema: { tags, params: DoctorParams, consumes: ['multipart/form-data'], response: { 200: Doctor } },
     config: { access: [...admins, 'doctor'] },
   }, async (req) => {
-    const { file } = await readForm(req, PICTURE_MAX_BYTES);
+    const ctx = actorCtxOf(req);
+    // Only someone who may change this doctor sends a file to disk.
+    await findDoctorForChange(ctx.db, ctx.scope, req.params.doctorId);
+    const { file } = await readForm(req, { maxBytes: PICTURE_MAX_BYTES, types: PICTURE_TYPES, refusal: 'Upload a PNG, JPEG or WebP image' });
     if (!file) throw fieldError('validation_failed', 'file', 'Choose an image', 'No file');
-    return setPicture(actorCtxOf(req), req.params.doctorId, file.bytes);
+    try {
+      return await setPicture(ctx, req.params.doctorId, file);
+    } finally {
+      await file.discard();
+    }
   });
 
   app.delete('/api/doctors/:doctorId/picture', {

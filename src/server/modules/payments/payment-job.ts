@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { systemCtx, type Ctx } from '../../context.js';
+import { runEvery } from '../../periodic.js';
 import { payments, refunds } from '../../db/schema/index.js';
 import { processRefund } from './refunds.service.js';
 import { abandonUnstarted, settlePayment } from './settle-payment.service.js';
@@ -63,17 +64,10 @@ export async function runPaymentJob(ctx: Ctx): Promise<JobRun> {
 
 /** Runs the job every `PAYMENT_CHECK_SECONDS` on this instance (0: never). */
 export function startPaymentJob(app: FastifyInstance) {
-  const everyMs = app.config.payments.checkMs;
-  if (everyMs <= 0 || app.config.payments.mode === 'off') return;
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
+  if (app.config.payments.mode === 'off') return;
+  runEvery(app, app.config.payments.checkMs, () =>
     runPaymentJob(systemCtx(app, 'the payment job settles open Khalti orders and makes queued refunds, in every hospital'))
       .then((r) => (r.checked || r.refunds || r.abandoned) && app.log.info(r, 'payment job'))
-      .catch((err) => app.log.error({ err }, 'payment job failed'))
-      .finally(() => (running = false));
-  }, everyMs);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+      .catch((err) => app.log.error({ err }, 'payment job failed')),
+  );
 }

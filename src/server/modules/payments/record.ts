@@ -14,6 +14,9 @@ interface PaymentRef {
   amount: number;
 }
 
+/** Events on the way to an outcome, not outcomes (the metrics count the rest: completed, failed, refunded …). */
+const STEPS = new Set(['created', 'initiated', 'refund_requested']);
+
 /**
  * Every payment event goes into the audit trail (ids, amounts and statuses: never a phone
  * number or a name) and, once committed, to the patient's sockets and the appointment's.
@@ -26,6 +29,7 @@ export async function recordPaymentEvent(tx: Tx, outbox: Outbox, ctx: Ctx, p: Pa
     entityId: p.id,
     details: { appointmentId: p.appointmentId, amount: p.amount, status, ...details },
   });
+  if (!STEPS.has(action)) ctx.metrics.paymentOutcome(action);
   const event = { type: 'payment.changed' as const, paymentId: p.id, appointmentId: p.appointmentId, status };
   outbox.add(toUser(p.patientId, event));
   outbox.add(toAppointment(p.appointmentId, event));

@@ -146,6 +146,26 @@ describe('RealtimeSocket', () => {
     expect(sockets).toHaveLength(4);
   });
 
+  it('reconnects at once (within half a second) when the instance says it is restarting', () => {
+    const { client, sockets, last } = harness();
+    client.start();
+    last().serverSends({ type: 'ready', userId: USER });
+    last().serverCloses(1001); // a drop: the first retry waits the backoff (1 s here)
+    vi.advanceTimersByTime(1000);
+    last().serverCloses(1006); // still down: 2 s next
+    vi.advanceTimersByTime(2000);
+    expect(sockets).toHaveLength(3);
+    last().serverSends({ type: 'ready', userId: USER });
+    last().serverCloses(1012); // CLOSE.serviceRestart
+    expect(client.status).toBe('reconnecting');
+    vi.advanceTimersByTime(500);
+    expect(sockets).toHaveLength(4);
+    // and it was no failure: a drop after it starts from the shortest backoff again
+    last().serverCloses(1006);
+    vi.advanceTimersByTime(1000);
+    expect(sockets).toHaveLength(5);
+  });
+
   it('stops for good when the session ends or access is withdrawn', () => {
     for (const [code, reason] of [[4401, 'session_ended'], [4403, 'access_withdrawn']] as const) {
       const { client, sockets, last } = harness();

@@ -1,4 +1,4 @@
-import { MAX_CLIENT_MESSAGE_BYTES, type ClientEvent, type ServerEvent } from '../../../contracts/realtime.js';
+import { CLOSE, MAX_CLIENT_MESSAGE_BYTES, type ClientEvent, type ServerEvent } from '../../../contracts/realtime.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { encodeClientEvent, endReasonOf, parseServerEvent, socketUrl, type EndReason } from './protocol.js';
 
@@ -56,6 +56,9 @@ export interface ReadyInfo {
 }
 
 type Listener<T> = (value: T) => void;
+
+/** Sockets told to move by a restarting instance spread their reconnects over this long, not all in one instant. */
+const RESTART_SPREAD_MS = 500;
 
 function browserEnvironment({ reconnectNow, probe }: { reconnectNow: () => void; probe: () => void }) {
   if (typeof window === 'undefined' || typeof document === 'undefined') return () => {};
@@ -202,6 +205,8 @@ export class RealtimeSocket {
       this.detach();
       const reason = endReasonOf(event.code);
       if (reason) this.finish(reason);
+      // The instance is shutting down (CLOSE.serviceRestart): another one takes us at once.
+      else if (event.code === CLOSE.serviceRestart) this.scheduleRetry(this.options.random() * RESTART_SPREAD_MS);
       else this.scheduleRetry();
     };
     // An error is always followed by a close.
@@ -242,11 +247,13 @@ export class RealtimeSocket {
     this.scheduleRetry();
   }
 
-  private scheduleRetry() {
+  /** After a drop, with backoff; `now` (a few hundred ms, jittered) when the server asked us to move. */
+  private scheduleRetry(now?: number) {
     if (this.statusValue === 'closed') return;
     this.clearTimers();
-    const delay = backoffDelay(this.attempt, this.options.backoff, this.options.random);
-    this.attempt += 1;
+    const delay = now ?? backoffDelay(this.attempt, this.options.backoff, this.options.random);
+    // Being moved is no failure: a drop after it starts again from the shortest backoff.
+    this.attempt = now === undefined ? this.attempt + 1 : 0;
     this.setStatus('reconnecting');
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
