@@ -20,7 +20,7 @@ const results = process.env.TEST_RESULTS_DIR ?? 'test-results';
 export default defineConfig({
   testDir: 'e2e',
   // Real WebRTC calls run on their own, in a loopback-only network namespace (playwright.video.config.ts).
-  testIgnore: ['video/**'],
+  testIgnore: ['video/**', 'deploy/**'],
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

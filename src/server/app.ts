@@ -39,6 +39,7 @@ import { loggerOptions } from './log.js';
 import { RateBudget } from './plugins/rate-budget.js';
 import { stopAccepting } from './shutdown.js';
 import { runEvery } from './periodic.js';
+import { serveBackups } from './backup/control.js';
 import { openFileStore } from './files/storage.js';
 import { noMetrics, prometheusMetrics } from './metrics/metrics.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // No Khalti key outside production: take test payments through the stand-in this server carries.
   if (config.payments.mode === 'stand-in') await mountStandIn(app, embeddedStandIn(app.clock));
   await app.register(realtimeGateway);
+  serveBackups(app, database);
   startSweeper(app, config.appointments.sweepMs);
   startPaymentJob(app);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

@@ -9,7 +9,9 @@ async function main() {
   const config = loadConfig();
   const app = await buildApp(config);
   const note = await ensureSuperAdmin(systemCtx(app, 'the first start creates the platform administrator'));
-  if (note) console.log(`\n${note}\n`);
+  // A generated password is shown once, on the console, for the operator; any other note is a log line.
+  if (note && config.production && config.superAdmin.password) app.log.info(note);
+  else if (note) console.log(`\n${note}\n`);
   // SIGTERM (docker stop, systemd, Kubernetes) and Ctrl-C: a graceful stop (shutdown.ts).
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -29,9 +29,9 @@ const readBody = async (req: IncomingMessage): Promise<string | null> => {
 
 /**
  * The Khalti stand-in as a real HTTP server of its own (tests; `npm run khalti-stand-in`).
- * Port 0 picks a free one.
+ * Port 0 picks a free one. `publicUrl`: where people reach it, when a proxy stands in front.
  */
-export async function startKhaltiStandIn(opts: StandInOptions & { port?: number; host?: string } = {}): Promise<RunningKhaltiStandIn> {
+export async function startKhaltiStandIn(opts: StandInOptions & { port?: number; host?: string; publicUrl?: string } = {}): Promise<RunningKhaltiStandIn> {
   const controls = new KhaltiStandIn(opts);
   const host = opts.host ?? '127.0.0.1';
   let base = '';
@@ -54,7 +54,8 @@ export async function startKhaltiStandIn(opts: StandInOptions & { port?: number;
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  base = `http://${host}:${port}`;
+  // Behind a TLS proxy its checkout links name the proxy's address (`--public-url`).
+  base = opts.publicUrl?.replace(/\/+$/, '') ?? `http://${host}:${port}`;
   return {
     url: base,
     baseUrl: `${base}/api/v2/`,
