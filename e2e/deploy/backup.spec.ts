@@ -24,7 +24,7 @@ function embedded(stack: Stack, name: string) {
 }
 
 const npm = (stack: Stack, dataDir: string, args: string[]) =>
-  execFileSync('npm', ['run', '--silent', ...args], { env: { ...stack.env, DATABASE_URL: '', REDIS_URL: '', S3_BUCKET: '', S3_ENDPOINT: '', S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '', DATA_DIR: dataDir, HOME: process.env.HOME ?? '/root' }, encoding: 'utf8' });
+  execFileSync('npm', ['run', '--silent', ...args], { env: { ...stack.env, DATABASE_URL: '', REDIS_URL: '', S3_BUCKET: '', S3_ENDPOINT: '', S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '', DATA_DIR: dataDir, HOME: process.env.HOME ?? '/root' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 const messagesOf = async (api: Api, appointmentId: string) =>
   (await api.send<{ items: { id: string; text: string; attachment: { name: string } | null }[] }>('get', `/api/appointments/${appointmentId}/messages`)).items;

@@ -36,9 +36,13 @@ test('the compiled server answers through nginx over TLS: compressed, long-cache
     const firstLine = readFileSync(i.process!.logFile, 'utf8').split('\n')[0]!;
     expect(JSON.parse(firstLine)).toMatchObject({ level: expect.any(Number), time: expect.any(Number) });
   }
-  expect((await request.get('/metrics')).status()).toBe(401);
-  const metrics = await request.get('/metrics', { headers: { authorization: `Bearer ${stack.metricsToken}` } });
-  expect(metrics.status()).toBe(200);
+  // Prometheus asks each instance; the proxy keeps /metrics in.
+  expect((await request.get('/metrics', { headers: { authorization: `Bearer ${stack.metricsToken}` } })).status()).toBe(404);
+  const direct = `${stack.instances[0]!.direct}/metrics`;
+  expect((await fetch(direct)).status).toBe(401);
+  expect((await fetch(direct, { headers: { authorization: 'Bearer not-the-token' } })).status).toBe(401);
+  const metrics = await fetch(direct, { headers: { authorization: `Bearer ${stack.metricsToken}` } });
+  expect(metrics.status).toBe(200);
   expect(await metrics.text()).toMatch(/tm_http_request_duration_seconds_count\{method="GET",route="\/readyz",status="200"\} \d+/);
 });
 

@@ -50,6 +50,7 @@ ${o.instances.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;
       proxy_read_timeout 1h;
       proxy_next_upstream error timeout http_502 http_503;
     }
+    location = /metrics { return 404; }
   }
   server {
     listen 127.0.0.1:${o.khaltiPort} ssl;
