@@ -15,6 +15,10 @@ export function s3Store(s3: NonNullable<Config['s3']>, spoolDir: string): FileSt
     ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
     forcePathStyle: s3.forcePathStyle,
     ...(s3.credentials ? { credentials: s3.credentials } : {}),
+    // Checksums only where S3 requires them: the SDK's default (aws-chunked bodies with trailing
+    // checksums) is not understood by every S3-compatible server.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const key = (area: string, name: string) => [s3.prefix, area, checkedName(name)].filter(Boolean).join('/');
   return {

@@ -44,7 +44,6 @@ describe('metrics', () => {
     const appointment = (await h.as.patient.post('/api/appointments', { doctorId: h.doctor.id, startsAt: slot!.startsAt, symptoms: 'Cough' })).body.id as string;
     const base = await listen(t.app);
     const socket = await connect(base, '/ws/notifications/', h.as.doctor.cookie);
-    await socket.next('ready');
     registerMailQueueDepth(t.app.metrics, async () => 3);
 
     const before = await scrape(h.as.patient);

@@ -28,7 +28,7 @@ export const noMetrics: Metrics = {
 
 export function prometheusMetrics(): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'tm_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'tm_' });
   const requests = new Histogram({
     name: 'tm_http_request_duration_seconds',
     help: 'HTTP requests by route pattern, method and status, with how long they took',
