@@ -123,7 +123,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // No Khalti key outside production: take test payments through the stand-in this server carries.
   if (config.payments.mode === 'stand-in') await mountStandIn(app, embeddedStandIn(app.clock));
   await app.register(realtimeGateway);
-  serveBackups(app, database);
+  // Only for a database this app opened itself (tests share theirs).
+  if (!deps.database) serveBackups(app, database);
   startSweeper(app, config.appointments.sweepMs);
   startPaymentJob(app);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

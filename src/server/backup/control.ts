@@ -41,6 +41,8 @@ export function serveBackups(app: FastifyInstance, database: Database) {
   });
   // Our lock on the directory is held: a socket file here is a crashed run's leftover.
   rmSync(path, { force: true });
+  // Without the socket, backups still work with the server stopped: say so, and serve on.
+  server.on('error', (err) => app.log.warn({ err }, `no backup control socket at ${path}: npm run backup needs the server stopped`));
   server.listen(path, () => chmodSync(path, 0o600));
   server.unref();
   app.addHook('onClose', async () => {
