@@ -30,6 +30,7 @@ const messagesOf = async (api: Api, appointmentId: string) =>
   (await api.send<{ items: { id: string; text: string; attachment: { name: string } | null }[] }>('get', `/api/appointments/${appointmentId}/messages`)).items;
 
 test('npm run backup copies a running embedded server; npm run restore brings it back in a fresh one', async ({ stack }) => {
+  test.setTimeout(300_000);
   const first = embedded(stack, 'embedded');
   await first.start();
   const s = await seedChat(first.direct, 'backup');

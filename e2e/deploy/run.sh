@@ -24,17 +24,18 @@ unshare -n -- bash -c 'ip link set lo up && exec npx playwright test -c playwrig
 status=$?
 
 # Whatever a crashed run left behind, stopped by its pid (each one checked to be ours).
-if [ -f "$dir/pids" ]; then
+for pids in "$dir"/stack-*/pids; do
+  [ -f "$pids" ] || continue
   while read -r pid; do
     if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qE "$dir|dist/server/"; then
       echo "test:deploy: stopping leftover process $pid" >&2
       kill -KILL "$pid" 2>/dev/null
     fi
-  done <"$dir/pids"
-fi
+  done <"$pids"
+done
 if [ $status -ne 0 ]; then
   logs="${TEST_RESULTS_DIR:-test-results}/deploy-logs"
-  mkdir -p "$logs" && cp "$dir"/*.log "$logs"/ 2>/dev/null
+  mkdir -p "$logs" && for d in "$dir"/stack-*; do mkdir -p "$logs/${d##*/}" && cp "$d"/*.log "$logs/${d##*/}"/ 2>/dev/null; done
   echo "test:deploy: the logs of every process are in $logs" >&2
 fi
 rm -rf "$dir"

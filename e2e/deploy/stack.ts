@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import S3rver from 's3rver';
@@ -47,8 +47,11 @@ const pgBin = () => {
 const uid = (name: string) => Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
 const asPostgres = (bin: string, args: string[]) => ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', join(pgBin(), bin), ...args]] as const;
 
-export async function startStack(dir = process.env.DEPLOY_DIR!): Promise<Stack> {
-  if (!dir) throw new Error('DEPLOY_DIR is not set: run the check with npm run test:deploy');
+export async function startStack(root = process.env.DEPLOY_DIR!): Promise<Stack> {
+  if (!root) throw new Error('DEPLOY_DIR is not set: run the check with npm run test:deploy');
+  // A folder per start: a worker restarted after a failure starts afresh beside the first one's logs.
+  const dir = mkdtempSync(join(root, 'stack-'));
+  chmodSync(dir, 0o755);
   const processes = new Processes(dir);
   const stops: (() => Promise<unknown>)[] = [];
   const stack = { dir, processes } as Stack;
@@ -108,7 +111,7 @@ export async function startStack(dir = process.env.DEPLOY_DIR!): Promise<Stack> 
       KHALTI_BASE_URL: `https://127.0.0.1:${khaltiTls}/api/v2/`,
       PAYMENT_CHECK_SECONDS: '5',
       // The stand-in's certificate is the check's own: trusted like a CA the operator adds.
-      NODE_EXTRA_CA_CERTS: join(dir, 'tls.crt'),
+      NODE_EXTRA_CA_CERTS: join(root, 'tls.crt'),
       SUPERADMIN_EMAIL: SUPERADMIN.email,
       SUPERADMIN_PASSWORD: SUPERADMIN.password,
       WEB_DIR: join(REPO, 'dist/web'),
@@ -127,7 +130,7 @@ export async function startStack(dir = process.env.DEPLOY_DIR!): Promise<Stack> 
       stops.push(() => i.stop());
     }
 
-    const conf = nginxConf(dir, { port: nginxPort, instances: stack.instances.map((i) => i.port), khaltiPort: khaltiTls, khaltiUpstream: khaltiPort, cert: join(dir, 'tls.crt'), key: join(dir, 'tls.key') });
+    const conf = nginxConf(dir, { port: nginxPort, instances: stack.instances.map((i) => i.port), khaltiPort: khaltiTls, khaltiUpstream: khaltiPort, cert: join(root, 'tls.crt'), key: join(root, 'tls.key') });
     const nginx = processes.start('nginx', 'nginx', ['-e', join(dir, 'nginx-error.log'), '-c', conf], { cwd: dir });
     stops.push(() => nginx.stop('SIGQUIT'));
     await until('nginx answers over TLS', async () => (await fetch(`${stack.url}/healthz`)).ok);
