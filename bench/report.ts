@@ -35,6 +35,29 @@ export function printReport(report: Report) {
         console.log(`${pad(f.name + unit, 36)}${pad(f.reqPerSec, 9)}${pad(num(f.p50Ms), 8)}${pad(num(f.p99Ms), 8)}${pad(f.errors, 8)}${num(f.reqPerSec / ceiling!.reqPerSec, 3)}`);
       }
     }
+    if (s.booking) {
+      const b = s.booking;
+      console.log(`booking: ${b.requests} patients for 20 slots in ${b.seconds} s: ${b.booked} booked, ${b.refused} refused, ${b.otherErrors} other; ${b.bookingsPerSec} bookings/s, ${b.requestsPerSec} req/s; slots held twice: ${b.doubleBooked}`);
+    }
+    if (s.chat) {
+      const c = s.chat;
+      const line = (name: string, f: any, ceiling?: any) =>
+        f && console.log(`${pad(name, 36)}${pad(f.msgPerSec, 9)}${pad(num(f.p50Ms, 1), 8)}${pad(num(f.p99Ms, 1), 8)}${pad(`${f.lost}/${f.refused}`, 10)}${ceiling ? num(f.msgPerSec / ceiling.msgPerSec, 3) : ''}`);
+      console.log(`${pad(`chat, ${c.pairs} pairs`, 36)}${pad('msg/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('lost/ref', 10)}of ceiling`);
+      line('bare relay: one at a time', c.relaySequential);
+      line('bare relay: burst, unpaced (ceiling)', c.relayBurst);
+      line('one at a time', c.sequential, c.relaySequential);
+      line('burst, 10/s per socket', c.burst, c.relayBurst);
+      line('two instances: one at a time', c.twoSequential, c.relaySequential);
+      line('two instances: burst', c.twoBurst, c.relayBurst);
+    }
+    if (s.footprint) {
+      const f = s.footprint;
+      console.log(`idle sockets: RSS ${f.rssBeforeMb} MB → ${f.rssWith1kMb} MB with 1,000 → ${f.rssWith10kMb} MB with 10,000 (+${f.addedBy10kMb} MB)`);
+      const c = f.chatAmong10k;
+      console.log(`chat among them (50 pairs, 2/s a side, 30 s): ${c.msgPerSec} msg/s, p50 ${num(c.p50Ms, 1)} ms, p99 ${num(c.p99Ms, 1)} ms, lost ${c.lost}, refused ${c.refused}`);
+    }
+    if (s.video) console.log(JSON.stringify(s.video, null, 2));
     if (s.startup) console.log(`start-up to /healthz ${num(s.startup.startupMs)} ms; RSS at rest ${s.rest?.rssMb} MB, after load ${s.afterLoad?.rssMb} MB`);
   }
 }

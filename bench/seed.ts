@@ -51,6 +51,8 @@ export interface Seeded {
   /** UTC midnight of the seeding day: appointment times are laid out from it. */
   today: Date;
   counts: Record<string, number>;
+  /** Open chats (future confirmed visits) of signed-in patients, one per patient. */
+  chats: { appointmentId: string; patientId: string; doctorId: string }[];
   /** Where seeding spent its time, per table. */
   stepMs: Record<string, number>;
 }
@@ -146,12 +148,17 @@ export async function seed(database: Database, size: Size, secret: string): Prom
     await run(`insert into sessions (id, user_id, last_seen_at, expires_at, ip, user_agent) values ${rows.join(',')}`);
   }
   await run('analyze');
+  const chats = (await run(`select appointment_id as "appointmentId", patient_id as "patientId", doctor_id as "doctorId" from (
+      select distinct on (a.patient_id) a.id as appointment_id, a.patient_id, a.doctor_id, a.starts_at from appointments a
+      join sessions s on s.user_id = a.patient_id
+      where a.status = 'confirmed' and a.starts_at > now() order by a.patient_id, a.starts_at) c
+    order by starts_at limit 1000`)) as unknown as { rows: Seeded['chats'] };
   const counts: Record<string, number> = {};
   for (const table of ['users', 'appointments', 'chat_messages', 'notifications', 'sessions']) {
     const res = (await run(`select count(*)::int as n from ${table}`)) as unknown as { rows: { n: number }[] };
     counts[table] = res.rows[0]!.n;
   }
-  return { size, tokens, today, counts, stepMs: steps };
+  return { size, tokens, today, counts, chats: chats.rows, stepMs: steps };
 }
 
 /** 1..n */
