@@ -30,6 +30,7 @@ import { answerClientErrors, frameworkError, registerErrorHandling } from './plu
 import { registerOriginCheck } from './plugins/origin.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSessions } from './plugins/session.js';
+import { SessionCache } from './modules/accounts/session-cache.js';
 import { registerWeb } from './plugins/web.js';
 import { memoryBus, redisBus, type Bus } from './realtime/bus.js';
 import { systemCtx } from './context.js';
@@ -88,7 +89,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     transform: jsonSchemaTransform,
   });
   registerOriginCheck(app, config);
-  registerSessions(app, database.db, config.session, app.clock);
+  const sessionCache = new SessionCache(config.session.cacheMs, () => bus.reliable());
+  const unlisten = sessionCache.listen(bus);
+  app.addHook('onClose', async () => unlisten());
+  registerSessions(app, database.db, config.session, app.clock, sessionCache);
   registerAccessControl(app);
 
   await app.register(healthRoutes, { ping: database.ping });

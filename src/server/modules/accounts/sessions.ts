@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { Tx } from '../../db/client.js';
 import { hospitals, sessions, users } from '../../db/schema/index.js';
 import type { Role } from '../../../contracts/enums.js';
+import type { SessionCache } from './session-cache.js';
 
 export interface Actor {
   userId: string;
@@ -46,9 +47,24 @@ export async function createSession(
  * The actor behind a cookie token, or null when the session is unknown, expired, idle or its user
  * inactive (an ended session is deleted). A request is activity and keeps the session alive
  * (`touch`); a socket's heartbeat re-check is not, so an idle person is signed out on time.
+ * With a `cache`, a session resolved moments ago is not looked up again (session-cache.ts); what
+ * the cache cannot vouch for is decided by the database.
  */
-export async function resolveSession(db: Tx, cfg: SessionConfig, token: string, at: Date, { touch = true } = {}): Promise<Actor | null> {
+export async function resolveSession(
+  db: Tx,
+  cfg: SessionConfig,
+  token: string,
+  at: Date,
+  { touch = true, cache }: { touch?: boolean; cache?: SessionCache } = {},
+): Promise<Actor | null> {
   const id = sessionIdOf(token, cfg.secret);
+  const now = at.getTime();
+  const hit = cache?.get(id);
+  if (hit && hit.expiresAt.getTime() > now && hit.session.lastSeenAt.getTime() + cfg.idleMs > now) {
+    if (touch) await touchSession(db, hit.session, at);
+    return hit.actor;
+  }
+  const mark = cache?.mark() ?? 0;
   const [row] = await db
     .select({
       id: sessions.id,
@@ -67,13 +83,13 @@ export async function resolveSession(db: Tx, cfg: SessionConfig, token: string, 
     .leftJoin(hospitals, eq(hospitals.id, users.hospitalId))
     .where(eq(sessions.id, id));
   if (!row) return null;
-  const now = at.getTime();
   if (!row.isActive || row.hospitalActive === false || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + cfg.idleMs <= now) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
-  if (touch) await touchSession(db, { id, lastSeenAt: row.lastSeenAt }, at);
-  return {
+  const session = { id, lastSeenAt: row.lastSeenAt };
+  if (touch) await touchSession(db, session, at);
+  const actor: Actor = {
     userId: row.userId,
     email: row.email,
     role: row.role,
@@ -81,6 +97,8 @@ export async function resolveSession(db: Tx, cfg: SessionConfig, token: string, 
     sessionId: row.id,
     mustChangePassword: row.mustChangePassword,
   };
+  cache?.set(id, { actor, session, expiresAt: row.expiresAt }, mark);
+  return actor;
 }
 
 /** Records activity on a session, at most once a minute (a write per request would be waste). */
