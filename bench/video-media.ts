@@ -27,6 +27,11 @@ const WATCH = () => {
         if (track.kind !== 'video') return;
         const video = document.createElement('video');
         video.muted = true;
+        // Frames are only presented (and so counted by requestVideoFrameCallback) for a video on the page.
+        video.style.cssText = 'position:fixed;bottom:0;right:0;width:64px;height:36px';
+        const attach = () => document.body.append(video);
+        if (document.body) attach();
+        else addEventListener('DOMContentLoaded', attach);
         video.srcObject = new MediaStream([track]);
         void video.play();
         const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {

@@ -35,7 +35,7 @@ import { registerWeb } from './plugins/web.js';
 import { memoryBus, redisBus, type Bus } from './realtime/bus.js';
 import { systemCtx } from './context.js';
 import { systemClock, type Clock } from './clock.js';
-import { loggerOptions, logRequests } from './log.js';
+import { loggerOptions, RequestLog } from './log.js';
 import { RateBudget } from './plugins/rate-budget.js';
 
 export interface AppDeps {
@@ -55,12 +55,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
-    // One line per request, written when it is answered (logRequests), not Fastify's two.
-    disableRequestLogging: true,
+    logController: new RequestLog(),
     frameworkErrors: frameworkError,
   });
   answerClientErrors(app.server);
-  logRequests(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
