@@ -88,6 +88,7 @@ const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 1
 export interface ChatFigure {
   messages: number;
   delivered: number;
+  /** Not delivered within 60 s (after the last send): a burst the server could not drain in time. */
   lost: number;
   refused: number;
   msgPerSec: number;

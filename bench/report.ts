@@ -43,7 +43,7 @@ export function printReport(report: Report) {
       const c = s.chat;
       const line = (name: string, f: any, ceiling?: any) =>
         f && console.log(`${pad(name, 36)}${pad(f.msgPerSec, 9)}${pad(num(f.p50Ms, 1), 8)}${pad(num(f.p99Ms, 1), 8)}${pad(`${f.lost}/${f.refused}`, 10)}${ceiling ? num(f.msgPerSec / ceiling.msgPerSec, 3) : ''}`);
-      console.log(`${pad(`chat, ${c.pairs} pairs`, 36)}${pad('msg/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('lost/ref', 10)}of ceiling`);
+      console.log(`${pad(`chat, ${c.pairs} pairs`, 36)}${pad('msg/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('late/ref', 10)}of ceiling`);
       line('bare relay: one at a time', c.relaySequential);
       line('bare relay: burst, unpaced (ceiling)', c.relayBurst);
       line('one at a time', c.sequential, c.relaySequential);
@@ -57,7 +57,14 @@ export function printReport(report: Report) {
       const c = f.chatAmong10k;
       console.log(`chat among them (50 pairs, 2/s a side, 30 s): ${c.msgPerSec} msg/s, p50 ${num(c.p50Ms, 1)} ms, p99 ${num(c.p99Ms, 1)} ms, lost ${c.lost}, refused ${c.refused}`);
     }
-    if (s.video) console.log(JSON.stringify(s.video, null, 2));
+    if (s.video) {
+      const v = s.video.setup;
+      if (typeof v === 'string') console.log(`video: ${v}`);
+      else
+        for (const [name, f] of [['two bare pages (ceiling)', v.bare], ['our call (from the admit click)', v.ours]] as const)
+          console.log(`video, ${pad(name, 32)} connected ${num(f.connectedMs)} ms, first frame ${num(f.firstFrameMs)} ms at ${f.firstFrameHeights.join('/')}p, 720p at ${num(f.hdMs)} ms`);
+      console.log(`video signaling round trip: ${JSON.stringify(s.video.signaling)}`);
+    }
     if (s.startup) console.log(`start-up to /healthz ${num(s.startup.startupMs)} ms; RSS at rest ${s.rest?.rssMb} MB, after load ${s.afterLoad?.rssMb} MB`);
   }
 }

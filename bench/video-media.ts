@@ -13,6 +13,8 @@ const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM_PATH
 
 /** In a page: when ICE connected, when the remote video showed its first frame and its size, and when it first showed 720p. */
 const WATCH = () => {
+  // tsx (esbuild, keepNames) wraps named functions in __name(): a helper the page does not have.
+  (window as unknown as { __name?: unknown }).__name ??= (f: unknown) => f;
   const t0 = performance.now();
   const marks: Record<string, number | { width: number; height: number }> = {};
   Object.assign(window, { __marks: marks, __t0: t0 });
