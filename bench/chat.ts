@@ -1,117 +1,143 @@
-// Chat throughput and delivery latency: N patient/doctor pairs exchanging messages over
-// WebSockets, through one instance, and through two instances sharing PostgreSQL and Redis.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
-import { openDatabase, type Database } from '../src/server/db/client.js';
-import { appointments } from '../src/server/db/schema/index.js';
-import { createTestDatabase } from '../src/server/test/database.js';
-import { buildHospital, buildUser, signIn } from '../src/server/test/factories.js';
-import { testConfig } from '../src/server/test/harness.js';
-import { connect, listen, type TestSocket } from '../src/server/test/sockets.js';
+// Chat: sequential round trips (one message in flight at a time, across many pairs) and a
+// sustained burst across every pair at once, through one instance or two (Redis); beside a bare
+// `ws` relay in the same run. A message counts when it reaches the other side's socket.
+import WebSocket from 'ws';
+import type { Person } from './people.js';
 
-const PAIRS = Number(process.env.BENCH_PAIRS ?? 100);
-const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20);
-// Each socket may send 10 messages a second (the gateway's per-socket limit): pace below it.
-const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 125);
-
-interface Pair {
-  patient: TestSocket;
-  doctor: TestSocket;
+export interface Pair {
+  appointmentId: string;
+  patient: Person;
+  doctor: Person;
 }
 
-async function setup(a: FastifyInstance, b: FastifyInstance): Promise<Pair[]> {
-  const hospital = await buildHospital(a);
-  const [urlA, urlB] = await Promise.all([listen(a), listen(b)]);
-  const pairs: Pair[] = [];
-  for (let i = 0; i < PAIRS; i++) {
-    const [doctor, patient] = await Promise.all([buildUser(a, 'doctor', hospital.id), buildUser(a, 'patient', hospital.id)]);
-    const startsAt = new Date(Date.now() + (i + 1) * 86_400_000);
-    const [appt] = await a.db
-      .insert(appointments)
-      .values({ hospitalId: hospital.id, doctorId: doctor.id, patientId: patient.id, startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), status: 'confirmed' })
-      .returning();
-    const [dc, pc] = await Promise.all([signIn(a, doctor), signIn(b, patient)]);
-    pairs.push({
-      doctor: await connect(urlA, `/ws/chat/${appt!.id}/`, dc.cookie),
-      patient: await connect(urlB, `/ws/chat/${appt!.id}/`, pc.cookie),
+const ROUND_TRIPS = Number(process.env.BENCH_ROUND_TRIPS ?? 500);
+/** A chat socket may send 10 messages a second (30 at once): each side of each pair sends at that pace. */
+const PER_SECOND = 10;
+const PER_SOCKET = Number(process.env.BENCH_BURST_MESSAGES ?? 20);
+const DRAIN_MS = 60_000;
+
+export interface Side {
+  ws: WebSocket;
+  /** Resolvers of messages this side waits for, by client id. */
+  waiting: Map<string, (at: number) => void>;
+  refused: number;
+}
+
+/** Opens one chat socket as a browser would (cookie and Origin); resolves once `ready`. */
+export function openSide(origin: string, path: string, cookie?: string): Promise<Side> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(origin.replace(/^http/, 'ws') + path, { headers: { origin, ...(cookie ? { cookie } : {}) } });
+    const side: Side = { ws, waiting: new Map(), refused: 0 };
+    ws.on('message', (raw) => {
+      const e = JSON.parse(String(raw));
+      // Our server relays `chat.message`; the bare relay hands over what was sent (`chat.send`).
+      const clientId = e.type === 'chat.message' ? e.message.clientId : e.type === 'chat.send' ? e.clientId : null;
+      if (clientId) side.waiting.get(clientId)?.(performance.now());
+      else if (e.type === 'ready') resolve(side);
+      else if (e.type === 'error') side.refused++;
     });
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`socket refused: ${res.statusCode}`)));
+    ws.on('error', reject);
+  });
+}
+
+export interface OpenPair {
+  patient: Side;
+  doctor: Side;
+}
+
+/** Patients on `patientOrigin`, doctors on `doctorOrigin` (two instances, or the same one twice). */
+export async function openPairs(pairs: Pair[], patientOrigin: string, doctorOrigin: string, withCookies = true): Promise<OpenPair[]> {
+  const out: OpenPair[] = [];
+  for (let i = 0; i < pairs.length; i += 50) {
+    out.push(
+      ...(await Promise.all(
+        pairs.slice(i, i + 50).map(async (p) => ({
+          patient: await openSide(patientOrigin, `/ws/chat/${p.appointmentId}/`, withCookies ? p.patient.cookie : undefined),
+          doctor: await openSide(doctorOrigin, `/ws/chat/${p.appointmentId}/`, withCookies ? p.doctor.cookie : undefined),
+        })),
+      )),
+    );
   }
-  return pairs;
+  return out;
+}
+
+export const closePairs = (pairs: OpenPair[]) => pairs.forEach((p) => (p.patient.ws.close(), p.doctor.ws.close()));
+
+let counter = 0;
+let lastArrival = 0;
+/** Sends one message from `from` and resolves with its latency when `to` has it (or null after `timeoutMs`). */
+function send(from: Side, to: Side, timeoutMs = DRAIN_MS): Promise<number | null> {
+  const clientId = `b${(counter++).toString(36)}`;
+  const sentAt = performance.now();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => (to.waiting.delete(clientId), resolve(null)), timeoutMs);
+    to.waiting.set(clientId, (at) => {
+      clearTimeout(timer);
+      to.waiting.delete(clientId);
+      lastArrival = Math.max(lastArrival, at);
+      resolve(at - sentAt);
+    });
+    from.ws.send(JSON.stringify({ type: 'chat.send', clientId, text: `Bench message ${clientId}: how are you feeling today?` }));
+  });
+}
+
+const pct = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : null);
+const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+
+export interface ChatFigure {
+  messages: number;
+  delivered: number;
+  /** Not delivered within 60 s (after the last send): a burst the server could not drain in time. */
+  lost: number;
+  refused: number;
+  msgPerSec: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+}
+
+function figure(latencies: (number | null)[], seconds: number, pairs: OpenPair[]): ChatFigure {
+  const got = latencies.filter((l): l is number => l !== null).sort((a, b) => a - b);
+  return {
+    messages: latencies.length,
+    delivered: got.length,
+    lost: latencies.length - got.length,
+    refused: pairs.reduce((n, p) => n + p.patient.refused + p.doctor.refused, 0),
+    msgPerSec: Math.round(got.length / seconds),
+    p50Ms: round(pct(got, 50)),
+    p99Ms: round(pct(got, 99)),
+  };
+}
+
+/** One message in flight at a time, each from the next pair's patient (so no socket nears its limit). */
+export async function sequential(pairs: OpenPair[], count = ROUND_TRIPS): Promise<ChatFigure> {
+  const latencies: (number | null)[] = [];
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const p = pairs[i % pairs.length]!;
+    latencies.push(await send(p.patient, p.doctor, 10_000));
+  }
+  return figure(latencies, (performance.now() - started) / 1000, pairs);
 }
 
 /**
- * Every patient sends MESSAGES messages, one every PACE_MS, without waiting for acks; latency is
- * send to arrival at the doctor's socket. Offered load is PAIRS × 1000 / PACE_MS messages a second.
+ * Both sides of every pair send `perSocket` messages, `perSecond` each (0: all at once, for the
+ * relay's ceiling). Delivered messages a second count from the first send to the last arrival.
  */
-async function run(pairs: Pair[]) {
-  const latencies: number[] = [];
+export async function burst(pairs: OpenPair[], perSecond = PER_SECOND, perSocket = PER_SOCKET): Promise<ChatFigure> {
   const started = performance.now();
+  lastArrival = started;
+  const sends: Promise<number | null>[] = [];
+  const gap = perSecond ? 1000 / perSecond : 0;
   await Promise.all(
-    pairs.map(async ({ patient, doctor }) => {
-      const sentAt = new Map<string, number>();
-      const arrived = new Promise<void>((resolve) => {
-        let n = 0;
-        doctor.ws.on('message', (raw) => {
-          const e = JSON.parse(String(raw));
-          if (e.type !== 'chat.message') return;
-          latencies.push(performance.now() - sentAt.get(e.message.clientId)!);
-          if (++n === MESSAGES) resolve();
-        });
-      });
-      await new Promise((r) => setTimeout(r, Math.random() * PACE_MS));
-      for (let i = 0; i < MESSAGES; i++) {
-        const clientId = `m${i}-${Math.random().toString(36).slice(2)}`;
-        sentAt.set(clientId, performance.now());
-        patient.send({ type: 'chat.send', clientId, text: `message ${i}` });
-        await new Promise((r) => setTimeout(r, PACE_MS));
+    pairs.flatMap((p) => [[p.patient, p.doctor] as const, [p.doctor, p.patient] as const]).map(async ([from, to]) => {
+      await new Promise((r) => setTimeout(r, Math.random() * gap));
+      for (let i = 0; i < perSocket; i++) {
+        sends.push(send(from, to));
+        if (gap) await new Promise((r) => setTimeout(r, gap));
       }
-      await arrived;
-      const refused = patient.events.filter((e) => e.type === 'error');
-      if (refused.length) throw new Error(`${refused.length} messages refused: ${JSON.stringify(refused[0])}`);
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((x, y) => x - y);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
-  return { messages: latencies.length, perSecond: (latencies.length / seconds).toFixed(0), p50: pct(50), p99: pct(99) };
-}
-
-async function scenario(name: string, make: () => Promise<{ a: FastifyInstance; b: FastifyInstance; close: () => Promise<void> }>) {
-  const { a, b, close } = await make();
-  try {
-    const pairs = await setup(a, b);
-    const r = await run(pairs);
-    const offered = Math.round((PAIRS * 1000) / PACE_MS);
-    console.log(`${name}: ${PAIRS} pairs × ${MESSAGES} messages (offered ${offered} msg/s) = ${r.messages} delivered, ${r.perSecond} msg/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
-    pairs.forEach((p) => (p.doctor.close(), p.patient.close()));
-  } finally {
-    await close();
-  }
-}
-
-export async function chatBench() {
-  const dir = mkdtempSync(join(tmpdir(), 'tm-bench-'));
-  const pgUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
-  const redisUrl = process.env.REDIS_URL;
-
-  await scenario(`chat, one instance (${pgUrl ? 'PostgreSQL' : 'PGlite'})`, async () => {
-    const database: Database = pgUrl ? await createTestDatabase() : await openDatabase({ kind: 'pglite', dir: null });
-    const app = await buildApp(testConfig(dir), { database });
-    return { a: app, b: app, close: async () => (await app.close(), await database.close()) };
-  });
-
-  if (!pgUrl || !redisUrl) {
-    console.log('chat, two instances: skipped (set DATABASE_URL=postgres://… and REDIS_URL=redis://…)');
-    return;
-  }
-  await scenario('chat, two instances (PostgreSQL + Redis)', async () => {
-    const database = await createTestDatabase();
-    const second = await openDatabase({ kind: 'postgres', url: database.url });
-    const a = await buildApp(testConfig(dir, { REDIS_URL: redisUrl }), { database });
-    const b = await buildApp(testConfig(dir, { REDIS_URL: redisUrl }), { database: second });
-    return { a, b, close: async () => (await a.close(), await b.close(), await second.close(), await database.close()) };
-  });
+  const latencies = await Promise.all(sends);
+  return figure(latencies, (lastArrival - started) / 1000, pairs);
 }

@@ -13,6 +13,8 @@ const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM_PATH
 
 /** In a page: when ICE connected, when the remote video showed its first frame and its size, and when it first showed 720p. */
 const WATCH = () => {
+  // tsx (esbuild, keepNames) wraps named functions in __name(): a helper the page does not have.
+  (window as unknown as { __name?: unknown }).__name ??= (f: unknown) => f;
   const t0 = performance.now();
   const marks: Record<string, number | { width: number; height: number }> = {};
   Object.assign(window, { __marks: marks, __t0: t0 });
@@ -27,6 +29,11 @@ const WATCH = () => {
         if (track.kind !== 'video') return;
         const video = document.createElement('video');
         video.muted = true;
+        // Frames are only presented (and so counted by requestVideoFrameCallback) for a video on the page.
+        video.style.cssText = 'position:fixed;bottom:0;right:0;width:64px;height:36px';
+        const attach = () => document.body.append(video);
+        if (document.body) attach();
+        else addEventListener('DOMContentLoaded', attach);
         video.srcObject = new MediaStream([track]);
         void video.play();
         const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {

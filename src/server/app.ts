@@ -31,11 +31,12 @@ import { answerClientErrors, frameworkError, registerErrorHandling } from './plu
 import { registerOriginCheck } from './plugins/origin.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSessions } from './plugins/session.js';
+import { SessionCache } from './modules/accounts/session-cache.js';
 import { registerWeb } from './plugins/web.js';
 import { memoryBus, redisBus, type Bus } from './realtime/bus.js';
 import { systemCtx } from './context.js';
 import { systemClock, type Clock } from './clock.js';
-import { loggerOptions } from './log.js';
+import { loggerOptions, RequestLog } from './log.js';
 import { RateBudget } from './plugins/rate-budget.js';
 import { stopAccepting } from './shutdown.js';
 import { runEvery } from './periodic.js';
@@ -61,6 +62,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
+    logController: new RequestLog(),
     frameworkErrors: frameworkError,
   });
   answerClientErrors(app.server);
@@ -104,7 +106,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     transform: jsonSchemaTransform,
   });
   registerOriginCheck(app, config);
-  registerSessions(app, database.db, config.session, app.clock);
+  const sessionCache = new SessionCache(config.session.cacheMs, () => bus.reliable());
+  const unlisten = sessionCache.listen(bus);
+  app.addHook('onClose', async () => unlisten());
+  registerSessions(app, database.db, config.session, app.clock, sessionCache);
   registerAccessControl(app);
   registerMetrics(app, { database });
 

@@ -29,6 +29,7 @@ const Env = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: int(60, 1),
   SESSION_MAX_HOURS: int(12, 1),
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   COOKIE_SECURE: bool.optional(),
   SUPERADMIN_EMAIL: z.string().optional(),
   SUPERADMIN_PASSWORD: z.string().optional(),
@@ -99,6 +100,8 @@ function configFrom(env: Env, sessionSecret: string) {
       secret: sessionSecret,
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       maxMs: env.SESSION_MAX_HOURS * 3_600_000,
+      /** How long a resolved session is trusted without a lookup (0: never); revocations announced on the bus end it at once. */
+      cacheMs: env.SESSION_CACHE_SECONDS * 1000,
       cookieSecure: env.COOKIE_SECURE ?? production,
     },
     superAdmin: { email: env.SUPERADMIN_EMAIL, password: env.SUPERADMIN_PASSWORD },

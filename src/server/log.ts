@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { constraintOf, sqlState } from './db/errors.js';
 
@@ -52,4 +52,21 @@ export function loggerOptions(config: Config, stream?: NodeJS.WritableStream): F
     serializers: { err: serializeError as never, error: serializeError, req: serializeRequest as never },
     ...(stream ? { stream } : {}),
   };
+}
+
+/**
+ * One line per answered request instead of Fastify's two (incoming, completed): method, path
+ * (never its query), status and time, with the request id every line of the request carries.
+ * Health checks, which a load balancer sends every few seconds, are logged at debug.
+ */
+export class RequestLog extends LogController {
+  override incomingRequest() {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    const level = error ? 'error' : request.url === '/healthz' ? 'debug' : 'info';
+    // pino's level check (not in Fastify's logger type): build nothing for a line nobody keeps.
+    if (!(request.log as unknown as { isLevelEnabled?(l: string): boolean }).isLevelEnabled?.(level)) return;
+    const line = { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    request.log[level](error ? { ...line, err: error } : line, 'request');
+  }
 }

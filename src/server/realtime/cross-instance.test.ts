@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '../db/client.js';
 import { createTestDatabase } from '../test/database.js';
 import { allWeek, slotsOf } from '../test/appointments.js';
 import { buildTenant, signIn } from '../test/factories.js';
-import { testConfig } from '../test/harness.js';
+import { Client, testConfig } from '../test/harness.js';
 import { connect, listen, type TestSocket } from '../test/sockets.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,5 +106,30 @@ describe.runIf(ready)('two instances through Redis', () => {
     expect(doctor.events.filter((e) => e.type === 'call.signal' && e.from === 'doctor')).toHaveLength(0);
     doctor.send({ type: 'call.end' });
     expect((await patient.closed).code).toBe(4403);
+  });
+
+  it('ends a session revoked on one instance at once on the other, although the other had it cached', async () => {
+    const h = await buildTenant(a);
+    const onB = (c: Client) => Object.assign(new Client(b), { cookie: c.cookie });
+    const me = (c: Client) => c.get('/api/auth/me').then((r) => r.status);
+    const phone = await signIn(a, h.patient);
+    const phoneOnB = onB(phone);
+    expect(await me(phoneOnB)).toBe(200); // now cached on B
+    await phone.post('/api/auth/logout');
+    expect(await me(phoneOnB)).toBe(401);
+
+    const laptopOnB = onB(h.as.patient);
+    expect(await me(laptopOnB)).toBe(200);
+    const tablet = await signIn(a, h.patient);
+    const tabletOnB = onB(tablet);
+    expect(await me(tabletOnB)).toBe(200);
+    await h.as.patient.post('/api/auth/password', { currentPassword: h.patient.password, newPassword: 'a-new-password-1' });
+    expect(await me(tabletOnB)).toBe(401);
+    expect(await me(laptopOnB)).toBe(200);
+
+    const doctorOnB = onB(h.as.doctor);
+    expect(await me(doctorOnB)).toBe(200);
+    await h.as.admin.patch(`/api/doctors/${h.doctor.id}`, { isActive: false });
+    expect(await me(doctorOnB)).toBe(401);
   });
 });

@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import { CLOSE, MAX_CLIENT_MESSAGE_BYTES, type ServerEvent } from '../../contracts/realtime.js';
 import { actorCtx, type ActorCtx } from '../context.js';
 import { AppError } from '../errors.js';
-import { resolveSession, touchSession } from '../modules/accounts/sessions.js';
+import { checkSessions, touchSession } from '../modules/accounts/sessions.js';
+import { anyOf } from '../db/any.js';
+import { appointments } from '../db/schema/index.js';
 import { originAllowed } from '../plugins/origin.js';
-import { cookieName } from '../plugins/session.js';
 import type { BusEvent, Topic } from './events.js';
 import { Rooms, type Conn } from './rooms.js';
 import { chatSocket } from '../modules/chat/chat.socket.js';
@@ -36,17 +37,24 @@ export interface SocketEndpoint<P extends object, M extends { type: string }> {
   /** Whether this socket should hear an event of a room it listens to (default: every one). */
   hears?(conn: Conn, event: ServerEvent): boolean;
   onMessage?(ctx: ActorCtx, conn: Conn, message: M, reply: (event: ServerEvent) => void): Promise<void>;
-  /** On every heartbeat and whenever its appointment changes; false closes the socket with 4403. */
-  stillAllowed?(ctx: ActorCtx, conn: Conn): Promise<boolean>;
+  /**
+   * On every heartbeat and whenever its appointment changes, given its appointment as it is now
+   * (undefined if gone; the gateway reads them all in one query); false closes the socket with 4403.
+   */
+  stillAllowed?(ctx: ActorCtx, conn: Conn, appointment: AppointmentRow | undefined): boolean;
   /** After an event reached this socket (the chat receipts a message as delivered). */
   delivered?(ctx: ActorCtx, conn: Conn, event: ServerEvent): Promise<void>;
 }
+
+export type AppointmentRow = typeof appointments.$inferSelect;
 
 export interface Admission {
   listens: Topic[];
   /** Rooms it is in without hearing their events: to re-check when its appointment changes. */
   alsoIn?: Topic[];
   appointmentId?: string;
+  /** The appointment as read at the upgrade, kept on the socket (and refreshed by its re-checks). */
+  appointment?: AppointmentRow;
   call?: Conn['call'];
   ready?: Partial<Extract<ServerEvent, { type: 'ready' }>>;
 }
@@ -87,11 +95,11 @@ export async function realtimeGateway(app: FastifyInstance) {
       socket,
       kind: e.kind,
       actor,
-      token: req.cookies[cookieName(app.config.session)]!,
       session: { id: actor.sessionId, lastSeenAt: app.clock.now() },
       ip: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
       appointmentId: bound.appointmentId ?? null,
+      appointment: bound.appointment ?? null,
       call: bound.call ?? null,
       alive: true,
       budget: { tokens: e.budget?.burst ?? 30, at: Date.now() },
@@ -139,27 +147,45 @@ export async function realtimeGateway(app: FastifyInstance) {
   // Fan-out: every instance hears every event and hands it to its own sockets in that room.
   const unsubscribe = app.bus.subscribe((event: BusEvent) => void deliver(event));
   async function deliver({ topic, payload }: BusEvent) {
-    if (payload.type === 'session.check') {
-      for (const conn of rooms.in(topic)) await recheck(conn);
-      return;
-    }
+    if (payload.type === 'session.check') return recheck(rooms.in(topic));
     const inRoom = rooms.in(topic);
+    // At once, before anything is awaited: no message is taken on what the appointment was.
+    if (payload.type === 'appointment.changed') for (const conn of inRoom) conn.appointment = null;
     const listeners = inRoom.filter((conn) => rooms.listensTo(conn, topic) && (byKind.get(conn.kind)?.hears?.(conn, payload) ?? true));
     // Everyone hears the event before any receipt about it goes out.
     for (const conn of listeners) send(conn, payload);
     for (const conn of listeners) await byKind.get(conn.kind)?.delivered?.(ctxOf(conn), conn, payload).catch((err) => app.log.error({ err }, 'after delivery failed'));
     // Every socket bound to the appointment re-checks its access, listening or not.
-    if (payload.type === 'appointment.changed') for (const conn of inRoom) if (conn.appointmentId) await recheck(conn);
+    if (payload.type === 'appointment.changed') await recheck(inRoom.filter((conn) => conn.appointmentId));
   }
 
-  /** Closes a socket whose session ended (4401) or whose access was withdrawn (4403). */
-  async function recheck(conn: Conn) {
-    const actor = await resolveSession(app.db, app.config.session, conn.token, app.clock.now(), { touch: false }).catch(() => undefined);
-    if (actor === undefined) return; // the database did not answer: try again next beat
-    if (!actor) return conn.socket.close(CLOSE.sessionEnded, 'Session ended');
-    conn.actor = actor;
-    const e = byKind.get(conn.kind);
-    if (e?.stillAllowed && !(await e.stillAllowed(ctxOf(conn), conn).catch(() => true))) conn.socket.close(CLOSE.accessWithdrawn, 'Access withdrawn');
+  /**
+   * Closes the sockets whose session ended (4401) or whose access was withdrawn (4403). Two
+   * queries however many sockets: their sessions, then the appointments they are bound to.
+   */
+  async function recheck(conns: Conn[]) {
+    if (!conns.length) return;
+    try {
+      const sessions = await checkSessions(app.db, app.config.session, [...new Set(conns.map((c) => c.actor.sessionId))], app.clock.now());
+      const live: Conn[] = [];
+      for (const conn of conns) {
+        const actor = sessions.get(conn.actor.sessionId);
+        if (!actor) conn.socket.close(CLOSE.sessionEnded, 'Session ended');
+        else live.push(Object.assign(conn, { actor }));
+      }
+      const bound = live.filter((conn) => conn.appointmentId && byKind.get(conn.kind)?.stillAllowed);
+      if (!bound.length) return;
+      const rows = await app.db
+        .select()
+        .from(appointments)
+        .where(anyOf(appointments.id, [...new Set(bound.map((c) => c.appointmentId!))], 'uuid'));
+      const byId = new Map(rows.map((a) => [a.id, a]));
+      for (const conn of bound)
+        if (!byKind.get(conn.kind)!.stillAllowed!(ctxOf(conn), conn, byId.get(conn.appointmentId!))) conn.socket.close(CLOSE.accessWithdrawn, 'Access withdrawn');
+    } catch (err) {
+      // The database did not answer: the next beat tries again.
+      app.log.warn({ err }, 'socket re-check failed');
+    }
   }
 
   app.metrics.observe('tm_open_sockets', 'Open WebSockets on this instance, by kind', () => {
@@ -168,7 +194,9 @@ export async function realtimeGateway(app: FastifyInstance) {
     return open;
   }, 'kind');
 
+  let checking = false;
   const beat = setInterval(() => {
+    const conns: Conn[] = [];
     for (const conn of rooms.all()) {
       if (!conn.alive) {
         conn.socket.terminate();
@@ -176,8 +204,12 @@ export async function realtimeGateway(app: FastifyInstance) {
       }
       conn.alive = false;
       conn.socket.ping();
-      void recheck(conn);
+      conns.push(conn);
     }
+    // One re-check of every socket per beat, never two at once.
+    if (checking) return;
+    checking = true;
+    void recheck(conns).finally(() => (checking = false));
   }, app.config.wsHeartbeatMs);
   beat.unref();
   app.addHook('onClose', async () => {

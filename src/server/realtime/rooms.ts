@@ -1,20 +1,21 @@
 import type { WebSocket } from 'ws';
 import type { Actor } from '../modules/accounts/sessions.js';
 import type { Topic } from './events.js';
+import type { AppointmentRow } from './gateway.js';
 
 export interface Conn {
   socket: WebSocket;
   /** Which endpoint opened it: decides what it may send and how its access is re-checked. */
   kind: string;
   actor: Actor;
-  /** The session cookie's token, to re-check the session on every heartbeat. */
-  token: string;
   /** When this socket last recorded activity on its session (what a person sends counts; pings do not). */
   session: { id: string; lastSeenAt: Date };
   ip: string;
   userAgent: string | null;
   /** For a chat (or call) socket: its appointment. */
   appointmentId: string | null;
+  /** The chat's appointment as last read (at the upgrade, each heartbeat, each change): a message needs no query for it. */
+  appointment: AppointmentRow | null;
   /** For a call socket: the room, the side the server decided this person is on, and this socket's id. */
   call: { roomId: string; role: 'doctor' | 'patient'; connId: string } | null;
   alive: boolean;

@@ -109,3 +109,41 @@ describe('an idle session', () => {
     expect((await h.as.patient.get('/api/auth/me')).status).toBe(200);
   });
 });
+
+describe('the heartbeat', () => {
+  it('re-checks every socket at once: sessions ended behind its back close, the rest stay open', async () => {
+    const app = await t.another({ WS_HEARTBEAT_SECONDS: '0.2' });
+    const url = await listen(app);
+    const people = await Promise.all(Array.from({ length: 6 }, () => buildTenant(app)));
+    const sockets = await Promise.all(people.flatMap((h) => [h.as.patient, h.as.doctor]).map((c) => connect(url, '/ws/notifications/', c.cookie)));
+    open.push(...sockets);
+    // Deleted in the database, no event: only the heartbeat can tell.
+    const gone = people.slice(0, 3).map((h) => h.patient.id);
+    for (const id of gone) await app.db.delete(sessions).where(eq(sessions.userId, id));
+    for (let i = 0; i < 3; i++) expect((await within(sockets[2 * i]!.closed)).code).toBe(4401);
+    await sleep(500);
+    expect(sockets.filter((s) => s.ws.readyState === s.ws.OPEN)).toHaveLength(9);
+  });
+
+  it('closes a chat whose time is over, with 4403', async () => {
+    const clock = new ManualClock('2030-03-06T05:00:00Z');
+    // Sessions that outlast the day that passes below: what closes the socket is the chat's time.
+    const app = await t.another({ WS_HEARTBEAT_SECONDS: '0.2', CHAT_OPEN_DAYS_AFTER: '1', SESSION_IDLE_MINUTES: '3000', SESSION_MAX_HOURS: '100' }, { clock });
+    const url = await listen(app);
+    const h = await buildTenant(app, { appointmentFee: 0 });
+    await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, allWeek());
+    const [slot] = await slotsOf(h.as.patient, h.doctor.id, 1, 1);
+    const id = (await h.as.patient.post('/api/appointments', { doctorId: h.doctor.id, startsAt: slot!.startsAt, symptoms: 'Cough' })).body.id;
+    await h.as.doctor.post(`/api/appointments/${id}/approve`, {});
+    clock.set(new Date(new Date(slot!.startsAt).getTime() + 5 * 60_000));
+    await h.as.doctor.post(`/api/appointments/${id}/start`, {});
+    await h.as.doctor.post(`/api/appointments/${id}/complete`, { notes: 'Rest and fluids' });
+    const s = await connect(url, `/ws/chat/${id}/`, h.as.patient.cookie);
+    open.push(s);
+    await sleep(500);
+    expect(s.ws.readyState).toBe(s.ws.OPEN);
+    clock.advance(86_400_000 + 60 * 60_000);
+    expect((await within(s.closed)).code).toBe(4403);
+  });
+});
+

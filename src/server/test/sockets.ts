@@ -52,7 +52,7 @@ export function connect(base: string, path: string, cookie?: string, origin: str
             return true;
           };
           if (find()) return;
-          const timer = setTimeout(() => rej(new Error(`no ${type} within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.type))}`)), timeoutMs);
+          const timer = setTimeout(() => rej(new Error(`no ${type} within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.type))} state ${ws.readyState}`)), timeoutMs);
           const w = () => {
             if (find()) {
               clearTimeout(timer);

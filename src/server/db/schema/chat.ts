@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz } from './columns.js';
 import { appointments } from './appointments.js';
 import { users } from './users.js';
@@ -30,4 +30,23 @@ export const chatMessages = pgTable(
     index('chat_messages_appointment_seq_idx').on(t.appointmentId, t.seq),
     uniqueIndex('chat_messages_client_id_unique').on(t.appointmentId, t.senderId, t.clientId),
   ],
+);
+
+/**
+ * How many messages each participant has not read, per appointment. Kept by a trigger on
+ * chat_messages (migration 0005): counting unread messages is one indexed read whatever the
+ * size of the history.
+ */
+export const chatUnread = pgTable(
+  'chat_unread',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointments.id, { onDelete: 'cascade' }),
+    unread: integer('unread').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.appointmentId] })],
 );

@@ -1,9 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
+import { anyOf } from '../../db/any.js';
 import type { Config } from '../../config.js';
 import type { Tx } from '../../db/client.js';
 import { hospitals, sessions, users } from '../../db/schema/index.js';
 import type { Role } from '../../../contracts/enums.js';
+import type { SessionCache } from './session-cache.js';
 
 export interface Actor {
   userId: string;
@@ -46,10 +48,57 @@ export async function createSession(
  * The actor behind a cookie token, or null when the session is unknown, expired, idle or its user
  * inactive (an ended session is deleted). A request is activity and keeps the session alive
  * (`touch`); a socket's heartbeat re-check is not, so an idle person is signed out on time.
+ * With a `cache`, a session resolved moments ago is not looked up again (session-cache.ts); what
+ * the cache cannot vouch for is decided by the database.
  */
-export async function resolveSession(db: Tx, cfg: SessionConfig, token: string, at: Date, { touch = true } = {}): Promise<Actor | null> {
+export async function resolveSession(
+  db: Tx,
+  cfg: SessionConfig,
+  token: string,
+  at: Date,
+  { touch = true, cache }: { touch?: boolean; cache?: SessionCache } = {},
+): Promise<Actor | null> {
   const id = sessionIdOf(token, cfg.secret);
-  const [row] = await db
+  const now = at.getTime();
+  const hit = cache?.get(id);
+  if (hit && hit.expiresAt.getTime() > now && hit.session.lastSeenAt.getTime() + cfg.idleMs > now) {
+    if (touch) await touchSession(db, hit.session, at);
+    return hit.actor;
+  }
+  const mark = cache?.mark() ?? 0;
+  const [row] = await selectSessions(db).where(eq(sessions.id, id));
+  if (!row) return null;
+  const actor = actorOf(row, cfg, now);
+  if (!actor) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  const session = { id, lastSeenAt: row.lastSeenAt };
+  if (touch) await touchSession(db, session, at);
+  cache?.set(id, { actor, session, expiresAt: row.expiresAt }, mark);
+  return actor;
+}
+
+/**
+ * Many sessions at once, for the sockets' heartbeat: one query whatever their number (and one
+ * delete when some have ended). Each id maps to its actor, or to null when the session is over.
+ */
+export async function checkSessions(db: Tx, cfg: SessionConfig, ids: string[], at: Date): Promise<Map<string, Actor | null>> {
+  const out = new Map<string, Actor | null>(ids.map((id) => [id, null]));
+  if (!ids.length) return out;
+  const rows = await selectSessions(db).where(anyOf(sessions.id, ids, 'text'));
+  const ended: string[] = [];
+  for (const row of rows) {
+    const actor = actorOf(row, cfg, at.getTime());
+    out.set(row.id, actor);
+    if (!actor) ended.push(row.id);
+  }
+  if (ended.length) await db.delete(sessions).where(anyOf(sessions.id, ended, 'text'));
+  return out;
+}
+
+const selectSessions = (db: Tx) =>
+  db
     .select({
       id: sessions.id,
       expiresAt: sessions.expiresAt,
@@ -65,22 +114,14 @@ export async function resolveSession(db: Tx, cfg: SessionConfig, token: string, 
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(hospitals, eq(hospitals.id, users.hospitalId))
-    .where(eq(sessions.id, id));
-  if (!row) return null;
-  const now = at.getTime();
-  if (!row.isActive || row.hospitalActive === false || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + cfg.idleMs <= now) {
-    await db.delete(sessions).where(eq(sessions.id, id));
-    return null;
-  }
-  if (touch) await touchSession(db, { id, lastSeenAt: row.lastSeenAt }, at);
-  return {
-    userId: row.userId,
-    email: row.email,
-    role: row.role,
-    hospitalId: row.hospitalId,
-    sessionId: row.id,
-    mustChangePassword: row.mustChangePassword,
-  };
+    .$dynamic();
+
+type SessionRow = Awaited<ReturnType<ReturnType<typeof selectSessions>['execute']>>[number];
+
+/** The actor of a session that is still on, or null: unknown user state, expired, idle, or deactivated. */
+function actorOf(row: SessionRow, cfg: SessionConfig, now: number): Actor | null {
+  if (!row.isActive || row.hospitalActive === false || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + cfg.idleMs <= now) return null;
+  return { userId: row.userId, email: row.email, role: row.role, hospitalId: row.hospitalId, sessionId: row.id, mustChangePassword: row.mustChangePassword };
 }
 
 /** Records activity on a session, at most once a minute (a write per request would be waste). */

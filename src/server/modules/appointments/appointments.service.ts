@@ -7,6 +7,7 @@ import { AppError, fieldError, notFound } from '../../errors.js';
 import { appointmentRows, partyOf } from '../../access/appointments.policy.js';
 import { isStaff } from '../../access/scope.js';
 import { inTransaction } from '../../realtime/outbox.js';
+import { paged } from '../../db/page.js';
 import { findDoctor } from '../doctors/doctors.service.js';
 import { loadAvailability } from '../availability/availability.service.js';
 import { slotProblem } from '../availability/slots.js';
@@ -61,17 +62,18 @@ export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
     q.doctorId ? eq(appointments.doctorId, q.doctorId) : undefined,
     q.hospitalId ? eq(appointments.hospitalId, q.hospitalId) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const { items: rows, total } = await paged(
+    q,
     selectAppointments(ctx.db)
       .where(where)
       .orderBy(q.order === 'desc' ? desc(appointments.startsAt) : asc(appointments.startsAt))
       .limit(q.limit)
       .offset(q.offset),
-    ctx.db.select({ n: count() }).from(appointments).where(where),
-  ]);
+    () => ctx.db.select({ n: count() }).from(appointments).where(where),
+  );
   if (isStaff(ctx.scope))
     await audit(ctx.db, ctx, { action: 'appointment.listed', hospitalId: ctx.actor.hospitalId ?? q.hospitalId ?? null, details: { count: rows.length } });
-  return { items: rows.map((r) => presentAppointment(r, ctx)), total: total!.n };
+  return { items: rows.map((r) => presentAppointment(r, ctx)), total };
 }
 
 export async function getAppointment(ctx: ActorCtx, id: string): Promise<AppointmentDetail> {

@@ -91,6 +91,20 @@ describe('free slots', () => {
     expect(slots[0]).toEqual({ startsAt: '2026-11-24T03:45:00.000Z', endsAt: '2026-11-24T04:15:00.000Z' });
   });
 
+  it('leaves out every slot any held time touches, however the held times lie', () => {
+    const utc = (hhmm: string) => new Date(`2026-11-24T${hhmm}:00Z`);
+    const busy = [
+      { startsAt: utc('10:00'), endsAt: utc('10:30') },
+      { startsAt: utc('07:00'), endsAt: utc('07:20') }, // before the hours, touching none
+      { startsAt: utc('11:50'), endsAt: utc('12:10') }, // across two slots
+      { startsAt: utc('11:40'), endsAt: utc('12:40') }, // overlapping the one above, ending last
+    ];
+    const slots = freeSlots({ availability: { ...availability, windows: weekdays('08:00', '14:00') }, timezone: 'UTC', from: '2026-11-24', to: '2026-11-24', now: new Date('2026-11-01T00:00:00Z'), busy });
+    const starts = slots.map((s) => s.startsAt.slice(11, 16));
+    expect(starts).toEqual(['08:00', '08:30', '09:00', '09:30', '10:30', '11:00', '13:00', '13:30']);
+    for (const s of slots) expect(busy.some((b) => b.startsAt < new Date(s.endsAt) && new Date(s.startsAt) < b.endsAt)).toBe(false);
+  });
+
   it('keeps 09:00 local across a daylight saving change', () => {
     const slots = freeSlots({ availability: { ...availability, windows: weekdays('09:00', '09:30') }, timezone: 'America/New_York', from: '2027-03-12', to: '2027-03-15', now: new Date('2027-01-01T00:00:00Z'), busy: [] });
     expect(slots.map((s) => s.startsAt)).toEqual(['2027-03-12T14:00:00.000Z', '2027-03-15T13:00:00.000Z']);

@@ -57,21 +57,43 @@ export interface SlotInput {
  * are not offered; a slot always lasts `slotMinutes` of real time.
  */
 export function freeSlots(input: SlotInput): Slot[] {
-  const { availability: a, timezone, now, busy } = input;
+  const { availability: a, timezone } = input;
   const slotMs = a.slotMinutes * 60_000;
+  const now = input.now.getTime();
+  const isBusy = overlapsAny(input.busy);
   const out: Slot[] = [];
   for (let date = input.from; date <= input.to; date = addDays(date, 1)) {
     for (const [start, end] of workingRanges(a, date)) {
       for (let m = start; m + a.slotMinutes <= end; m += a.slotMinutes) {
-        const startsAt = zonedToUtc(date, m, timezone);
-        if (!startsAt || startsAt.getTime() <= now.getTime()) continue;
-        const endsAt = new Date(startsAt.getTime() + slotMs);
-        if (busy.some((b) => b.startsAt < endsAt && startsAt < b.endsAt)) continue;
-        out.push({ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });
+        const startsAt = zonedToUtc(date, m, timezone)?.getTime();
+        if (startsAt === undefined || startsAt <= now || isBusy(startsAt, startsAt + slotMs)) continue;
+        out.push({ startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + slotMs).toISOString() });
       }
     }
   }
   return out.sort((x, y) => (x.startsAt < y.startsAt ? -1 : 1));
+}
+
+/**
+ * Whether [start, end) overlaps any of the intervals, in O(log n): a month of slots against a
+ * month of appointments is thousands of questions per request.
+ */
+function overlapsAny(intervals: { startsAt: Date; endsAt: Date }[]) {
+  // By end; and from each position on, the earliest start. The intervals ending after `start`
+  // are a suffix; one of them overlaps exactly when the earliest of their starts is before `end`.
+  const byEnd = intervals.map((b) => [b.startsAt.getTime(), b.endsAt.getTime()] as const).sort((x, y) => x[1] - y[1]);
+  const earliestFrom = byEnd.map(([s]) => s);
+  for (let i = earliestFrom.length - 2; i >= 0; i--) earliestFrom[i] = Math.min(earliestFrom[i]!, earliestFrom[i + 1]!);
+  return (start: number, end: number) => {
+    let lo = 0;
+    let hi = byEnd.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byEnd[mid]![1] > start) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < byEnd.length && earliestFrom[lo]! < end;
+  };
 }
 
 /** Why `startsAt` is not a slot the doctor offers, or null when it is one. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Id } from '../../../contracts/common.js';
 import { CLOSE } from '../../../contracts/realtime.js';
 import { CallClientEvent, qualityOf } from '../../../contracts/video.js';
+import { partyOf } from '../../access/appointments.policy.js';
 import { joinRefusal, sendsSecondVideo } from '../../access/calls.policy.js';
 import { forbidden } from '../../errors.js';
 import { toCall } from '../../realtime/events.js';
@@ -106,8 +107,7 @@ export const callSocket: SocketEndpoint<{ roomId: string }, CallClientEvent> = {
       if (event.hello) await ctx.bus.publish(toCall(me.roomId, { type: 'call.peer', role: me.role, userId: ctx.actor.userId, connId: me.connId, present: true, hello: false }));
     }
   },
-  async stillAllowed(ctx, conn) {
-    const a = await roomAppointment(ctx, conn.call!.roomId).catch(() => null);
-    return !!a && joinRefusal(a, ctx.config, ctx.clock.now()) === null;
+  stillAllowed(ctx, conn, a) {
+    return !!a && a.videoCallRoomId === conn.call!.roomId && partyOf(ctx.scope, a) === conn.call!.role && joinRefusal(a, ctx.config, ctx.clock.now()) === null;
   },
 };

@@ -1,7 +1,7 @@
-import { and, count, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { ChatMessage } from '../../../contracts/chat.js';
 import type { Tx } from '../../db/client.js';
-import { appointments, chatMessages } from '../../db/schema/index.js';
+import { chatMessages, chatUnread } from '../../db/schema/index.js';
 
 export type MessageRow = typeof chatMessages.$inferSelect;
 
@@ -20,20 +20,11 @@ export const presentMessage = (m: MessageRow): ChatMessage => ({
   createdAt: m.createdAt.toISOString(),
 });
 
-/** Messages others sent to `userId` that they have not read yet, per appointment. */
+/** Messages others sent to `userId` that they have not read yet, per appointment (counted by a trigger: migration 0005). */
 export async function unreadFor(tx: Tx, userId: string) {
-  const rows = await tx
-    .select({ appointmentId: chatMessages.appointmentId, unread: count() })
-    .from(chatMessages)
-    .innerJoin(appointments, eq(appointments.id, chatMessages.appointmentId))
-    .where(
-      and(
-        isNull(chatMessages.readAt),
-        ne(chatMessages.senderId, userId),
-        or(eq(appointments.patientId, userId), eq(appointments.doctorId, userId)),
-      ),
-    )
-    .groupBy(chatMessages.appointmentId);
-  const byAppointment = rows.map((r) => ({ appointmentId: r.appointmentId, unread: Number(r.unread) }));
+  const byAppointment = await tx
+    .select({ appointmentId: chatUnread.appointmentId, unread: chatUnread.unread })
+    .from(chatUnread)
+    .where(and(eq(chatUnread.userId, userId), gt(chatUnread.unread, 0)));
   return { total: byAppointment.reduce((n, r) => n + r.unread, 0), byAppointment };
 }

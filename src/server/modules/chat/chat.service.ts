@@ -11,17 +11,20 @@ import { chatAccess, type ChatAccess } from '../../access/chat.policy.js';
 import { toAppointment, toUser } from '../../realtime/events.js';
 import { afterWrites, type Outbox } from '../../realtime/outbox.js';
 import { presentMessage, unreadFor, type MessageRow } from './chat.queries.js';
+import { anyOf } from '../../db/any.js';
 
 /**
  * The appointment and what this person may do with its chat; another's chat does not exist.
  * The one access check of the chat, for requests and sockets alike.
  */
-export async function chatOf(ctx: ActorCtx, appointmentId: string) {
-  // Only the appointment row: this runs for every message sent.
-  const [appointment] = await ctx.db.select().from(appointments).where(and(eq(appointments.id, appointmentId), appointmentRows(ctx.scope)));
+export async function chatOf(ctx: ActorCtx, appointmentId: string, known?: Appointment) {
+  // A chat socket knows its appointment (read at the upgrade and on each re-check): no query then.
+  const [appointment] = known ? [known] : await ctx.db.select().from(appointments).where(and(eq(appointments.id, appointmentId), appointmentRows(ctx.scope)));
   if (!appointment) throw notFound('No such appointment');
   return { appointment, access: chatAccess(appointment, ctx.scope, ctx.config, ctx.clock.now()) };
 }
+
+type Appointment = typeof appointments.$inferSelect;
 
 /** Only the patient and the doctor write, and only while the chat is open. */
 export function assertMayWrite(access: ChatAccess, what = 'write in this chat') {
@@ -46,8 +49,8 @@ export interface NewMessage {
  * Stores a message, then broadcasts it: a message is never shown as sent unless it is stored.
  * A retried send with the same client id returns the stored message and is not broadcast twice.
  */
-export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: NewMessage): Promise<ChatMessage> {
-  const { appointment, access } = await chatOf(ctx, appointmentId);
+export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: NewMessage, known?: Appointment): Promise<ChatMessage> {
+  const { appointment, access } = await chatOf(ctx, appointmentId, known);
   assertMayWrite(access);
   spendChatBudget(ctx);
   let file: { name: string; type: string; size: number; original: string } | null = null;
@@ -159,8 +162,8 @@ export async function history(ctx: ActorCtx, appointmentId: string, q: { before?
  * Marks the other party's messages up to `upToSeq` as read (and delivered), and tells the
  * sender. Returns how many changed.
  */
-export async function markRead(ctx: ActorCtx, appointmentId: string, upToSeq: number) {
-  const { access } = await chatOf(ctx, appointmentId);
+export async function markRead(ctx: ActorCtx, appointmentId: string, upToSeq: number, known?: Appointment) {
+  const { access } = await chatOf(ctx, appointmentId, known);
   if (!access.participant) throw new AppError('forbidden', 'Only the patient and the doctor mark messages read');
   return afterWrites(ctx, async (db, outbox) => {
     const now = ctx.clock.now();
@@ -187,6 +190,36 @@ export async function markDelivered(ctx: Ctx, appointmentId: string, recipientId
       .where(and(inArray(chatMessages.id, messageIds), eq(chatMessages.appointmentId, appointmentId), ne(chatMessages.senderId, recipientId), isNull(chatMessages.deliveredAt)))
       .returning({ id: chatMessages.id });
     if (changed.length) outbox.add(receipt(appointmentId, changed, now, null));
+  });
+}
+
+/**
+ * A socket received a message: noted now, written with every other delivery noted in the same
+ * turn of the event loop (one update for a burst, not one per message), then receipted.
+ */
+export function noteDelivered(ctx: Ctx, appointmentId: string, messageId: string) {
+  let batch = deliveries.get(ctx.db);
+  if (!batch) deliveries.set(ctx.db, (batch = new Map()));
+  const first = batch.size === 0;
+  batch.set(messageId, appointmentId);
+  if (first) setImmediate(() => void writeDeliveries(ctx, batch!).catch((err) => ctx.log.error({ err }, 'delivery receipts failed')));
+}
+const deliveries = new WeakMap<object, Map<string, string>>();
+
+async function writeDeliveries(ctx: Ctx, batch: Map<string, string>) {
+  const ids = [...batch.keys()];
+  batch.clear();
+  await afterWrites(ctx, async (db, outbox) => {
+    const now = ctx.clock.now();
+    // The ids come from our own events, each heard by a socket of the other side.
+    const changed = await db
+      .update(chatMessages)
+      .set({ deliveredAt: now })
+      .where(and(anyOf(chatMessages.id, ids, 'uuid'), isNull(chatMessages.deliveredAt)))
+      .returning({ id: chatMessages.id, appointmentId: chatMessages.appointmentId });
+    const byAppointment = new Map<string, { id: string }[]>();
+    for (const c of changed) byAppointment.set(c.appointmentId, [...(byAppointment.get(c.appointmentId) ?? []), c]);
+    for (const [appointmentId, rows] of byAppointment) outbox.add(receipt(appointmentId, rows, now, null));
   });
 }
 

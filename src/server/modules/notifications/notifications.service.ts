@@ -6,6 +6,7 @@ import { notFound } from '../../errors.js';
 import { ownedBy } from '../../access/scope.js';
 import { toUser } from '../../realtime/events.js';
 import { afterWrites } from '../../realtime/outbox.js';
+import { paged } from '../../db/page.js';
 import { presentNotification } from './notify.js';
 
 const mine = (ctx: ActorCtx) => ownedBy(ctx.scope, notifications.recipientId);
@@ -13,12 +14,13 @@ const unread = isNull(notifications.readAt);
 
 export async function listNotifications(ctx: ActorCtx, q: { unread?: boolean; limit: number; offset: number }): Promise<NotificationList> {
   const where = and(mine(ctx), q.unread ? unread : undefined);
-  const [rows, [total], [unreadCount]] = await Promise.all([
-    ctx.db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(q.limit).offset(q.offset),
-    ctx.db.select({ n: count() }).from(notifications).where(where),
+  const [{ items, total }, [unreadCount]] = await Promise.all([
+    paged(q, ctx.db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(q.limit).offset(q.offset), () =>
+      ctx.db.select({ n: count() }).from(notifications).where(where),
+    ),
     ctx.db.select({ n: count() }).from(notifications).where(and(mine(ctx), unread)),
   ]);
-  return { items: rows.map(presentNotification), total: total!.n, unread: unreadCount!.n };
+  return { items: items.map(presentNotification), total, unread: unreadCount!.n };
 }
 
 export async function markRead(ctx: ActorCtx, id: string) {

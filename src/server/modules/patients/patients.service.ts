@@ -12,6 +12,7 @@ import { personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
 import { findHospital } from '../hospitals/hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
+import { paged } from '../../db/page.js';
 
 type ProfileRow = typeof patientProfiles.$inferSelect;
 
@@ -27,7 +28,8 @@ const present = (user: UserRow, p: ProfileRow): Patient => ({
 export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQuery) {
   await findHospital(ctx.db, ctx.scope, hospitalId);
   const where = and(eq(patientProfiles.hospitalId, hospitalId), personSearch(q.q));
-  const [rows, [total]] = await Promise.all([
+  const { items: rows, total } = await paged(
+    q,
     ctx.db
       .select()
       .from(patientProfiles)
@@ -36,11 +38,11 @@ export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQue
       .orderBy(asc(users.lastName), asc(users.firstName))
       .limit(q.limit)
       .offset(q.offset),
-    ctx.db.select({ n: count() }).from(patientProfiles).innerJoin(users, eq(users.id, patientProfiles.userId)).where(where),
-  ]);
+    () => ctx.db.select({ n: count() }).from(patientProfiles).innerJoin(users, eq(users.id, patientProfiles.userId)).where(where),
+  );
   // The list carries medical history, allergies and blood types: a read of it is a read of them all.
   await audit(ctx.db, ctx, { action: 'patient.listed', hospitalId, entityType: 'hospital', entityId: hospitalId, details: { count: rows.length } });
-  return { items: rows.map((r) => present(r.users, r.patient_profiles)), total: total!.n };
+  return { items: rows.map((r) => present(r.users, r.patient_profiles)), total };
 }
 
 /** A patient record this scope may see (access/patients.policy.ts); to anyone else it does not exist. */

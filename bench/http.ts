@@ -1,0 +1,106 @@
+// HTTP: requests a second, p50 and p99 at 50 connections for what people do most, each request
+// acting as the next of many signed-in people; beside a bare Fastify route in the same run.
+import autocannon, { type Request } from 'autocannon';
+import { ACTIVE_STATUSES } from '../src/web/lib/appointment-status.js';
+import { turns, type People, type Person } from './people.js';
+import { ids, PASSWORD, patientEmail } from './seed.js';
+
+export const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+export interface HttpFigure {
+  name: string;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Answers other than 2xx: a figure with errors measures the wrong thing. */
+  errors: number;
+  /** Requests per unit the name counts (a dashboard is five requests). */
+  per?: number;
+}
+
+type Setup = (req: Request, context?: Record<string, unknown>) => Request;
+
+export async function load(name: string, origin: string, requests: Setup[], opts: { per?: number; seconds?: number; method?: string } = {}): Promise<HttpFigure> {
+  const result = await autocannon({
+    // Not in the published types, but in autocannon since v7: a second of load before measuring.
+    ...({ warmup: { connections: CONNECTIONS, duration: 1 } } as object),
+    url: origin,
+    connections: CONNECTIONS,
+    duration: opts.seconds ?? SECONDS,
+    requests: requests.map((setup) => ({ method: 'GET', setupRequest: setup })) as never,
+  });
+  const per = opts.per ?? 1;
+  return {
+    name,
+    reqPerSec: Math.round(result.requests.total / result.duration / per),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+    ...(per > 1 ? { per } : {}),
+  };
+}
+
+const get = (path: string, cookie?: string): Setup => (req) => ({ ...req, method: 'GET', path, headers: cookie ? { cookie } : {} });
+const me = (c: Record<string, unknown>) => c.me as Person;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+
+/** Every figure of the http scenario against one server; the ceiling is measured by the caller. */
+export async function httpFigures(origin: string, people: People, today: Date, only?: Set<string>): Promise<HttpFigure[]> {
+  const patient = turns(people.patients);
+  const doctor = turns(people.doctors);
+  const admin = turns(people.admins);
+  const pastDays = turns([1, 2, 3, 4, 5, 6, 7].map((n) => addDays(today, -n)));
+  const terms = turns(['shre', 'thapa', 'gurung', 'sita', 'maya', 'rai', 'karki', 'patient12']);
+  const upcoming = `/api/appointments?status=${ACTIVE_STATUSES.join(',')}&order=asc&limit=5&offset=0`;
+
+  const scenarios: [string, Setup[], { per?: number }?][] = [
+    ['GET /healthz', [get('/healthz')]],
+    ['GET /api/auth/me', [(r) => get('/api/auth/me', patient().cookie)(r)]],
+    ['a patient\'s appointment list', [(r) => get('/api/appointments?order=desc&limit=20&offset=0', patient().cookie)(r)]],
+    ['a doctor\'s day', [(r) => {
+      const day = pastDays();
+      return get(`/api/appointments?from=${day.toISOString()}&to=${addDays(day, 1).toISOString()}&order=asc&limit=50&offset=0`, doctor().cookie)(r);
+    }]],
+    ['an admin\'s patient search', [(r) => {
+      const a = admin();
+      return get(`/api/hospitals/${ids.hospital(a.hospital)}/patients?q=${terms()}&limit=20&offset=0`, a.cookie)(r);
+    }]],
+    ['free slots for 30 days', [(r) => {
+      const p = patient();
+      const doctors = people.doctorsOf(p.hospital);
+      const d = doctors[Math.floor(Math.random() * doctors.length)]!;
+      return get(`/api/doctors/${d.id}/slots?from=${isoDay(today)}&to=${isoDay(addDays(today, 29))}`, p.cookie)(r);
+    }]],
+    ['a patient\'s dashboard (5 calls)', [
+      // One person per connection at a time: the five calls of one page load.
+      (r, c = {}) => ((c.me = patient()), get('/api/auth/me', me(c).cookie)(r)),
+      (r, c = {}) => get(`/api/patients/${me(c).id}`, me(c).cookie)(r),
+      (r, c = {}) => get(upcoming, me(c).cookie)(r),
+      (r, c = {}) => get('/api/notifications?limit=8&offset=0', me(c).cookie)(r),
+      (r, c = {}) => get('/api/chat/unread', me(c).cookie)(r),
+    ], { per: 5 }],
+    ['the web app\'s index', [get('/')]],
+  ];
+  const figures: HttpFigure[] = [];
+  for (const [name, setups, opts] of scenarios) if (!only || only.has(name)) figures.push(await load(name, origin, setups, opts));
+  return figures;
+}
+
+/** Sign-in, apart: each one checks an argon2id hash (~10 ms of CPU by design). */
+export async function signInFigure(origin: string, patients: number): Promise<HttpFigure> {
+  let n = 0;
+  const signIn: Setup = (req) => ({
+    ...req,
+    method: 'POST',
+    path: '/api/auth/login',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: patientEmail((n++ % patients) + 1), password: PASSWORD }),
+  });
+  return load('sign-in (argon2id)', origin, [signIn]);
+}
+
+/** The bare route the http figures are measured against. */
+export const bareFigure = (origin: string) => load('bare Fastify route (ceiling)', origin, [get('/')]);
+
