@@ -55,6 +55,12 @@ const Env = z.object({
   KHALTI_BASE_URL: z.url().default(KHALTI_SANDBOX_URL),
   KHALTI_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
   PAYMENT_CHECK_SECONDS: int(30, 0),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://… or smtps://…').optional(),
+  MAIL_FROM: z.string().trim().min(3).max(300).optional(),
+  MAIL_POLL_SECONDS: z.coerce.number().min(0).default(5),
+  MAIL_SCHEDULE_SECONDS: int(60, 0),
+  REMINDER_OFFSETS: z.string().default('24h,1h'),
+  SUPERADMIN_TWO_FACTOR: z.enum(['required', 'optional']).optional(),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -90,6 +96,8 @@ function configFrom(env: Env, sessionSecret: string) {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       maxMs: env.SESSION_MAX_HOURS * 3_600_000,
       cookieSecure: env.COOKIE_SECURE ?? production,
+      /** Super admins must use a second factor (SUPERADMIN_TWO_FACTOR; required in production unless set otherwise). */
+      superAdminTwoFactor: (env.SUPERADMIN_TWO_FACTOR ?? (production ? 'required' : 'optional')) === 'required',
     },
     superAdmin: { email: env.SUPERADMIN_EMAIL, password: env.SUPERADMIN_PASSWORD },
     login: {
@@ -120,6 +128,7 @@ function configFrom(env: Env, sessionSecret: string) {
     /** Sockets are pinged, and their session and access re-checked, this often. */
     wsHeartbeatMs: env.WS_HEARTBEAT_SECONDS * 1000,
     payments: paymentsConfig(env),
+    mail: mailConfig(env),
     appointments: {
       paymentHoldMs: env.APPOINTMENT_PAYMENT_HOLD_HOURS * 3_600_000,
       cancelCutoffMs: env.APPOINTMENT_CANCEL_CUTOFF_MINUTES * 60_000,
@@ -149,6 +158,40 @@ function paymentsConfig(env: Env) {
   };
 }
 
+/**
+ * How mail leaves: over SMTP with `SMTP_URL`; without it, into the log outside production (so a
+ * developer can follow a reset link), and not at all in production (the features that need it
+ * say so). Only real delivery (`smtp`) turns on what depends on people reading their mail:
+ * confirming sign-ups and welcome links instead of initial passwords.
+ */
+function mailConfig(env: Env) {
+  const delivery = env.SMTP_URL ? ('smtp' as const) : env.NODE_ENV === 'production' ? ('off' as const) : ('log' as const);
+  const host = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).hostname : 'localhost.localdomain';
+  return {
+    delivery,
+    smtpUrl: env.SMTP_URL ?? null,
+    from: env.MAIL_FROM ?? `Telemedicine <no-reply@${host}>`,
+    /** Where the links in mail point: PUBLIC_URL, or this server as a developer reaches it. */
+    linkBase: (env.PUBLIC_URL ?? `http://${['0.0.0.0', '::'].includes(env.HOST) ? 'localhost' : env.HOST}:${env.PORT}`).replace(/\/+$/, ''),
+    /** How often each instance sends what is queued (0: never; tests run the worker themselves). */
+    pollMs: Math.round(env.MAIL_POLL_SECONDS * 1000),
+    /** How often reminders and "you missed this" mails are looked for (0: never). */
+    scheduleMs: env.MAIL_SCHEDULE_SECONDS * 1000,
+    reminderOffsetsMs: parseOffsets(env.REMINDER_OFFSETS),
+  };
+}
+
+/** "24h,1h,30m" → milliseconds, largest first. */
+export function parseOffsets(value: string): number[] {
+  const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 } as const;
+  const offsets = list(value).map((part) => {
+    const m = /^(\d+)\s*([dhm])$/i.exec(part);
+    if (!m || Number(m[1]) <= 0) throw new ConfigError(`REMINDER_OFFSETS: "${part}" is not a duration such as 24h, 90m or 2d`);
+    return Number(m[1]) * unit[m[2]!.toLowerCase() as keyof typeof unit];
+  });
+  return [...new Set(offsets)].sort((a, b) => b - a);
+}
+
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 export class ConfigError extends Error {}
@@ -168,6 +211,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (env.TURN_URLS && !env.TURN_SECRET) throw new ConfigError('TURN_URLS needs TURN_SECRET (coturn\'s static-auth-secret) to hand out credentials');
   if (env.VIDEO_RELAY_ONLY && !env.TURN_URLS) throw new ConfigError('VIDEO_RELAY_ONLY=true needs a TURN server: set TURN_URLS and TURN_SECRET');
   if (env.NODE_ENV === 'production') {
+    if (env.SMTP_URL && !env.PUBLIC_URL) throw new ConfigError('SMTP_URL needs PUBLIC_URL in production: every mail links back to the platform');
     if (env.KHALTI_SECRET_KEY && !env.KHALTI_BASE_URL.startsWith('https://')) throw new ConfigError('KHALTI_BASE_URL must be an https:// address in production');
     if (!env.SESSION_SECRET) throw new ConfigError('SESSION_SECRET is required when NODE_ENV=production');
     return configFrom(env, env.SESSION_SECRET);

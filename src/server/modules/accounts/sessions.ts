@@ -12,7 +12,14 @@ export interface Actor {
   hospitalId: string | null;
   sessionId: string;
   mustChangePassword: boolean;
+  emailConfirmed: boolean;
+  /** Their role requires a second factor and they have none yet: only setting one up is open to them. */
+  twoFactorSetupRequired: boolean;
 }
+
+/** Whether this person may not go without a second factor: super admins (by setting), and admins of a hospital that requires it. */
+export const twoFactorRequired = (cfg: Pick<SessionConfig, 'superAdminTwoFactor'>, role: Role, hospitalRequires: boolean | null) =>
+  role === 'super_admin' ? cfg.superAdminTwoFactor : role === 'hospital_admin' && !!hospitalRequires;
 
 type SessionConfig = Config['session'];
 
@@ -60,7 +67,10 @@ export async function resolveSession(db: Tx, cfg: SessionConfig, token: string, 
       hospitalId: users.hospitalId,
       isActive: users.isActive,
       mustChangePassword: users.mustChangePassword,
+      emailConfirmedAt: users.emailConfirmedAt,
+      twoFactorEnabledAt: users.twoFactorEnabledAt,
       hospitalActive: hospitals.isActive,
+      hospitalRequiresTwoFactor: hospitals.adminTwoFactorRequired,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -80,6 +90,8 @@ export async function resolveSession(db: Tx, cfg: SessionConfig, token: string, 
     hospitalId: row.hospitalId,
     sessionId: row.id,
     mustChangePassword: row.mustChangePassword,
+    emailConfirmed: row.emailConfirmedAt !== null,
+    twoFactorSetupRequired: !row.twoFactorEnabledAt && twoFactorRequired(cfg, row.role, row.hospitalRequiresTwoFactor),
   };
 }
 

@@ -33,6 +33,7 @@ const present = ({ hospital: h, doctorCount, patientCount }: Row): Hospital => (
   timezone: h.timezone,
   appointmentFee: h.appointmentFee,
   refundFullUntilHours: h.refundFullUntilHours,
+  adminTwoFactorRequired: h.adminTwoFactorRequired,
   isActive: h.isActive,
   createdAt: h.createdAt.toISOString(),
   doctorCount: Number(doctorCount),
