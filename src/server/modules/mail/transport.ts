@@ -24,7 +24,9 @@ export function sendFailure(err: unknown): { summary: string; code: string | nul
   const code = typeof e.code === 'string' ? e.code : null;
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : null;
   const command = typeof e.command === 'string' ? ` during ${e.command}` : '';
-  const summary = `${code ?? 'ERROR'}${responseCode ? ` ${responseCode}` : ''}${command}`;
+  // A network failure's errno (ECONNREFUSED, ETIMEDOUT) says more than nodemailer's ESOCKET.
+  const errno = typeof e.message === 'string' ? /\bE[A-Z]{4,}\b/.exec(e.message)?.[0] : undefined;
+  const summary = `${code ?? 'ERROR'}${errno && errno !== code ? ` (${errno})` : ''}${responseCode ? ` ${responseCode}` : ''}${command}`;
   return { summary, code, responseCode };
 }
 
