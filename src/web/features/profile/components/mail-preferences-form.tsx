@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { MailPreferencesPatch, type MailPreferences, type MailTopic } from '../../../../contracts/mail.js';
 import type { Role } from '../../../../contracts/enums.js';
 import { changedFields, useForm } from '../../../lib/form.js';
-import { describeZone, timeZoneOptions, viewerTimeZone } from '../../../lib/datetime.js';
+import { describeZone, viewerTimeZone } from '../../../lib/datetime.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
 import { CheckboxField } from '../../../lib/ui/checkbox-field.js';
@@ -24,7 +24,12 @@ export function MailPreferencesForm({ prefs, role, hasHospital }: { prefs: MailP
   const form = useForm(initial);
   const update = useUpdateMailPreferences();
   const [saved, setSaved] = useState<string | null>(null);
-  const zones = useMemo(() => timeZoneOptions(prefs.timeZone ?? undefined).map((z) => ({ value: z, label: describeZone(z) })), [prefs.timeZone]);
+  // The zone chosen so far and this device's: a person away from home picks the zone where they are.
+  const zones = useMemo(() => {
+    const device = viewerTimeZone();
+    const chosen = prefs.timeZone && prefs.timeZone !== device ? [{ value: prefs.timeZone, label: describeZone(prefs.timeZone) }] : [];
+    return [...chosen, { value: device, label: `This device’s: ${describeZone(device)}` }];
+  }, [prefs.timeZone]);
   const topics = TOPICS.filter((t) => t.roles.includes(role));
 
   const submit = form.handleSubmit(async () => {
@@ -53,7 +58,6 @@ export function MailPreferencesForm({ prefs, role, hasHospital }: { prefs: MailP
         label="Time zone of the times in my emails"
         placeholder={hasHospital ? 'My hospital’s time zone' : 'UTC'}
         options={zones}
-        hint={`This device is in ${describeZone(viewerTimeZone())}.`}
         {...form.text('timeZone')}
       />
       <Button type="submit" pending={form.submitting}>
