@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { Api } from '../support/api.js';
-import { freePort } from '../support/free-port.js';
 import { seedWorld, type World } from '../support/seed.js';
-import { serverEnv } from '../support/server-env.js';
+import { startOwnServer } from '../support/own-server.js';
 
 /** Every day, 00:00-23:55 in slots of five minutes: the next slot is never far off. */
 const ALL_DAY = { slotMinutes: 5, windows: [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ dayOfWeek, start: '00:00', end: '23:55' })), exceptions: [] };
@@ -114,27 +112,4 @@ export async function expectReceiving(page: Page, size: { width: number; height:
 }
 
 /** Another server of our own (say, relay-only), started and stopped by the test. */
-export async function startServer(more: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/start-server.ts'], {
-    env: { ...process.env, ...serverEnv(port, { DATABASE_URL: '', REDIS_URL: '', WS_HEARTBEAT_SECONDS: '5', ...more }) },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const ok = await fetch(`${url}/api/public/hospitals`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline || proc.exitCode !== null) throw new Error('the extra server did not start');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
-  };
-}
+export const startServer = (more: Record<string, string>) => startOwnServer(() => ({ WS_HEARTBEAT_SECONDS: '5', ...more }));

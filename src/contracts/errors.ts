@@ -46,6 +46,15 @@ export const ERRORS = {
   payment_in_progress: { status: 409, title: 'A payment for this appointment is being started: try again in a moment' },
   payment_provider_unavailable: { status: 502, title: 'The payment service could not be reached: try again' },
   amount_mismatch: { status: 400, title: "The amount is not the appointment's fee" },
+  reset_token_invalid: { status: 400, title: 'This link is not valid any more: it was used already or it expired' },
+  email_unconfirmed: { status: 403, title: 'Confirm your email address first' },
+  mail_unavailable: { status: 409, title: 'This installation does not send mail' },
+  two_factor_setup_required: { status: 403, title: 'Set up two-factor sign-in to continue' },
+  two_factor_code_invalid: { status: 400, title: 'That code is not valid' },
+  sign_in_expired: { status: 401, title: 'The sign-in took too long: start again' },
+  two_factor_already_enabled: { status: 409, title: 'Two-factor sign-in is already on' },
+  two_factor_not_enabled: { status: 409, title: 'Two-factor sign-in is not on' },
+  two_factor_mandatory: { status: 409, title: 'Two-factor sign-in is required for this account' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -14,11 +14,17 @@ const fields = {
    * refunded in full.)
    */
   refundFullUntilHours: z.number().int().min(0).max(720),
+  /** The hospital's admins must sign in with a second factor (TOTP). */
+  adminTwoFactorRequired: z.boolean(),
 };
 
 export const DEFAULT_REFUND_FULL_UNTIL_HOURS = 24;
 
-export const HospitalCreate = z.object({ ...fields, refundFullUntilHours: fields.refundFullUntilHours.default(DEFAULT_REFUND_FULL_UNTIL_HOURS) });
+export const HospitalCreate = z.object({
+  ...fields,
+  refundFullUntilHours: fields.refundFullUntilHours.default(DEFAULT_REFUND_FULL_UNTIL_HOURS),
+  adminTwoFactorRequired: fields.adminTwoFactorRequired.default(false),
+});
 export type HospitalCreate = z.infer<typeof HospitalCreate>;
 
 export const HospitalPatch = nonEmpty(z.object({ ...fields, isActive: z.boolean() }).partial());
@@ -33,6 +39,7 @@ export const Hospital = z.object({
   timezone: z.string(),
   appointmentFee: z.number().int(),
   refundFullUntilHours: z.number().int(),
+  adminTwoFactorRequired: z.boolean(),
   isActive: z.boolean(),
   createdAt: IsoDateTime,
   doctorCount: z.number().int(),

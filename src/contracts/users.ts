@@ -13,15 +13,19 @@ export const UserBase = z.object({
   phone: z.string().nullable(),
   isActive: z.boolean(),
   mustChangePassword: z.boolean(),
+  twoFactorEnabled: z.boolean(),
   createdAt: IsoDateTime,
   lastLoginAt: IsoDateTime.nullable(),
 });
 export type UserBase = z.infer<typeof UserBase>;
 
-/** What an admin gives when creating any account. The password is the initial one. */
+/**
+ * What an admin gives when creating any account. The password is the initial one; where mail
+ * is configured it may be left out, and the person is mailed a link to choose their own.
+ */
 export const NewAccount = z.object({
   email: Email,
-  password: Password,
+  password: Password.optional(),
   firstName: PersonName,
   lastName: PersonName,
   phone: Phone.optional(),

@@ -10,6 +10,10 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
+import { accountLinkRoutes } from './modules/accounts/account-links.routes.js';
+import { twoFactorRoutes } from './modules/accounts/two-factor/two-factor.routes.js';
+import { mailRoutes } from './modules/mail/mail.routes.js';
+import { startMail } from './modules/mail/mail-jobs.js';
 import { appointmentRoutes } from './modules/appointments/appointments.routes.js';
 import { expireOverdue } from './modules/appointments/actions.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -115,6 +119,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   await app.register(healthRoutes, { database });
   await app.register(authRoutes);
+  await app.register(accountLinkRoutes);
+  await app.register(twoFactorRoutes);
+  await app.register(mailRoutes);
   await app.register(hospitalRoutes);
   await app.register(doctorRoutes);
   await app.register(patientRoutes);
@@ -132,6 +139,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   if (!deps.database) serveBackups(app, database);
   startSweeper(app, config.appointments.sweepMs);
   startPaymentJob(app);
+  startMail(app);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   await registerWeb(app, config.webDir);
   return app;

@@ -66,6 +66,12 @@ const Env = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.optional(),
   S3_PREFIX: z.string().regex(/^[A-Za-z0-9._\/-]*$/, 'letters, digits and . _ - / only').default(''),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp://… or smtps://…').optional(),
+  MAIL_FROM: z.string().trim().min(3).max(300).optional(),
+  MAIL_POLL_SECONDS: z.coerce.number().min(0).default(5),
+  MAIL_SCHEDULE_SECONDS: int(60, 0),
+  REMINDER_OFFSETS: z.string().default('24h,1h'),
+  SUPERADMIN_TWO_FACTOR: z.enum(['required', 'optional']).optional(),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -103,6 +109,8 @@ function configFrom(env: Env, sessionSecret: string) {
       /** How long a resolved session is trusted without a lookup (0: never); revocations announced on the bus end it at once. */
       cacheMs: env.SESSION_CACHE_SECONDS * 1000,
       cookieSecure: env.COOKIE_SECURE ?? production,
+      /** Super admins must use a second factor (SUPERADMIN_TWO_FACTOR; required in production unless set otherwise). */
+      superAdminTwoFactor: (env.SUPERADMIN_TWO_FACTOR ?? (production ? 'required' : 'optional')) === 'required',
     },
     superAdmin: { email: env.SUPERADMIN_EMAIL, password: env.SUPERADMIN_PASSWORD },
     login: {
@@ -153,6 +161,7 @@ function configFrom(env: Env, sessionSecret: string) {
           prefix: env.S3_PREFIX.replace(/^\/+|\/+$/g, ''),
         }
       : null,
+    mail: mailConfig(env),
     appointments: {
       paymentHoldMs: env.APPOINTMENT_PAYMENT_HOLD_HOURS * 3_600_000,
       cancelCutoffMs: env.APPOINTMENT_CANCEL_CUTOFF_MINUTES * 60_000,
@@ -180,6 +189,40 @@ function paymentsConfig(env: Env) {
     /** How often open orders and queued refunds are looked at (0: never; tests run the job themselves). */
     checkMs: env.PAYMENT_CHECK_SECONDS * 1000,
   };
+}
+
+/**
+ * How mail leaves: over SMTP with `SMTP_URL`; without it, into the log outside production (so a
+ * developer can follow a reset link), and not at all in production (the features that need it
+ * say so). Only real delivery (`smtp`) turns on what depends on people reading their mail:
+ * confirming sign-ups and welcome links instead of initial passwords.
+ */
+function mailConfig(env: Env) {
+  const delivery = env.SMTP_URL ? ('smtp' as const) : env.NODE_ENV === 'production' ? ('off' as const) : ('log' as const);
+  const host = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).hostname : 'localhost.localdomain';
+  return {
+    delivery,
+    smtpUrl: env.SMTP_URL ?? null,
+    from: env.MAIL_FROM ?? `Telemedicine <no-reply@${host}>`,
+    /** Where the links in mail point: PUBLIC_URL, or this server as a developer reaches it. */
+    linkBase: (env.PUBLIC_URL ?? `http://${['0.0.0.0', '::'].includes(env.HOST) ? 'localhost' : env.HOST}:${env.PORT}`).replace(/\/+$/, ''),
+    /** How often each instance sends what is queued (0: never; tests run the worker themselves). */
+    pollMs: Math.round(env.MAIL_POLL_SECONDS * 1000),
+    /** How often reminders and "you missed this" mails are looked for (0: never). */
+    scheduleMs: env.MAIL_SCHEDULE_SECONDS * 1000,
+    reminderOffsetsMs: parseOffsets(env.REMINDER_OFFSETS),
+  };
+}
+
+/** "24h,1h,30m" → milliseconds, largest first. */
+export function parseOffsets(value: string): number[] {
+  const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 } as const;
+  const offsets = list(value).map((part) => {
+    const m = /^(\d+)\s*([dhm])$/i.exec(part);
+    if (!m || Number(m[1]) <= 0) throw new ConfigError(`REMINDER_OFFSETS: "${part}" is not a duration such as 24h, 90m or 2d`);
+    return Number(m[1]) * unit[m[2]!.toLowerCase() as keyof typeof unit];
+  });
+  return [...new Set(offsets)].sort((a, b) => b - a);
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);

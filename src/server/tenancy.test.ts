@@ -1,10 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appointments, availabilityWindows, chatMessages, doctorProfiles, hospitals, notifications, patientProfiles, payments, refunds, users } from './db/schema/index.js';
+import { accountTokens, appointments, availabilityWindows, chatMessages, doctorProfiles, hospitals, mailPreferences, notifications, outgoingMail, patientProfiles, payments, refunds, users, userTwoFactor } from './db/schema/index.js';
 import { type Tenant, buildSuperAdmin, buildTenant } from './test/factories.js';
 import { Client, useTestApp } from './test/harness.js';
 import { TINY_PNG, multipartFile } from './test/multipart.js';
 import { allWeek, slotsOf } from './test/appointments.js';
+import { enrolTwoFactor } from './test/mail.js';
 import { APPOINTMENT_ACTIONS, ActionBodies } from '../contracts/appointments.js';
 
 /**
@@ -79,6 +80,8 @@ const cases: Case[] = [
   { method: 'GET', route: '/api/appointments/{appointmentId}/payments', url: () => `/api/appointments/${appointmentB}/payments`, expect: { admin: 404, doctor: 403, patient: 404 } },
   { method: 'POST', route: '/api/appointments/{appointmentId}/payments/desk', url: () => `/api/appointments/${appointmentB}/payments/desk`, body: () => ({ amount: 50_000 }), expect: { admin: 404, doctor: 403, patient: 403 } },
   { method: 'GET', route: '/api/payments/{paymentId}', url: () => `/api/payments/${paymentB}`, expect: { admin: 404, doctor: 403, patient: 404 } },
+  // B's doctor has a second factor: A's admin cannot reset it (it is not theirs to see), nor can anyone else.
+  { method: 'DELETE', route: '/api/users/{userId}/two-factor', url: () => `/api/users/${B.doctor.id}/two-factor`, expect: adminOnly404 },
 ];
 
 const validBody: Record<(typeof APPOINTMENT_ACTIONS)[number], unknown> = {
@@ -96,6 +99,12 @@ const covered = new Set([
   // Lists and reports scoped to the asker (checked below); the configuration holds no tenant data;
   // Khalti's return URL is public by nature and only names an order by its pidx (payments tests).
   'GET /api/payments', 'GET /api/payments/export.csv', 'GET /api/payments/totals', 'GET /api/payments/config', 'GET /api/payments/khalti/return',
+  // Mailed links and the second factor act on the account a token or a ticket names, or on the
+  // signed-in person's own (checked below: they never reach another hospital's data).
+  'POST /api/auth/password-reset', 'POST /api/auth/password-reset/confirm', 'POST /api/auth/email-confirmation/confirm', 'POST /api/auth/email-confirmation',
+  'POST /api/auth/login/two-factor', 'GET /api/auth/two-factor', 'POST /api/auth/two-factor/setup', 'POST /api/auth/two-factor/enable',
+  'POST /api/auth/two-factor/disable', 'POST /api/auth/two-factor/recovery-codes',
+  'GET /api/mail/config', 'GET /api/me/mail-preferences', 'PATCH /api/me/mail-preferences',
 ]);
 
 async function snapshotOf(hospitalId: string) {
@@ -112,6 +121,10 @@ async function snapshotOf(hospitalId: string) {
     messages: await t.app.db.select().from(chatMessages).where(inArray(chatMessages.senderId, ids)),
     payments: await t.app.db.select().from(payments).where(eq(payments.hospitalId, hospitalId)),
     refunds: await t.app.db.select().from(refunds).where(eq(refunds.hospitalId, hospitalId)),
+    twoFactor: await t.app.db.select().from(userTwoFactor).where(inArray(userTwoFactor.userId, ids)),
+    mailPreferences: await t.app.db.select().from(mailPreferences).where(inArray(mailPreferences.userId, ids)),
+    tokens: await t.app.db.select().from(accountTokens).where(inArray(accountTokens.userId, ids)),
+    mail: (await t.app.db.select().from(outgoingMail).where(inArray(outgoingMail.recipientId, ids))).length,
   });
 }
 
@@ -137,6 +150,8 @@ beforeAll(async () => {
   const paidB = (await B.as.patient.post('/api/appointments', { doctorId: B.doctor.id, startsAt: third!.startsAt, symptoms: 'Cough' })).body.id;
   await B.as.doctor.post(`/api/appointments/${paidB}/approve`, {});
   paymentB = (await B.as.admin.post(`/api/appointments/${paidB}/payments/desk`, { amount: 50_000 })).body.id;
+  await enrolTwoFactor(B.as.doctor);
+  await B.as.patient.patch('/api/me/mail-preferences', { chatMessages: false });
 });
 
 describe('tenant isolation', () => {
@@ -215,12 +230,33 @@ describe('tenant isolation', () => {
     const urls: [Case['method'], string][] = [
       ['GET', '/api/hospitals'], ['POST', '/api/hospitals'], ['GET', '/api/audit'], ['GET', '/api/auth/me'],
       ['POST', '/api/auth/logout'], ['POST', '/api/auth/password'], ['GET', '/api/auth/sessions'],
+      ['GET', '/api/auth/two-factor'], ['POST', '/api/auth/two-factor/setup'], ['POST', '/api/auth/two-factor/enable'],
+      ['POST', '/api/auth/two-factor/disable'], ['POST', '/api/auth/two-factor/recovery-codes'], ['POST', '/api/auth/email-confirmation'],
+      ['GET', '/api/me/mail-preferences'], ['PATCH', '/api/me/mail-preferences'],
       ...cases.map((c) => [c.method, c.url()] as [Case['method'], string]),
     ];
     for (const [method, url] of urls) {
       const res = await anonymous.request(method, url, method === 'GET' || method === 'DELETE' ? undefined : {});
       expect({ url: `${method} ${url}`, status: res.status, code: res.body.code }).toEqual({ url: `${method} ${url}`, status: 401, code: 'unauthenticated' });
     }
+  });
+
+  it("keeps each person's second factor, mail choices and links to themself", async () => {
+    const before = await snapshotOf(B.hospital.id);
+    for (const role of ['admin', 'doctor', 'patient'] as const) {
+      const me = (await A.as[role].get('/api/auth/me')).body;
+      expect((await A.as[role].get('/api/auth/two-factor')).body).toMatchObject({ enabled: false });
+      expect((await A.as[role].get('/api/me/mail-preferences')).body.chatMessages).toBe(true);
+      expect((await A.as[role].patch('/api/me/mail-preferences', { reminders: false })).status).toBe(200);
+      // Nothing of B's in the answers, and B's own choices untouched.
+      expect(me.hospitalId).toBe(A.hospital.id);
+    }
+    expect((await A.as.admin.post('/api/auth/password-reset', { email: B.doctor.email })).status).toBe(202);
+    expect((await A.as.admin.post('/api/auth/login/two-factor', { code: '123456' })).body.code).toBe('sign_in_expired');
+    // A's reset request for B's doctor mails B's doctor (the only one who can use it); nothing else of B changes.
+    const after = JSON.parse(await snapshotOf(B.hospital.id));
+    const was = JSON.parse(before);
+    expect({ ...after, tokens: undefined, mail: undefined }).toEqual({ ...was, tokens: undefined, mail: undefined });
   });
 
   it('lets the super admin reach every hospital', async () => {

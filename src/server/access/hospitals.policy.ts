@@ -2,10 +2,14 @@ import type { HospitalPatch } from '../../contracts/hospitals.js';
 import { forbidden } from '../errors.js';
 import { isPlatformWide, userIdOf, type Scope } from './scope.js';
 
-/** The super admin changes anything; a hospital admin edits their own hospital but cannot (de)activate it. */
+/**
+ * The super admin changes anything; a hospital admin edits their own hospital but cannot
+ * (de)activate it, and may require a second factor of its admins but not drop the requirement.
+ */
 export function assertMayPatchHospital(scope: Scope, patch: HospitalPatch) {
-  if (patch.isActive !== undefined && !isPlatformWide(scope))
-    throw forbidden('Only the platform administrator can activate or deactivate a hospital');
+  if (isPlatformWide(scope)) return;
+  if (patch.isActive !== undefined) throw forbidden('Only the platform administrator can activate or deactivate a hospital');
+  if (patch.adminTwoFactorRequired === false) throw forbidden('Only the platform administrator can stop requiring two-factor sign-in');
 }
 
 /** A hospital admin edits their own name and phone; colleagues and activation are the super admin's. */

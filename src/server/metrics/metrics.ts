@@ -62,11 +62,7 @@ export function prometheusMetrics(): Metrics {
   };
 }
 
-/**
- * HOOK for the mail queue (another branch adds its table in migration 0005): the mail module
- * calls this once at start with a function that counts the mails waiting to be sent, and
- * `tm_mail_queue_depth` appears in /metrics. Nothing calls it until that module lands.
- */
+/** The mail queue's depth (modules/mail/mail-jobs.ts counts the mails waiting to be sent). */
 export function registerMailQueueDepth(metrics: Metrics, depth: () => Promise<number>) {
   metrics.observe('tm_mail_queue_depth', 'Mails waiting in the queue to be sent (all instances share the queue)', depth);
 }

@@ -11,6 +11,8 @@ declare module 'fastify' {
     access?: Access;
     /** Reachable while the user still has to replace an initial password. */
     duringPasswordChange?: boolean;
+    /** Reachable while the user still has to set up the second factor their role requires. */
+    duringTwoFactorSetup?: boolean;
   }
 }
 
@@ -25,6 +27,7 @@ export function registerAccessControl(app: FastifyInstance) {
     const actor = req.actor;
     if (!actor) throw new AppError('unauthenticated');
     if (actor.mustChangePassword && !config.duringPasswordChange) throw new AppError('password_change_required');
+    if (actor.twoFactorSetupRequired && !actor.mustChangePassword && !config.duringTwoFactorSetup) throw new AppError('two_factor_setup_required');
     if (access !== 'signed-in' && !access.includes(actor.role)) throw new AppError('forbidden');
   });
 }

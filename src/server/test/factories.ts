@@ -37,6 +37,7 @@ export async function buildHospital(app: FastifyInstance, over: Partial<Hospital
     timezone: TEST_TIMEZONE,
     appointmentFee: 50_000,
     refundFullUntilHours: 24,
+    adminTwoFactorRequired: false,
     ...fields,
   });
   if (isActive === false) await app.db.update(hospitals).set({ isActive: false }).where(eq(hospitals.id, hospital.id));

@@ -32,6 +32,9 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
     APPOINTMENT_SWEEP_SECONDS: '0',
     // Tests run the payment job themselves, on their own clock.
     PAYMENT_CHECK_SECONDS: '0',
+    // and the mail worker and the mail scheduler.
+    MAIL_POLL_SECONDS: '0',
+    MAIL_SCHEDULE_SECONDS: '0',
     ...env,
   });
 }
@@ -73,7 +76,10 @@ export interface Response<T = any> {
 
 /** A client for one person: keeps their session cookie like a browser would. */
 export class Client {
+  /** The session cookie, as `name=value`. */
   cookie: string | undefined;
+  /** Other cookies the server set (the two-factor sign-in ticket). */
+  private others = new Map<string, string>();
   /** `ip`: the client address the server sees (sign-in throttling counts per address). */
   constructor(
     readonly app: FastifyInstance,
@@ -86,13 +92,19 @@ export class Client {
       url,
       remoteAddress: this.ip,
       ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      headers: { ...(this.cookieHeader() ? { cookie: this.cookieHeader() } : {}), ...headers },
     });
-    const set = res.cookies.find((c) => c.name.endsWith('tm_session'));
-    if (set) this.cookie = set.value ? `${set.name}=${set.value}` : undefined;
+    for (const c of res.cookies) {
+      if (c.name.endsWith('tm_session')) this.cookie = c.value ? `${c.name}=${c.value}` : undefined;
+      else if (c.value) this.others.set(c.name, c.value);
+      else this.others.delete(c.name);
+    }
     const type = String(res.headers['content-type'] ?? '');
     const body = type.includes('json') ? res.json() : res.body;
     return { status: res.statusCode, body, headers: res.headers, raw: res };
+  }
+  private cookieHeader() {
+    return [this.cookie, ...[...this.others].map(([k, v]) => `${k}=${v}`)].filter(Boolean).join('; ') || undefined;
   }
   get = <T = any>(url: string) => this.request<T>('GET', url);
   post = <T = any>(url: string, body?: unknown) => this.request<T>('POST', url, body ?? {});

@@ -24,7 +24,8 @@ export function createQueryClient() {
  * Session-wide reactions to API errors:
  * - 401 anywhere but sign-in: the session is gone; forgetting "me" sends the guard to /login
  *   (with the current page to return to).
- * - 403 password_change_required: mark "me" so the guard sends the user to /change-password.
+ * - 403 password_change_required: mark "me" so the guard sends the user to /change-password
+ *   (and two_factor_setup_required to /two-factor).
  */
 function useSessionErrorHandling(queryClient: QueryClient) {
   useEffect(
@@ -37,6 +38,10 @@ function useSessionErrorHandling(queryClient: QueryClient) {
           queryClient.setQueryData<Me | null>(queryKeys.me, (me) =>
             me ? { ...me, mustChangePassword: true } : me,
           );
+        }
+        // The hospital began requiring a second factor of its admins meanwhile.
+        if (error.status === 403 && error.code === 'two_factor_setup_required') {
+          queryClient.setQueryData<Me | null>(queryKeys.me, (me) => (me ? { ...me, twoFactorSetupRequired: true } : me));
         }
       }),
     [queryClient],

@@ -6,6 +6,10 @@ import { AuditPage } from '../features/audit/pages/audit-page.js';
 import { ChangePasswordPage } from '../features/auth/pages/change-password-page.js';
 import { LoginPage } from '../features/auth/pages/login-page.js';
 import { SignupPage } from '../features/auth/pages/signup-page.js';
+import { ForgotPasswordPage } from '../features/auth/pages/forgot-password-page.js';
+import { ResetPasswordPage } from '../features/auth/pages/reset-password-page.js';
+import { ConfirmEmailPage } from '../features/auth/pages/confirm-email-page.js';
+import { TwoFactorPage } from '../features/auth/pages/two-factor-page.js';
 import { DashboardPage } from '../features/dashboard/pages/dashboard-page.js';
 import { DoctorDetailPage } from '../features/doctors/pages/doctor-detail-page.js';
 import { DoctorsPage } from '../features/doctors/pages/doctors-page.js';
@@ -44,8 +48,17 @@ export function createRouter() {
               children: [
                 { path: '/login', element: <LoginPage /> },
                 { path: '/signup', element: <SignupPage /> },
+                { path: '/forgot-password', element: <ForgotPasswordPage /> },
               ],
             },
+          ],
+        },
+        {
+          // Where mailed links lead: open whether or not someone is signed in in this browser.
+          element: <AuthLayout />,
+          children: [
+            { path: '/reset-password', element: <ResetPasswordPage /> },
+            { path: '/confirm-email', element: <ConfirmEmailPage /> },
           ],
         },
         {
@@ -56,6 +69,7 @@ export function createRouter() {
               children: [
                 { index: true, element: <DashboardPage /> },
                 { path: '/change-password', element: <ChangePasswordPage /> },
+                { path: '/two-factor', element: <TwoFactorPage /> },
                 { path: '/profile', element: <ProfilePage /> },
                 { path: '/notifications', element: <NotificationsPage /> },
                 { path: '/appointments/:appointmentId', element: <AppointmentDetailPage /> },

@@ -6,6 +6,9 @@ import type { QueryParams } from './api-client.js';
  */
 export const queryKeys = {
   me: ['auth', 'me'] as const,
+  mailConfig: ['public', 'mail-config'] as const,
+  twoFactor: ['auth', 'two-factor'] as const,
+  mailPreferences: ['mail-preferences'] as const,
   publicHospitals: ['public', 'hospitals'] as const,
   hospitals: {
     all: ['hospitals'] as const,

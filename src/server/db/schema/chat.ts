@@ -1,4 +1,5 @@
 import { bigint, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { createdAt, id, tstz } from './columns.js';
 import { appointments } from './appointments.js';
 import { users } from './users.js';
@@ -29,6 +30,8 @@ export const chatMessages = pgTable(
   (t) => [
     index('chat_messages_appointment_seq_idx').on(t.appointmentId, t.seq),
     uniqueIndex('chat_messages_client_id_unique').on(t.appointmentId, t.senderId, t.clientId),
+    // What the mail scheduler looks for: messages nobody has read yet.
+    index('chat_messages_unread_idx').on(t.createdAt).where(sql`${t.readAt} is null`),
   ],
 );
 

@@ -15,6 +15,8 @@ export const hospitals = pgTable(
     appointmentFee: integer('appointment_fee').notNull().default(0),
     /** A patient's own cancellation of a paid visit is refunded in full until this many hours before it, not after. */
     refundFullUntilHours: integer('refund_full_until_hours').notNull().default(24),
+    /** Its admins must sign in with a second factor. */
+    adminTwoFactorRequired: boolean('admin_two_factor_required').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

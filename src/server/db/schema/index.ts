@@ -11,3 +11,6 @@ export * from './availability.js';
 export * from './chat.js';
 export * from './notifications.js';
 export * from './payments.js';
+export * from './account-tokens.js';
+export * from './two-factor.js';
+export * from './mail.js';

@@ -20,6 +20,10 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastLoginAt: tstz('last_login_at'),
     passwordChangedAt: tstz('password_changed_at').notNull().defaultNow(),
+    /** Proven by a mailed link, or vouched for by the admin who created the account. */
+    emailConfirmedAt: tstz('email_confirmed_at'),
+    /** Set while a second factor is on (its secret lives in user_two_factor). */
+    twoFactorEnabledAt: tstz('two_factor_enabled_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

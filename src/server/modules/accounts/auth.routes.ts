@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuthResult, LoginBody, Me, PasswordChangeBody, SessionInfo, SignupBody } from '../../../contracts/auth.js';
+import { AuthResult, LoginBody, LoginResult, Me, PasswordChangeBody, SessionInfo, SignupBody, SignupPending } from '../../../contracts/auth.js';
 import { actorCtxOf, ctxOf } from '../../context.js';
 import { endSession, startSession } from '../../plugins/session.js';
 import { changePassword, endOwnSession, listSessions, login, logout, me, signup } from './auth.service.js';
+import { signupPendingConfirmation } from './email-confirmation.service.js';
+import { issueTicket } from './two-factor/sign-in-ticket.js';
 
 export async function authRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -13,26 +15,35 @@ export async function authRoutes(base: FastifyInstance) {
   const tags = ['auth'];
 
   app.post('/api/auth/signup', {
-    schema: { tags, body: SignupBody, response: { 201: AuthResult } },
+    schema: { tags, body: SignupBody, response: { 201: AuthResult, 202: SignupPending } },
     config: { access: 'public', ...limited },
   }, async (req, reply) => {
+    // Where mail is configured the address is confirmed first, and the answer never says whether it was registered.
+    if (config.mail.delivery === 'smtp') {
+      await signupPendingConfirmation(ctxOf(req), req.body);
+      return reply.code(202).send({ confirmationSent: true });
+    }
     const user = await signup(ctxOf(req), req.body);
     await startSession(db, config.session, req, reply, user.id);
     return reply.code(201).send({ user: await me(ctxOf(req), user.id) });
   });
 
   app.post('/api/auth/login', {
-    schema: { tags, body: LoginBody, response: { 200: AuthResult } },
+    schema: { tags, body: LoginBody, response: { 200: LoginResult } },
     config: { access: 'public', ...limited },
   }, async (req, reply) => {
-    const user = await login(ctxOf(req), req.body);
+    const { user, secondFactor } = await login(ctxOf(req), req.body);
+    if (secondFactor) {
+      issueTicket(config.session, reply, user, base.clock.now());
+      return { twoFactorRequired: true as const };
+    }
     await startSession(db, config.session, req, reply, user.id);
     return { user: await me(ctxOf(req), user.id) };
   });
 
   app.post('/api/auth/logout', {
     schema: { tags, response: { 204: z.null() } },
-    config: { duringPasswordChange: true },
+    config: { duringPasswordChange: true, duringTwoFactorSetup: true },
   }, async (req, reply) => {
     await logout(actorCtxOf(req));
     endSession(config.session, reply);
@@ -41,7 +52,7 @@ export async function authRoutes(base: FastifyInstance) {
 
   app.get('/api/auth/me', {
     schema: { tags, response: { 200: Me } },
-    config: { duringPasswordChange: true },
+    config: { duringPasswordChange: true, duringTwoFactorSetup: true },
   }, async (req) => me(ctxOf(req), req.actor!.userId));
 
   app.post('/api/auth/password', {

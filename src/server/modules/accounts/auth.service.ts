@@ -8,7 +8,7 @@ import { ownedBy } from '../../access/scope.js';
 import { inTransaction } from '../../realtime/outbox.js';
 import { announceSessionChange } from '../../realtime/session-check.js';
 import { burnPasswordCheck, hashPassword, refuseCommonPassword, verifyPassword } from './passwords.js';
-import { revokeSession, revokeUserSessions } from './sessions.js';
+import { revokeSession, revokeUserSessions, twoFactorRequired } from './sessions.js';
 import { clearEmail, recordFailure, throttleKeys, throttleState } from './throttle.js';
 import { insertAccount, type UserRow } from './users.js';
 
@@ -18,50 +18,79 @@ const waitWords = (ms: number) => {
   return s < 90 ? `${s} seconds` : `${Math.ceil(s / 60)} minutes`;
 };
 
-/**
- * Checks a password under throttling (see throttle.ts): the answer is the same whether or not
- * the email has an account, and a person who is made to wait is told for how long. Every
- * attempt is audited.
- */
-export async function login(ctx: Ctx, body: LoginBody): Promise<UserRow> {
-  const { db, config } = ctx;
-  const now = ctx.clock.now();
-  const keys = throttleKeys(config, body.email, ctx.ip);
-  const [user] = await db.select().from(users).where(eq(users.email, body.email));
-  const failed = (reason: string) =>
-    audit(db, ctx, {
+/** How a sign-in attempt is audited when it fails. */
+function failedLogin(ctx: Ctx, email: string, user: UserRow | undefined) {
+  return (reason: string) =>
+    audit(ctx.db, ctx, {
       action: 'auth.login_failed',
       hospitalId: user?.hospitalId ?? null,
       entityType: 'user',
       entityId: user?.id,
-      actor: { id: user?.id ?? null, email: body.email },
+      actor: { id: user?.id ?? null, email },
       details: { reason },
     });
-  const before = await throttleState(db, keys, now);
+}
+
+/** Refuses while this email or address must wait (throttle.ts), telling for how long. */
+export async function refuseWhileThrottled(ctx: Ctx, keys: ReturnType<typeof throttleKeys>, failed: (reason: string) => Promise<unknown>) {
+  const before = await throttleState(ctx.db, keys, ctx.clock.now());
   if (before.waitMs > 0) {
     await failed('throttled');
     const retryAfterSeconds = Math.ceil(before.waitMs / 1000);
     throw new AppError('login_throttled', `Too many failed sign-ins. Try again in ${waitWords(before.waitMs)}.`, { retryAfterSeconds });
   }
+}
+
+/** Counts a failed attempt and refuses it with what the person may know: attempts left, or the wait. */
+export async function refuseFailure(ctx: Ctx, keys: ReturnType<typeof throttleKeys>, code: 'invalid_credentials' | 'two_factor_code_invalid', fallback?: string) {
+  const after = await recordFailure(ctx.db, keys, ctx.clock.now());
+  const hints = { attemptsLeft: after.attemptsLeft, ...(after.waitMs > 0 ? { retryAfterSeconds: Math.ceil(after.waitMs / 1000) } : {}) };
+  const detail = after.waitMs > 0 ? `${fallback ?? 'Email or password is incorrect.'} Try again in ${waitWords(after.waitMs)}.` : fallback;
+  return new AppError(code, detail, hints);
+}
+
+/** A deactivated account or hospital gets no session, whatever it proved. */
+export async function refuseInactive(ctx: Ctx, user: UserRow, failed: (reason: string) => Promise<unknown>) {
+  const hospital = user.hospitalId
+    ? (await ctx.db.select({ isActive: hospitals.isActive }).from(hospitals).where(eq(hospitals.id, user.hospitalId)))[0]
+    : undefined;
+  if (!user.isActive || hospital?.isActive === false) {
+    await failed(user.isActive ? 'hospital_inactive' : 'inactive');
+    throw new AppError('account_inactive', user.isActive ? 'Your hospital is not active on this platform.' : undefined);
+  }
+}
+
+/**
+ * Checks a password under throttling (see throttle.ts): the answer is the same whether or not
+ * the email has an account, and a person who is made to wait is told for how long. Every
+ * attempt is audited. An account with a second factor is not signed in yet: `secondFactor`
+ * says the code comes next (two-factor.service.ts), under the same throttling.
+ */
+export async function login(ctx: Ctx, body: LoginBody): Promise<{ user: UserRow; secondFactor: boolean }> {
+  const { db, config } = ctx;
+  const keys = throttleKeys(config, body.email, ctx.ip);
+  const [user] = await db.select().from(users).where(eq(users.email, body.email));
+  const failed = failedLogin(ctx, body.email, user);
+  await refuseWhileThrottled(ctx, keys, failed);
   const ok = user ? await verifyPassword(user.passwordHash, body.password) : await burnPasswordCheck(body.password).then(() => false);
   if (!ok) {
-    const after = await recordFailure(db, keys, now);
     await failed(user ? 'bad_password' : 'unknown_email');
-    const hints = { attemptsLeft: after.attemptsLeft, ...(after.waitMs > 0 ? { retryAfterSeconds: Math.ceil(after.waitMs / 1000) } : {}) };
-    const detail = after.waitMs > 0 ? `Email or password is incorrect. Try again in ${waitWords(after.waitMs)}.` : undefined;
-    throw new AppError('invalid_credentials', detail, hints);
+    throw await refuseFailure(ctx, keys, 'invalid_credentials');
   }
-  const hospital = user!.hospitalId
-    ? (await db.select({ isActive: hospitals.isActive }).from(hospitals).where(eq(hospitals.id, user!.hospitalId)))[0]
-    : undefined;
-  if (!user!.isActive || hospital?.isActive === false) {
-    await failed(user!.isActive ? 'hospital_inactive' : 'inactive');
-    throw new AppError('account_inactive', user!.isActive ? 'Your hospital is not active on this platform.' : undefined);
+  await refuseInactive(ctx, user!, failed);
+  if (user!.twoFactorEnabledAt) {
+    await audit(db, ctx, { action: 'auth.password_accepted', hospitalId: user!.hospitalId, entityType: 'user', entityId: user!.id, actor: { id: user!.id, email: user!.email } });
+    return { user: user!, secondFactor: true };
   }
-  return db.transaction(async (tx) => {
+  return { user: await finishLogin(ctx, user!, keys), secondFactor: false };
+}
+
+/** The person is in: their email's failures are forgotten, the time is kept, and it is audited. */
+export async function finishLogin(ctx: Ctx, user: UserRow, keys: ReturnType<typeof throttleKeys>, details?: Record<string, unknown>): Promise<UserRow> {
+  return ctx.db.transaction(async (tx) => {
     await clearEmail(tx, keys);
-    const [row] = await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user!.id)).returning();
-    await audit(tx, ctx, { action: 'auth.login', hospitalId: user!.hospitalId, entityType: 'user', entityId: user!.id, actor: { id: user!.id, email: user!.email } });
+    const [row] = await tx.update(users).set({ lastLoginAt: ctx.clock.now() }).where(eq(users.id, user.id)).returning();
+    await audit(tx, ctx, { action: 'auth.login', hospitalId: user.hospitalId, entityType: 'user', entityId: user.id, actor: { id: user.id, email: user.email }, details });
     return row!;
   });
 }
@@ -110,13 +139,16 @@ export async function changePassword(ctx: ActorCtx, body: PasswordChangeBody) {
 
 export async function me(ctx: Ctx, userId: string): Promise<Me> {
   const [row] = await ctx.db
-    .select({ user: users, hospitalName: hospitals.name })
+    .select({ user: users, hospitalName: hospitals.name, hospitalRequiresTwoFactor: hospitals.adminTwoFactorRequired })
     .from(users)
     .leftJoin(hospitals, eq(hospitals.id, users.hospitalId))
     .where(eq(users.id, userId));
   if (!row) throw new AppError('unauthenticated');
   const u = row.user;
   return {
+    emailConfirmed: u.emailConfirmedAt !== null,
+    twoFactorEnabled: u.twoFactorEnabledAt !== null,
+    twoFactorSetupRequired: !u.twoFactorEnabledAt && twoFactorRequired(ctx.config.session, u.role, row.hospitalRequiresTwoFactor),
     id: u.id,
     email: u.email,
     role: u.role,

@@ -81,7 +81,7 @@ describe('what changes in the database behind its back', () => {
 });
 
 describe('SessionCache', () => {
-  const actor: Actor = { userId: 'u1', email: 'a@b.test', role: 'patient', hospitalId: 'h1', sessionId: 's1', mustChangePassword: false };
+  const actor: Actor = { userId: 'u1', email: 'a@b.test', role: 'patient', hospitalId: 'h1', sessionId: 's1', mustChangePassword: false, emailConfirmed: true, twoFactorSetupRequired: false };
   const entry = { actor, session: { id: 's1', lastSeenAt: new Date() }, expiresAt: new Date(Date.now() + 60_000) };
 
   it('does not keep what was read before an invalidation that came meanwhile', () => {

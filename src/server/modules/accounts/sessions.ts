@@ -14,7 +14,14 @@ export interface Actor {
   hospitalId: string | null;
   sessionId: string;
   mustChangePassword: boolean;
+  emailConfirmed: boolean;
+  /** Their role requires a second factor and they have none yet: only setting one up is open to them. */
+  twoFactorSetupRequired: boolean;
 }
+
+/** Whether this person may not go without a second factor: super admins (by setting), and admins of a hospital that requires it. */
+export const twoFactorRequired = (cfg: Pick<SessionConfig, 'superAdminTwoFactor'>, role: Role, hospitalRequires: boolean | null) =>
+  role === 'super_admin' ? cfg.superAdminTwoFactor : role === 'hospital_admin' && !!hospitalRequires;
 
 type SessionConfig = Config['session'];
 
@@ -109,7 +116,10 @@ const selectSessions = (db: Tx) =>
       hospitalId: users.hospitalId,
       isActive: users.isActive,
       mustChangePassword: users.mustChangePassword,
+      emailConfirmedAt: users.emailConfirmedAt,
+      twoFactorEnabledAt: users.twoFactorEnabledAt,
       hospitalActive: hospitals.isActive,
+      hospitalRequiresTwoFactor: hospitals.adminTwoFactorRequired,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -121,7 +131,16 @@ type SessionRow = Awaited<ReturnType<ReturnType<typeof selectSessions>['execute'
 /** The actor of a session that is still on, or null: unknown user state, expired, idle, or deactivated. */
 function actorOf(row: SessionRow, cfg: SessionConfig, now: number): Actor | null {
   if (!row.isActive || row.hospitalActive === false || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + cfg.idleMs <= now) return null;
-  return { userId: row.userId, email: row.email, role: row.role, hospitalId: row.hospitalId, sessionId: row.id, mustChangePassword: row.mustChangePassword };
+  return {
+    userId: row.userId,
+    email: row.email,
+    role: row.role,
+    hospitalId: row.hospitalId,
+    sessionId: row.id,
+    mustChangePassword: row.mustChangePassword,
+    emailConfirmed: row.emailConfirmedAt !== null,
+    twoFactorSetupRequired: !row.twoFactorEnabledAt && twoFactorRequired(cfg, row.role, row.hospitalRequiresTwoFactor),
+  };
 }
 
 /** Records activity on a session, at most once a minute (a write per request would be waste). */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Role } from '../../../contracts/enums.js';
@@ -12,6 +13,9 @@ import { hashPassword, refuseCommonPassword } from './passwords.js';
 import type { Outbox } from '../../realtime/outbox.js';
 import { announceSessionChange } from '../../realtime/session-check.js';
 import { revokeUserSessions } from './sessions.js';
+import { personName } from '../../../contracts/people.js';
+import { queueAccountMail } from './account-mail.js';
+import { issueToken } from './link-tokens.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -26,22 +30,30 @@ export function toUserBase(u: UserRow): UserBase {
     phone: u.phone,
     isActive: u.isActive,
     mustChangePassword: u.mustChangePassword,
+    twoFactorEnabled: u.twoFactorEnabledAt !== null,
     createdAt: u.createdAt.toISOString(),
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
   };
 }
 
 /**
- * Creates any account. Accounts an admin creates must change their initial password;
- * the caller's transaction keeps the user and its profile together.
+ * Creates any account; the caller's transaction keeps the user and its profile together.
+ * Accounts an admin creates either get an initial password they must change, or (left out,
+ * where mail is configured) a welcome mail with a link to choose their own. An address is
+ * confirmed when an admin vouches for it with a password, or when the person follows a link.
  */
 export async function insertAccount(
   tx: Tx,
   ctx: Ctx,
-  input: z.infer<typeof NewAccount> & { role: Role; hospitalId: string | null; mustChangePassword: boolean; selfService?: boolean },
+  input: z.infer<typeof NewAccount> & { role: Role; hospitalId: string | null; mustChangePassword: boolean; selfService?: boolean; emailConfirmed?: boolean },
 ): Promise<UserRow> {
-  await refuseCommonPassword(input.password, 'password');
-  const passwordHash = await hashPassword(input.password);
+  const welcome = input.password === undefined;
+  if (welcome && ctx.config.mail.delivery !== 'smtp')
+    throw fieldError('validation_failed', 'password', 'Give an initial password: this installation sends no mail, so no welcome link can be sent');
+  if (input.password !== undefined) await refuseCommonPassword(input.password, 'password');
+  // A welcome account has a password nobody knows until the link sets one.
+  const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
+  const now = ctx.clock.now();
   try {
     const [row] = await tx
       .insert(users)
@@ -53,7 +65,8 @@ export async function insertAccount(
         firstName: input.firstName,
         lastName: input.lastName,
         phone: input.phone ?? null,
-        mustChangePassword: input.mustChangePassword,
+        mustChangePassword: input.mustChangePassword && !welcome,
+        emailConfirmedAt: welcome || input.emailConfirmed === false ? null : now,
       })
       .returning();
     await audit(tx, ctx, {
@@ -65,11 +78,18 @@ export async function insertAccount(
       // Someone signing themself up is the actor of their own creation.
       ...(input.selfService ? { actor: { id: row!.id, email: row!.email } } : {}),
     });
+    if (welcome) await sendWelcome(tx, ctx, row!.id, now);
     return row!;
   } catch (e) {
     if (sqlState(e) === UNIQUE_VIOLATION) throw fieldError('email_taken', 'email', 'This email is already registered');
     throw e;
   }
+}
+
+async function sendWelcome(tx: Tx, ctx: Ctx, userId: string, now: Date) {
+  const [creator] = ctx.actor ? await tx.select().from(users).where(eq(users.id, ctx.actor.userId)) : [];
+  const token = await issueToken(tx, userId, 'welcome', now);
+  await queueAccountMail(tx, ctx.config, userId, { kind: 'welcome', token, createdBy: creator ? personName(creator, creator.role) : 'An administrator' }, now);
 }
 
 /** Applies the account part of a patch; deactivation signs the user out everywhere, sockets too. */

@@ -19,7 +19,7 @@ type Body<A extends AppointmentAction> = z.infer<(typeof ActionBodies)[A]>;
 /** Once a time is agreed the fee is due, by the hold or the start, whichever is first; a free visit is confirmed at once. */
 async function scheduled(tx: Tx, outbox: Outbox, ctx: Ctx, row: AppointmentRow) {
   const a = row.appointment;
-  if (a.fee === 0) return applyTransition(tx, outbox, { row, action: 'confirm-free', party: 'system', actorId: null, at: ctx.clock.now() });
+  if (a.fee === 0) return applyTransition(tx, outbox, { row, action: 'confirm-free', party: 'system', config: ctx.config, actorId: null, at: ctx.clock.now() });
   const due = new Date(Math.min(ctx.clock.now().getTime() + ctx.config.appointments.paymentHoldMs, a.startsAt.getTime()));
   const [updated] = await tx.update(appointments).set({ paymentDueAt: due }).where(eq(appointments.id, a.id)).returning();
   return { ...row, appointment: updated! };
@@ -39,7 +39,7 @@ export async function act<A extends AppointmentAction>(ctx: ActorCtx, id: string
       const now = ctx.clock.now();
       const why = refusal(action, a.status, party, { now: now.getTime(), startsAt: a.startsAt.getTime(), cancelCutoffMs: ctx.config.appointments.cancelCutoffMs });
       if (why) throw new AppError(why, why === 'invalid_transition' ? `Cannot ${action.replace('-', ' ')} an appointment that is ${a.status.replace('_', ' ')}` : undefined);
-      const t = { row, action, party, actorId: ctx.actor.userId, at: now };
+      const t = { row, action, party, config: ctx.config, actorId: ctx.actor.userId, at: now };
       switch (action) {
         case 'approve':
           return scheduled(tx, outbox, ctx, await applyTransition(tx, outbox, t));
@@ -121,7 +121,7 @@ export async function expireOverdue(ctx: Ctx, now = ctx.clock.now()): Promise<nu
       const overdue = a && ((a.status === 'scheduled' && a.paymentDueAt && a.paymentDueAt <= now) || ((a.status === 'requested' || a.status === 'pending') && a.startsAt <= now));
       if (!overdue) return false;
       const reason = a.status === 'scheduled' ? 'The fee was not paid in time' : 'The request was not answered before its time';
-      await applyTransition(tx, outbox, { row: row!, action: 'expire', party: 'system', actorId: null, patch: { cancellationReason: reason }, reason, at: now });
+      await applyTransition(tx, outbox, { row: row!, action: 'expire', party: 'system', config: ctx.config, actorId: null, patch: { cancellationReason: reason }, reason, at: now });
       return true;
     });
     if (done) expired++;

@@ -37,6 +37,9 @@ export async function slotFor(ctx: ActorCtx, doctorId: string, hospitalId: strin
 
 /** A patient asks for a slot with one of their hospital's doctors. */
 export async function requestAppointment(ctx: ActorCtx, body: AppointmentCreate) {
+  // Where sign-ups confirm their address, an unconfirmed one cannot book (nor be reminded).
+  if (ctx.config.mail.delivery === 'smtp' && !ctx.actor.emailConfirmed)
+    throw new AppError('email_unconfirmed', 'Confirm your email address with the link we mailed you, then book.');
   const { user: doctor, profile } = await findDoctor(ctx.db, ctx.scope, body.doctorId);
   if (!doctor.isActive || !profile.isAvailable) throw new AppError('doctor_unavailable');
   const startsAt = new Date(body.startsAt);
@@ -45,7 +48,7 @@ export async function requestAppointment(ctx: ActorCtx, body: AppointmentCreate)
     const row = await inTransaction(ctx, async (tx, outbox) => {
       const [hospital] = await tx.select({ fee: hospitals.appointmentFee }).from(hospitals).where(eq(hospitals.id, profile.hospitalId));
       const values = { hospitalId: profile.hospitalId, patientId: ctx.actor.userId, doctorId: doctor.id, startsAt, endsAt, symptoms: body.symptoms, fee: hospital!.fee };
-      return openAppointment(tx, outbox, values, { party: 'patient', actorId: ctx.actor.userId, at: ctx.clock.now() });
+      return openAppointment(tx, outbox, values, { party: 'patient', config: ctx.config, actorId: ctx.actor.userId, at: ctx.clock.now() });
     });
     return getAppointment(ctx, row.appointment.id);
   } catch (e) {

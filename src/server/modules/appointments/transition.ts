@@ -11,11 +11,15 @@ import { findAppointment, type AppointmentRow } from './appointments.queries.js'
 import { doctorName, personName } from '../../../contracts/people.js';
 import { formatInZone } from './format.js';
 import { TRANSITIONS, type Action, type Party } from './lifecycle.js';
+import { mailAboutChange } from '../mail/appointment-mail.js';
+import type { Config } from '../../config.js';
 
 type Patch = Partial<typeof appointments.$inferInsert>;
 
 interface Step {
   party: Party;
+  /** The installation's settings: the mail a change calls for is queued with it. */
+  config: Config;
   actorId: string | null;
   reason?: string | null;
   /** When it happens (the clock's now). */
@@ -76,6 +80,7 @@ async function record(tx: Tx, outbox: Outbox, row: AppointmentRow, action: Actio
     at: step.at,
   });
   await tellOthers(tx, outbox, row, action, step.party, step.reason ?? null);
+  await mailAboutChange(tx, step.config, row, action, step.party, step.at);
   outbox.add(toAppointment(a.id, { type: 'appointment.changed', appointmentId: a.id, status: rule.to }));
   const holds = (HOLDING_STATUSES as readonly string[]).includes(rule.to);
   if (!holds || timeMoved) outbox.add(slotsChanged(a));

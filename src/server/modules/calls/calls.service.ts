@@ -100,7 +100,7 @@ export async function admitPatient(ctx: ActorCtx, roomId: string, role: CallRole
       const why = refusal('start', a.status, 'doctor', { now: now.getTime(), startsAt: a.startsAt.getTime(), cancelCutoffMs: ctx.config.appointments.cancelCutoffMs });
       if (why) throw new AppError(why, why === 'too_early' ? 'The visit can start 15 minutes before its time' : undefined);
       const row = (await findAppointment(tx, ctx.scope, a.id, true))!;
-      updated = (await applyTransition(tx, outbox, { row, action: 'start', party: 'doctor', actorId: ctx.actor.userId, at: now, patch: call })).appointment;
+      updated = (await applyTransition(tx, outbox, { row, action: 'start', party: 'doctor', config: ctx.config, actorId: ctx.actor.userId, at: now, patch: call })).appointment;
     } else {
       if (a.videoCallStatus === 'ended') throw new AppError('call_ended');
       [updated] = (await tx.update(appointments).set(call).where(eq(appointments.id, a.id)).returning()) as [Appointment];

@@ -72,6 +72,8 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
           attachmentName: file?.original ?? null,
           attachmentType: file?.type ?? null,
           attachmentSize: file?.size ?? null,
+          // The app's clock, like every other time: how long a message stays unread is measured from it.
+          createdAt: ctx.clock.now(),
         })
         .onConflictDoNothing({ target: [chatMessages.appointmentId, chatMessages.senderId, chatMessages.clientId] })
         .returning();

@@ -33,6 +33,7 @@ const present = ({ hospital: h, doctorCount, patientCount }: Row): Hospital => (
   timezone: h.timezone,
   appointmentFee: h.appointmentFee,
   refundFullUntilHours: h.refundFullUntilHours,
+  adminTwoFactorRequired: h.adminTwoFactorRequired,
   isActive: h.isActive,
   createdAt: h.createdAt.toISOString(),
   doctorCount: Number(doctorCount),
@@ -74,7 +75,8 @@ export async function patchHospital(ctx: ActorCtx, id: string, patch: HospitalPa
     await tx.update(hospitals).set({ ...patch, updatedAt: ctx.clock.now() }).where(eq(hospitals.id, id));
     const action = patch.isActive === false ? 'hospital.deactivated' : patch.isActive === true ? 'hospital.reactivated' : 'hospital.updated';
     await audit(tx, ctx, { action, hospitalId: id, entityType: 'hospital', entityId: id, details: changedFields(patch) });
-    if (patch.isActive === false) announceSessionChange(outbox, `hospital:${id}`);
+    // Deactivation ends its people's sessions; a new two-factor rule changes what its admins' sessions allow.
+    if (patch.isActive === false || patch.adminTwoFactorRequired !== undefined) announceSessionChange(outbox, `hospital:${id}`);
     return present(await findHospital(tx, ctx.scope, id));
   });
 }

@@ -38,7 +38,7 @@ export async function recordDeskPayment(ctx: ActorCtx, appointmentId: string, bo
         updatedAt: now,
       })
       .returning();
-    await applyTransition(tx, outbox, { row, action: 'payment-received', party: 'system', actorId: ctx.actor.userId, reason: 'Paid at the desk', at: now });
+    await applyTransition(tx, outbox, { row, action: 'payment-received', party: 'system', config: ctx.config, actorId: ctx.actor.userId, reason: 'Paid at the desk', at: now });
     await recordPaymentEvent(tx, outbox, ctx, p!, 'desk_recorded', 'completed', { reference: body.reference ?? null });
     return p!.id;
   });

@@ -132,7 +132,7 @@ async function complete(tx: Tx, outbox: Outbox, ctx: Ctx, p: PaymentRow, transac
   const paid = { status: 'completed' as const, transactionId, reportedAmount: p.amount, paidAt: now, checkedAt: now, updatedAt: now, lastError: null, nextCheckAt: null };
   if (row && row.appointment.status === 'scheduled' && !confirmedBy) {
     const [done] = await tx.update(payments).set({ ...paid, grants: true }).where(eq(payments.id, p.id)).returning();
-    await applyTransition(tx, outbox, { row, action: 'payment-received', party: 'system', actorId: null, at: now });
+    await applyTransition(tx, outbox, { row, action: 'payment-received', party: 'system', config: ctx.config, actorId: null, at: now });
     await recordPaymentEvent(tx, outbox, ctx, done!, 'completed', 'completed', { transactionId });
     return { settled: { payment: done!, outcome: 'paid' } };
   }

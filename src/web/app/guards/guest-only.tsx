@@ -16,6 +16,10 @@ export function GuestOnly() {
       const query = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
       return <Navigate to={`/change-password${query}`} replace />;
     }
+    if (me.data.twoFactorSetupRequired) {
+      const query = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+      return <Navigate to={`/two-factor${query}`} replace />;
+    }
     return <Navigate to={next} replace />;
   }
   return <Outlet />;

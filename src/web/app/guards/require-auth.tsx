@@ -17,5 +17,10 @@ export function RequireAuth() {
     const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
     return <Navigate to={`/change-password${next}`} replace />;
   }
+  // Their role requires a second factor and they have none: that comes before anything else.
+  if (!me.data.mustChangePassword && me.data.twoFactorSetupRequired && location.pathname !== '/two-factor') {
+    const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
+    return <Navigate to={`/two-factor${next}`} replace />;
+  }
   return <Outlet />;
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { MessagesIndicator } from '../../features/notifications/components/messages-indicator.js';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.js';
+import { EmailConfirmationBanner } from '../../features/auth/components/email-confirmation-banner.js';
 import { useMe } from '../../lib/session.js';
 import { describeZone, viewerTimeZone } from '../../lib/datetime.js';
 import { FlashMessage } from '../../lib/ui/flash-message.js';
@@ -23,8 +24,8 @@ export function AppLayout() {
   useFocusOnNavigate(MAIN_ID);
   useEffect(() => setNavOpen(false), [location.pathname]);
 
-  // Until a forced password change is done the API refuses everything else: offer no links.
-  const locked = me.mustChangePassword;
+  // Until a forced password change (or a required second factor) is done the API refuses everything else: offer no links.
+  const locked = me.mustChangePassword || me.twoFactorSetupRequired;
   const items = locked ? [] : navItemsFor(me);
 
   return (
@@ -57,6 +58,7 @@ export function AppLayout() {
       </header>
       <main id={MAIN_ID} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-3 py-6 sm:px-6 sm:py-8">
         <FlashMessage className="mb-6" />
+        {!locked && me.role === 'patient' && <EmailConfirmationBanner />}
         <Outlet />
       </main>
       <footer className="border-t border-slate-200 bg-white">

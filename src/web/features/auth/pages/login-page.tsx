@@ -11,6 +11,7 @@ import { Card } from '../../../lib/ui/card.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { TextField } from '../../../lib/ui/text-field.js';
 import { useLogin } from '../api/use-login.js';
+import { SecondStepForm } from '../components/second-step-form.js';
 import { signInRefusal } from '../utils/sign-in-refusal.js';
 
 export function LoginPage() {
@@ -25,6 +26,8 @@ export function LoginPage() {
   const waiting = wait !== null && secondsLeft > 0;
   const [ready, setReady] = useState(false);
   const waitRef = useRef<HTMLDivElement>(null);
+  // The password was right and the account has a second factor: its code comes next.
+  const [secondStep, setSecondStep] = useState(false);
 
   useEffect(() => {
     if (wait && secondsLeft === 0) {
@@ -44,6 +47,9 @@ export function LoginPage() {
     if (!body) return;
     // On success "me" is set and the guest-only guard moves on to the next page.
     login.mutate(body, {
+      onSuccess: (result) => {
+        if (!('user' in result)) setSecondStep(true);
+      },
       onError: (error) => {
         const refusal = signInRefusal(error);
         if (refusal?.kind === 'wait') {
@@ -64,41 +70,57 @@ export function LoginPage() {
       <p className="mt-1 text-slate-700">
         {next ? 'Sign in to continue where you were.' : 'Welcome back. Sign in to your account.'}
       </p>
-      <form ref={form.formRef} noValidate onSubmit={onSubmit} className="mt-6 space-y-5">
-        <FormAlert failure={form.failure} />
-        {waiting && (
-          <div ref={waitRef} tabIndex={-1} className="outline-none">
-            <Alert tone="warning" title={wait.wrong ? 'Email or password is incorrect' : 'Too many sign-in attempts'}>
-              <p>
-                {wait.wrong ? 'There have been several failed attempts, so sign-in waits a little. ' : 'Sign-in is paused for a little while. '}
-                {/* The number changes every second: read once, when the message appears, not at each tick. */}
-                <span aria-live="off">Try again in {waitText(secondsLeft)}.</span>
-              </p>
-            </Alert>
-          </div>
-        )}
-        <p role="status" className="sr-only">
-          {ready ? 'You can try to sign in again now.' : ''}
-        </p>
-        <TextField
-          label="Email address"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          required
-          {...form.text('email')}
+      {secondStep ? (
+        <SecondStepForm
+          onCancel={() => setSecondStep(false)}
+          onExpired={(message) => {
+            setSecondStep(false);
+            form.setValue('password', '');
+            form.showErrors({}, { title: 'Sign in again', message, unmatched: [] });
+          }}
         />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          required
-          {...form.text('password')}
-        />
-        <Button type="submit" className="w-full" pending={login.isPending} pendingLabel="Signing in…" disabled={waiting}>
-          Sign in
-        </Button>
-      </form>
+      ) : (
+        <form ref={form.formRef} noValidate onSubmit={onSubmit} className="mt-6 space-y-5">
+          <FormAlert failure={form.failure} />
+          {waiting && (
+            <div ref={waitRef} tabIndex={-1} className="outline-none">
+              <Alert tone="warning" title={wait.wrong ? 'Email or password is incorrect' : 'Too many sign-in attempts'}>
+                <p>
+                  {wait.wrong ? 'There have been several failed attempts, so sign-in waits a little. ' : 'Sign-in is paused for a little while. '}
+                  {/* The number changes every second: read once, when the message appears, not at each tick. */}
+                  <span aria-live="off">Try again in {waitText(secondsLeft)}.</span>
+                </p>
+              </Alert>
+            </div>
+          )}
+          <p role="status" className="sr-only">
+            {ready ? 'You can try to sign in again now.' : ''}
+          </p>
+          <TextField
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            required
+            {...form.text('email')}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            required
+            {...form.text('password')}
+          />
+          <p className="-mt-2 text-sm">
+            <Link to="/forgot-password" className="font-medium text-brand-900 underline">
+              Forgot password?
+            </Link>
+          </p>
+          <Button type="submit" className="w-full" pending={login.isPending} pendingLabel="Signing in…" disabled={waiting}>
+            Sign in
+          </Button>
+        </form>
+      )}
       <Alert tone="info" className="mt-6">
         New patient?{' '}
         <Link

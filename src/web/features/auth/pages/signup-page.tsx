@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { SignupBody } from '../../../../contracts/auth.js';
 import { describeZone } from '../../../lib/datetime.js';
 import { useForm } from '../../../lib/form.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
+import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
 import { Card } from '../../../lib/ui/card.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
@@ -19,6 +21,8 @@ export function SignupPage() {
   const hospitals = usePublicHospitals();
   const form = useForm({ firstName: '', lastName: '', email: '', password: '', hospitalId: '' });
   const signup = useSignup();
+  // Where mail is configured the address is confirmed first: the answer is the same for every address.
+  const [pendingFor, setPendingFor] = useState<string | null>(null);
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -30,8 +34,32 @@ export function SignupPage() {
       hospitalId: v.hospitalId,
     }));
     if (!body) return;
-    signup.mutate(body, { onError: form.fail });
+    signup.mutate(body, {
+      onError: form.fail,
+      onSuccess: (result) => {
+        if (!('user' in result)) setPendingFor(body.email);
+      },
+    });
   };
+
+  if (pendingFor)
+    return (
+      <Card>
+        <h1 className="text-2xl font-bold text-slate-900">Check your email</h1>
+        <Alert tone="success" className="mt-6" title="One more step">
+          <p>
+            We sent a message to <strong>{pendingFor}</strong>. Follow its link to confirm your address; then sign in and book
+            your visits.
+          </p>
+          <p className="mt-2">Nothing arrived after a few minutes? Look in your spam folder.</p>
+        </Alert>
+        <p className="mt-6 text-sm text-slate-700">
+          <Link to="/login" className="font-semibold text-brand-900 underline">
+            Go to sign in
+          </Link>
+        </p>
+      </Card>
+    );
 
   const items = hospitals.data?.items ?? [];
   const chosen = items.find((h) => h.id === form.values.hospitalId);

@@ -1,6 +1,7 @@
 import { DoctorCreate, type DoctorView } from '../../../../contracts/doctors.js';
 import { AccountFields, emptyAccount } from '../../../lib/account-fields.js';
 import { integer, optional, useForm } from '../../../lib/form.js';
+import { useMailConfig } from '../../../lib/use-mail-config.js';
 import { Button } from '../../../lib/ui/button.js';
 import { CheckboxField } from '../../../lib/ui/checkbox-field.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
@@ -26,10 +27,13 @@ export function DoctorCreateForm({
   onCancel: () => void;
 }) {
   const form = useForm(empty);
+  // Where mail is configured, the person chooses their own password from a welcome mail.
+  const welcomeLinks = useMailConfig().data?.welcomeLinks ?? false;
   const create = useCreateDoctor(hospitalId);
   const submit = form.handleSubmit(async () => {
     const body = form.validate(DoctorCreate, (v, addError) => ({
       ...v,
+      password: welcomeLinks ? undefined : v.password,
       phone: optional(v.phone),
       bio: optional(v.bio),
       experienceYears: integer(v.experienceYears, 'experienceYears', addError),
@@ -39,7 +43,7 @@ export function DoctorCreateForm({
   return (
     <form ref={form.formRef} aria-label="New doctor" noValidate onSubmit={submit} className="space-y-5">
       <FormAlert failure={form.failure} />
-      <AccountFields text={form.text} setPassword={(p) => form.setValue('password', p)} who="the doctor" />
+      <AccountFields text={form.text} setPassword={(p) => form.setValue('password', p)} who="the doctor" welcomeLinks={welcomeLinks} />
       <DoctorProfileFields text={form.text} />
       <CheckboxField
         label="Available for appointments"

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { isFullDoctor } from '../../../../contracts/doctors.js';
+import { firstSignInNote } from '../../../lib/account-fields.js';
 import { Link } from 'react-router';
 import type { DoctorView } from '../../../../contracts/doctors.js';
 import { useListState, useUrlText } from '../../../lib/use-list-state.js';
@@ -56,7 +58,7 @@ export function DoctorsPanel({
           <Link to={`/doctors/${created.id}`} className="font-semibold underline">
             {doctorName(created)}
           </Link>{' '}
-          can sign in with the temporary password and will be asked to choose a new one.
+          {isFullDoctor(created) ? firstSignInNote(created) : 'was added.'}
         </Alert>
       )}
       {creating && (

@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { ResetTwoFactorControl } from '../../../lib/reset-two-factor.js';
 import { isFullDoctor } from '../../../../contracts/doctors.js';
 import { formatDateTime } from '../../../lib/datetime.js';
 import { useMe } from '../../../lib/session.js';
@@ -55,13 +56,16 @@ export function DoctorDetailPage() {
         badge={<ActiveBadge active={d.isActive} />}
         description={`${d.specialization} · ${d.experienceYears} ${d.experienceYears === 1 ? 'year' : 'years'} of experience`}
         actions={
-          <ActivationControl
-            active={d.isActive}
-            what="doctor"
-            name={doctorName(d)}
-            consequence="They will be signed out, cannot sign in, and patients cannot book them until reactivated."
-            onChange={(isActive) => update.mutateAsync({ isActive })}
-          />
+          <>
+            <ResetTwoFactorControl userId={d.id} name={doctorName(d)} enabled={d.twoFactorEnabled} />
+            <ActivationControl
+              active={d.isActive}
+              what="doctor"
+              name={doctorName(d)}
+              consequence="They will be signed out, cannot sign in, and patients cannot book them until reactivated."
+              onChange={(isActive) => update.mutateAsync({ isActive })}
+            />
+          </>
         }
       />
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">

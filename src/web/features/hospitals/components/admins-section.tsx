@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ResetTwoFactorControl } from '../../../lib/reset-two-factor.js';
+import { firstSignInNote } from '../../../lib/account-fields.js';
 import { formatDateTime } from '../../../lib/datetime.js';
 import { ActivationControl } from '../../../lib/ui/activation-control.js';
 import { Alert } from '../../../lib/ui/alert.js';
@@ -32,7 +34,7 @@ export function AdminsSection({ hospitalId }: { hospitalId: string }) {
     >
       {created && (
         <Alert tone="success" title="Administrator added">
-          {created} can now sign in with the temporary password and will be asked to choose a new one.
+          {created}
         </Alert>
       )}
       {creating && (
@@ -43,7 +45,7 @@ export function AdminsSection({ hospitalId }: { hospitalId: string }) {
             onCancel={() => setCreating(false)}
             onCreated={(admin) => {
               setCreating(false);
-              setCreated(`${personName(admin)} (${admin.email})`);
+              setCreated(`${personName(admin)} (${admin.email}) ${firstSignInNote(admin)}`);
             }}
           />
         </Card>
@@ -65,6 +67,7 @@ export function AdminsSection({ hospitalId }: { hospitalId: string }) {
                   <span className="font-semibold">{personName(admin)}</span>
                   <ActiveBadge active={admin.isActive} />
                   {admin.mustChangePassword && <Badge tone="amber">Temporary password</Badge>}
+                  {admin.twoFactorEnabled && <Badge tone="green">Two-factor on</Badge>}
                 </div>
                 <p className="truncate text-sm text-slate-700">
                   {admin.email}
@@ -74,13 +77,16 @@ export function AdminsSection({ hospitalId }: { hospitalId: string }) {
                   Last sign-in: {admin.lastLoginAt ? formatDateTime(admin.lastLoginAt) : 'never'}
                 </p>
               </div>
-              <ActivationControl
-                active={admin.isActive}
-                what="administrator"
-                name={personName(admin)}
-                consequence={`${personName(admin)} will be signed out and unable to sign in until reactivated.`}
-                onChange={(isActive) => setActive.mutateAsync({ adminId: admin.id, isActive })}
-              />
+              <div className="flex flex-wrap gap-2">
+                <ResetTwoFactorControl userId={admin.id} name={personName(admin)} enabled={admin.twoFactorEnabled} />
+                <ActivationControl
+                  active={admin.isActive}
+                  what="administrator"
+                  name={personName(admin)}
+                  consequence={`${personName(admin)} will be signed out and unable to sign in until reactivated.`}
+                  onChange={(isActive) => setActive.mutateAsync({ adminId: admin.id, isActive })}
+                />
+              </div>
             </li>
           ))}
         </ul>

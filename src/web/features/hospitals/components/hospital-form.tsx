@@ -9,6 +9,8 @@ import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { ComboboxField } from '../../../lib/ui/combobox-field.js';
 import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { TextField } from '../../../lib/ui/text-field.js';
+import { CheckboxField } from '../../../lib/ui/checkbox-field.js';
+import { useMe } from '../../../lib/session.js';
 
 const DEFAULT_ZONE = 'Asia/Kathmandu';
 
@@ -20,6 +22,7 @@ function initialValues(h?: Hospital) {
     email: h?.email ?? '',
     timezone: h ? currentZoneName(h.timezone) : DEFAULT_ZONE,
     appointmentFee: h ? paisaToRupeesInput(h.appointmentFee) : '',
+    adminTwoFactorRequired: h?.adminTwoFactorRequired ?? (false as boolean),
   };
 }
 
@@ -38,6 +41,8 @@ export function HospitalForm({
   onCancel?: () => void;
 }) {
   const form = useForm(initialValues(hospital));
+  // A hospital's admin may require a second factor of the admins, but only the platform's may drop the requirement.
+  const locked = useMe().role !== 'super_admin' && !!hospital?.adminTwoFactorRequired;
   const zone = form.values.timezone;
   const zones = useMemo(() => timeZoneOptions(zone).map((z) => ({ value: z, description: zoneName(z), keywords: formerZoneNames(z).join(' ') })), [zone]);
 
@@ -79,6 +84,16 @@ export function HospitalForm({
           {...form.text('appointmentFee')}
         />
       </div>
+      <CheckboxField
+        label="Require two-factor sign-in for this hospital’s administrators"
+        hint={
+          locked
+            ? 'Required. Only the platform administrator can stop requiring it.'
+            : 'Administrators then sign in with a password and a code from an authenticator app; those without one set it up at their next request.'
+        }
+        disabled={locked}
+        {...form.checkbox('adminTwoFactorRequired')}
+      />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" pending={form.submitting}>
           {submitLabel}

@@ -57,6 +57,7 @@ export function HospitalOverview({ hospital }: { hospital: Hospital }) {
               { label: 'Email', value: hospital.email },
               { label: 'Time zone', value: describeZone(hospital.timezone) },
               { label: 'Appointment fee', value: formatPaisa(hospital.appointmentFee) },
+              { label: 'Two-factor sign-in for administrators', value: hospital.adminTwoFactorRequired ? 'Required' : 'Optional' },
               { label: 'Added', value: formatDateTime(hospital.createdAt) },
               { label: 'Doctors', value: hospital.doctorCount },
               { label: 'Patients', value: hospital.patientCount },

@@ -1,6 +1,7 @@
 import { PatientCreate, type Patient } from '../../../../contracts/patients.js';
 import { AccountFields, emptyAccount } from '../../../lib/account-fields.js';
 import { optional, useForm } from '../../../lib/form.js';
+import { useMailConfig } from '../../../lib/use-mail-config.js';
 import { MedicalFields, emptyMedical, medicalBody } from '../../../lib/medical-fields.js';
 import { Button } from '../../../lib/ui/button.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
@@ -15,12 +16,14 @@ export function PatientCreateForm({
   create: (body: PatientCreate) => Promise<Patient>;
 }) {
   const form = useForm({ ...emptyAccount, ...emptyMedical });
+  // Where mail is configured, the person chooses their own password from a welcome mail.
+  const welcomeLinks = useMailConfig().data?.welcomeLinks ?? false;
   const submit = form.handleSubmit(async () => {
     const body = form.validate(PatientCreate, (v) => ({
       firstName: v.firstName,
       lastName: v.lastName,
       email: v.email,
-      password: v.password,
+      password: welcomeLinks ? undefined : v.password,
       phone: optional(v.phone),
       ...medicalBody(v),
     }));
@@ -29,7 +32,7 @@ export function PatientCreateForm({
   return (
     <form ref={form.formRef} aria-label="New patient" noValidate onSubmit={submit} className="space-y-5">
       <FormAlert failure={form.failure} />
-      <AccountFields text={form.text} setPassword={(p) => form.setValue('password', p)} who="the patient" />
+      <AccountFields text={form.text} setPassword={(p) => form.setValue('password', p)} who="the patient" welcomeLinks={welcomeLinks} />
       <fieldset className="space-y-5 rounded-lg border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-900">Medical details (optional)</legend>
         <MedicalFields text={form.text} />

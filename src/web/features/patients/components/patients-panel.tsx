@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { firstSignInNote } from '../../../lib/account-fields.js';
 import { Link } from 'react-router';
 import type { Patient } from '../../../../contracts/patients.js';
 import { useListState } from '../../../lib/use-list-state.js';
@@ -49,7 +50,7 @@ export function PatientsPanel({
           <Link to={`/patients/${created.id}`} className="font-semibold underline">
             {personName(created)}
           </Link>{' '}
-          can sign in with the temporary password and will be asked to choose a new one.
+          {firstSignInNote(created)}
         </Alert>
       )}
       {creating && (

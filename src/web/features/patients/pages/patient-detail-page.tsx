@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { ResetTwoFactorControl } from '../../../lib/reset-two-factor.js';
 import { formatCalendarDate, formatDateTime } from '../../../lib/datetime.js';
 import { useMe } from '../../../lib/session.js';
 import { useDocumentTitle } from '../../../lib/use-document-title.js';
@@ -39,13 +40,16 @@ export function PatientDetailPage() {
         badge={<ActiveBadge active={p.isActive} />}
         description={p.email}
         actions={
-          <ActivationControl
-            active={p.isActive}
-            what="patient"
-            name={personName(p)}
-            consequence="They will be signed out and cannot sign in until reactivated. Their records are kept."
-            onChange={(isActive) => update.mutateAsync({ isActive })}
-          />
+          <>
+            <ResetTwoFactorControl userId={p.id} name={personName(p)} enabled={p.twoFactorEnabled} />
+            <ActivationControl
+              active={p.isActive}
+              what="patient"
+              name={personName(p)}
+              consequence="They will be signed out and cannot sign in until reactivated. Their records are kept."
+              onChange={(isActive) => update.mutateAsync({ isActive })}
+            />
+          </>
         }
       />
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">

@@ -14,6 +14,9 @@ import { useMyDoctorRecord, useMyPatientRecord } from '../api/use-own-records.js
 import { DoctorSelfForm } from '../components/doctor-self-form.js';
 import { PatientSelfForm } from '../components/patient-self-form.js';
 import { personName } from '../../../../contracts/people.js';
+import { useMailConfig } from '../../../lib/use-mail-config.js';
+import { useMailPreferences } from '../api/use-mail-preferences.js';
+import { MailPreferencesForm } from '../components/mail-preferences-form.js';
 
 export function ProfilePage() {
   useDocumentTitle('My profile');
@@ -33,11 +36,15 @@ export function ProfilePage() {
                   { label: 'Email', value: me.email },
                   { label: 'Role', value: roleLabels[me.role] },
                   { label: 'Hospital', value: me.hospitalName ?? 'All hospitals' },
+                  { label: 'Two-factor sign-in', value: me.twoFactorEnabled ? 'On' : 'Off' },
                 ]}
               />
               <div className="flex flex-wrap gap-3 border-t border-slate-200 pt-4">
                 <ButtonLink to="/change-password" variant="secondary">
                   Change password
+                </ButtonLink>
+                <ButtonLink to="/two-factor" variant="secondary">
+                  {me.twoFactorEnabled ? 'Manage two-factor sign-in' : 'Set up two-factor sign-in'}
                 </ButtonLink>
                 <Button
                   variant="secondary"
@@ -49,10 +56,34 @@ export function ProfilePage() {
               </div>
             </Card>
           </Section>
+          <MailSection me={me} />
         </div>
         <RoleProfile me={me} />
       </div>
     </>
+  );
+}
+
+function MailSection({ me }: { me: Me }) {
+  const config = useMailConfig();
+  const prefs = useMailPreferences();
+  return (
+    <Section title="Email notifications" description="Mails name the visit and link to it; they never hold medical details.">
+      <Card>
+        {config.data?.delivery === 'off' && (
+          <Alert tone="warning" className="mb-4">
+            This installation does not send email yet, so these choices take effect once it does.
+          </Alert>
+        )}
+        {prefs.isPending ? (
+          <SkeletonRows rows={4} label="Loading your email choices…" />
+        ) : prefs.isError ? (
+          <QueryError error={prefs.error} title="Could not load your email choices" onRetry={() => void prefs.refetch()} />
+        ) : (
+          <MailPreferencesForm prefs={prefs.data} role={me.role} hasHospital={me.hospitalId !== null} />
+        )}
+      </Card>
+    </Section>
   );
 }
 
