@@ -4,7 +4,7 @@ import type { UnreadCounts } from '../../contracts/chat.js';
 import type { Notification } from '../../contracts/notifications.js';
 import type { ServerEvent } from '../../contracts/realtime.js';
 import { queryKeys } from '../lib/query-keys.js';
-import { withUnread } from '../lib/realtime/unread-counts.js';
+import { withUnread } from '../entities/chat/unread-counts.js';
 import { useRealtimeSocket } from '../lib/realtime/use-realtime-socket.js';
 import { useMeQuery } from '../lib/session.js';
 

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { Appointment } from '../../../../contracts/appointments.js';
-import type { Viewer } from '../../../lib/appointment-status.js';
+import type { Viewer } from '../../../entities/appointments/appointment-status.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
-import { StatusBadge } from '../../../lib/ui/status-badge.js';
+import { StatusBadge } from '../../../entities/appointments/status-badge.js';
 import { UnreadMarker } from '../../../lib/ui/unread-marker.js';
 import { counterpartName } from '../utils/appointment-people.js';
 import { doctorName, personName } from '../../../../contracts/people.js';

@@ -1,8 +1,8 @@
 import { useSearchParams } from 'react-router';
 import type { AppointmentStatus } from '../../../../contracts/enums.js';
-import { appointmentStatus } from '../../../lib/appointment-status.js';
+import { appointmentStatus } from '../../../entities/appointments/appointment-status.js';
 import { useMe } from '../../../lib/session.js';
-import { useUnreadByAppointment } from '../../../lib/use-chat-unread.js';
+import { useUnreadByAppointment } from '../../../entities/chat/use-chat-unread.js';
 import { useListState } from '../../../lib/use-list-state.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { cx } from '../../../lib/ui/cx.js';

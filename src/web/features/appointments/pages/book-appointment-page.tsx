@@ -14,7 +14,7 @@ import { Alert } from '../../../lib/ui/alert.js';
 import { Badge } from '../../../lib/ui/badge.js';
 import { Button, ButtonLink } from '../../../lib/ui/button.js';
 import { Card } from '../../../lib/ui/card.js';
-import { DoctorAvatar } from '../../../lib/ui/doctor-avatar.js';
+import { DoctorAvatar } from '../../../entities/doctors/doctor-avatar.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { PageHeader } from '../../../lib/ui/page-header.js';

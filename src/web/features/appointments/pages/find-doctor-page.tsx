@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.js';
 import { useListState, useUrlText } from '../../../lib/use-list-state.js';
 import { Badge } from '../../../lib/ui/badge.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
-import { DoctorAvatar } from '../../../lib/ui/doctor-avatar.js';
+import { DoctorAvatar } from '../../../entities/doctors/doctor-avatar.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
 import { PageHeader } from '../../../lib/ui/page-header.js';
 import { Pagination } from '../../../lib/ui/pagination.js';

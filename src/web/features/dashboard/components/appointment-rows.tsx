@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { Appointment } from '../../../../contracts/appointments.js';
 import { formatDateTimeIn, formatTimeIn } from '../../../lib/datetime.js';
-import { useUnreadByAppointment } from '../../../lib/use-chat-unread.js';
-import { StatusBadge } from '../../../lib/ui/status-badge.js';
+import { useUnreadByAppointment } from '../../../entities/chat/use-chat-unread.js';
+import { StatusBadge } from '../../../entities/appointments/status-badge.js';
 import { UnreadMarker } from '../../../lib/ui/unread-marker.js';
 import { doctorName, personName } from '../../../../contracts/people.js';
 

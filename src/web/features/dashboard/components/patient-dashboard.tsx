@@ -1,4 +1,4 @@
-import { medicalCompleteness } from '../../../lib/medical-fields.js';
+import { medicalCompleteness } from '../../../entities/patients/medical-fields.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { Card, Section } from '../../../lib/ui/card.js';

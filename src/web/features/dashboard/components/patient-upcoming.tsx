@@ -1,4 +1,4 @@
-import { ACTIVE_STATUSES } from '../../../lib/appointment-status.js';
+import { ACTIVE_STATUSES } from '../../../entities/appointments/appointment-status.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { Section } from '../../../lib/ui/card.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';

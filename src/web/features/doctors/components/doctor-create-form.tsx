@@ -1,5 +1,5 @@
 import { DoctorCreate, type DoctorView } from '../../../../contracts/doctors.js';
-import { AccountFields, emptyAccount } from '../../../lib/account-fields.js';
+import { AccountFields, emptyAccount } from '../../../entities/accounts/account-fields.js';
 import { integer, optional, useForm } from '../../../lib/form.js';
 import { Button } from '../../../lib/ui/button.js';
 import { CheckboxField } from '../../../lib/ui/checkbox-field.js';

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { isFullDoctor, type DoctorView } from '../../../../contracts/doctors.js';
 import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
-import { DoctorAvatar } from '../../../lib/ui/doctor-avatar.js';
+import { DoctorAvatar } from '../../../entities/doctors/doctor-avatar.js';
 import { doctorName } from '../../../../contracts/people.js';
 
 /** Doctors as staff see them; account details show only where the record carries them (the full view). */

@@ -1,5 +1,5 @@
 import { HospitalAdminCreate } from '../../../../contracts/users.js';
-import { AccountFields, emptyAccount } from '../../../lib/account-fields.js';
+import { AccountFields, emptyAccount } from '../../../entities/accounts/account-fields.js';
 import { optional, useForm } from '../../../lib/form.js';
 import { Button } from '../../../lib/ui/button.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';

@@ -1,7 +1,7 @@
 import { PatientCreate, type Patient } from '../../../../contracts/patients.js';
-import { AccountFields, emptyAccount } from '../../../lib/account-fields.js';
+import { AccountFields, emptyAccount } from '../../../entities/accounts/account-fields.js';
 import { optional, useForm } from '../../../lib/form.js';
-import { MedicalFields, emptyMedical, medicalBody } from '../../../lib/medical-fields.js';
+import { MedicalFields, emptyMedical, medicalBody } from '../../../entities/patients/medical-fields.js';
 import { Button } from '../../../lib/ui/button.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
 

@@ -1,6 +1,6 @@
 import { PatientPatch, type Patient } from '../../../../contracts/patients.js';
 import { changedFields, nullable, useForm } from '../../../lib/form.js';
-import { MedicalFields, medicalBody, medicalValues } from '../../../lib/medical-fields.js';
+import { MedicalFields, medicalBody, medicalValues } from '../../../entities/patients/medical-fields.js';
 import { Button } from '../../../lib/ui/button.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { TextField } from '../../../lib/ui/text-field.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PatientPatch, type Patient } from '../../../../contracts/patients.js';
 import { changedFields, nullable, useForm } from '../../../lib/form.js';
-import { MedicalFields, medicalBody, medicalValues } from '../../../lib/medical-fields.js';
+import { MedicalFields, medicalBody, medicalValues } from '../../../entities/patients/medical-fields.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doctorName, personName } from '../../contracts/people.js';
+import { doctorName, personName } from './people.js';
 
 describe('naming people', () => {
   const doctor = { firstName: 'Arjun', lastName: 'Thapa' };

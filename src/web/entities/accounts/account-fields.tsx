@@ -1,7 +1,7 @@
 import type { ChangeEvent } from 'react';
-import { generatePassword } from './generate-password.js';
-import { Button } from './ui/button.js';
-import { TextField } from './ui/text-field.js';
+import { generatePassword } from '../../lib/generate-password.js';
+import { Button } from '../../lib/ui/button.js';
+import { TextField } from '../../lib/ui/text-field.js';
 
 type AccountField = 'firstName' | 'lastName' | 'email' | 'phone' | 'password';
 

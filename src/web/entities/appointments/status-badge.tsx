@@ -1,6 +1,6 @@
 import type { AppointmentStatus } from '../../../contracts/enums.js';
-import { appointmentStatus } from '../appointment-status.js';
-import { Badge } from './badge.js';
+import { appointmentStatus } from './appointment-status.js';
+import { Badge } from '../../lib/ui/badge.js';
 
 /** An appointment's status as a coloured badge. */
 export function StatusBadge({ status }: { status: AppointmentStatus }) {

@@ -1,4 +1,4 @@
-import { cx } from './cx.js';
+import { cx } from '../../lib/ui/cx.js';
 
 interface Pictured {
   firstName: string;

@@ -1,5 +1,5 @@
-import { HOLDING_STATUSES } from '../../contracts/appointments.js';
-import type { AppointmentStatus } from '../../contracts/enums.js';
+import { HOLDING_STATUSES } from '../../../contracts/appointments.js';
+import type { AppointmentStatus } from '../../../contracts/enums.js';
 
 /** Who is looking: the two parties read different next steps; staff read what is happening. */
 export type Viewer = 'patient' | 'doctor' | 'staff';

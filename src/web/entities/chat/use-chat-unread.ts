@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { UnreadCounts } from '../../contracts/chat.js';
-import { api } from './api-client.js';
-import { queryKeys } from './query-keys.js';
+import { UnreadCounts } from '../../../contracts/chat.js';
+import { api } from '../../lib/api-client.js';
+import { queryKeys } from '../../lib/query-keys.js';
 
 /**
  * Unread chat messages of the signed-in patient or doctor, in total and per appointment: the

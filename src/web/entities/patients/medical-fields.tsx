@@ -1,10 +1,10 @@
 import type { ChangeEvent } from 'react';
-import { BloodType } from '../../contracts/enums.js';
-import type { Patient } from '../../contracts/patients.js';
-import { todayIsoDate } from './datetime.js';
-import { SelectField } from './ui/select-field.js';
-import { TextAreaField } from './ui/textarea-field.js';
-import { TextField } from './ui/text-field.js';
+import { BloodType } from '../../../contracts/enums.js';
+import type { Patient } from '../../../contracts/patients.js';
+import { todayIsoDate } from '../../lib/datetime.js';
+import { SelectField } from '../../lib/ui/select-field.js';
+import { TextAreaField } from '../../lib/ui/textarea-field.js';
+import { TextField } from '../../lib/ui/text-field.js';
 
 type MedicalField = 'medicalHistory' | 'allergies' | 'emergencyContact' | 'bloodType' | 'dateOfBirth';
 
