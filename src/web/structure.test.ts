@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
  * `features`, which use `entities` (what several features know about one resource), which use
  * `lib` (nothing domain-specific), which uses `contracts`. A file imports only from its own
  * layer or a lower one, and a feature or an entity never imports another one: what two of them
- * share moves down a layer. Decision record 0005 says why.
+ * share moves down a layer. Every routed page lives in `app/routes` and composes features there.
+ * Decision record 0005 says why.
  */
 const web = dirname(fileURLToPath(import.meta.url));
 const src = resolve(web, '..');
@@ -72,8 +73,18 @@ describe('the browser app’s structure', () => {
     expect(violations()).toEqual([]);
   });
 
+  it('keeps every routed page in app/routes, and only pages there', () => {
+    const misplaced = sourceFiles(web)
+      .map((file) => relative(web, file))
+      .filter((file) => (/-page\.tsx$/.test(file) || file.split(sep).includes('pages')) !== file.startsWith(join('app', 'routes') + sep));
+    expect(misplaced).toEqual([]);
+    const router = join(web, 'app', 'router.tsx');
+    const elsewhere = importsOf(router).filter((s) => !/^\.\/(routes|guards|layout)\//.test(s));
+    expect(elsewhere).toEqual([]);
+  });
+
   it('finds the imports it checks (the scan itself works)', () => {
-    const file = join(web, 'app', 'router.tsx');
+    const file = join(web, 'app', 'routes', 'hospital-detail-page.tsx');
     expect(importsOf(file).some((s) => s.includes('/features/'))).toBe(true);
     expect(place(join(web, 'features', 'doctors', 'api', 'x.ts'))).toEqual({ layer: 'features', slice: 'doctors' });
     expect(place(join(src, 'contracts', 'doctors.ts'))).toEqual({ layer: 'contracts', slice: null });

@@ -4,12 +4,12 @@ import type { Slot } from '../../../../contracts/availability.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
 import { optional, useForm } from '../../../lib/form.js';
-import { queryKeys } from '../../../lib/query-keys.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { FormDialog } from '../../../lib/ui/form-dialog.js';
 import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { useAppointmentAction, type ActionRequest } from '../api/use-appointments.js';
 import { SlotPicker } from './slot-picker.js';
+import { invalidate, invalidations } from '../../../lib/invalidations.js';
 
 type TextAction = 'reject' | 'cancel' | 'decline-proposal' | 'complete';
 
@@ -75,7 +75,7 @@ function useRefreshOnConflict(id: string) {
   const queryClient = useQueryClient();
   return (error: unknown) => {
     if (error instanceof ApiError && (error.status === 409 || error.status === 403)) {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.detail(id) });
+      void invalidate(queryClient, invalidations.appointmentChanged());
     }
   };
 }
@@ -173,7 +173,7 @@ export function ProposeDialog({
       await mutation.mutateAsync({ action: 'propose', body });
     } catch (error) {
       if (error instanceof ApiError && ['slot_unavailable', 'start_in_past', 'slot_misaligned', 'outside_availability'].includes(String(error.code))) {
-        await queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
+        await invalidate(queryClient, invalidations.freeTimesChanged(appointment.doctor.id));
         form.setValue('startsAt', '');
       }
       refresh(error);

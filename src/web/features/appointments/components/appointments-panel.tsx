@@ -12,7 +12,6 @@ import { QueryError } from '../../../lib/ui/query-error.js';
 import { SelectField } from '../../../lib/ui/select-field.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { TextField } from '../../../lib/ui/text-field.js';
-import { useAppointments } from '../api/use-appointments.js';
 import {
   dateRangeQuery,
   listViewer,
@@ -27,6 +26,8 @@ import {
 } from '../utils/appointment-filters.js';
 import { AppointmentList } from './appointment-list.js';
 import { TabEmptyState, tabDescription } from './tab-empty-state.js';
+import { useQuery } from '@tanstack/react-query';
+import { appointmentListQuery } from '../../../entities/appointments/appointment-api.js';
 
 const LIMIT = 20;
 
@@ -49,7 +50,7 @@ export function AppointmentsPanel({
   const [params, setParams] = useSearchParams();
   const { offset, setOffset } = useListState();
   const chosenTab = parseTab(params.get('tab'));
-  const waiting = useAppointments({ ...tabQuery('needs-action', viewer), hospitalId, limit: 1, offset: 0 }, { refetchInterval: 30_000 });
+  const waiting = useQuery({ ...appointmentListQuery({ ...tabQuery('needs-action', viewer), hospitalId, limit: 1, offset: 0 }), refetchInterval: 30_000 });
   const waitingCount = waiting.data?.total;
   const tab: Tab | null = chosenTab ?? (waitingCount === undefined ? (waiting.isError ? 'upcoming' : null) : waitingCount > 0 ? 'needs-action' : 'upcoming');
   const base = tabQuery(tab ?? 'upcoming', viewer);
@@ -59,10 +60,11 @@ export function AppointmentsPanel({
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const range = filters === 'status-and-dates' ? dateRangeQuery(from, to) : {};
-  const appointments = useAppointments(
-    { ...base, status: shownFilter || base.status, ...range, hospitalId, limit: LIMIT, offset },
-    { refetchInterval: 30_000, enabled: tab !== null },
-  );
+  const appointments = useQuery({
+    ...appointmentListQuery({ ...base, status: shownFilter || base.status, ...range, hospitalId, limit: LIMIT, offset }),
+    refetchInterval: 30_000,
+    enabled: tab !== null,
+  });
   const unread = useUnreadByAppointment(me.role === 'patient' || me.role === 'doctor');
   const items = appointments.data?.items ?? [];
   const total = appointments.data?.total ?? 0;

@@ -6,11 +6,12 @@ import { Card, Section } from '../../../lib/ui/card.js';
 import { DetailList } from '../../../lib/ui/detail-list.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
-import { useOwnHospital } from '../api/use-dashboard-data.js';
 import { StatTile } from './stat-tile.js';
+import { useQuery } from '@tanstack/react-query';
+import { hospitalQuery } from '../../../entities/hospitals/hospital-api.js';
 
 export function HospitalAdminDashboard({ hospitalId }: { hospitalId: string }) {
-  const hospital = useOwnHospital(hospitalId);
+  const hospital = useQuery(hospitalQuery(hospitalId));
   if (hospital.isPending) return <SkeletonRows label="Loading your hospital…" />;
   if (hospital.isError) {
     return <QueryError error={hospital.error} title="Could not load your hospital" onRetry={() => void hospital.refetch()} />;

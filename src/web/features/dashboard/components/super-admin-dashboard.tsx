@@ -6,11 +6,12 @@ import { Section } from '../../../lib/ui/card.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
-import { useHospitalsOverview } from '../api/use-dashboard-data.js';
 import { StatTile } from './stat-tile.js';
+import { useQuery } from '@tanstack/react-query';
+import { hospitalListQuery } from '../../../entities/hospitals/hospital-api.js';
 
 export function SuperAdminDashboard() {
-  const hospitals = useHospitalsOverview();
+  const hospitals = useQuery(hospitalListQuery({ limit: 200, offset: 0 }));
   if (hospitals.isPending) return <SkeletonRows label="Loading hospitals…" />;
   if (hospitals.isError) {
     return <QueryError error={hospitals.error} title="Could not load hospitals" onRetry={() => void hospitals.refetch()} />;

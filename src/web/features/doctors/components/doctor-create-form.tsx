@@ -4,7 +4,7 @@ import { integer, optional, useForm } from '../../../lib/form.js';
 import { Button } from '../../../lib/ui/button.js';
 import { CheckboxField } from '../../../lib/ui/checkbox-field.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
-import { useCreateDoctor } from '../api/use-doctors.js';
+import { useCreateDoctor } from '../api/use-create-doctor.js';
 import { DoctorProfileFields } from './doctor-profile-fields.js';
 
 const empty = {

@@ -4,7 +4,7 @@ import { Button } from '../../../lib/ui/button.js';
 import { CheckboxField } from '../../../lib/ui/checkbox-field.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { TextField } from '../../../lib/ui/text-field.js';
-import { useUpdateDoctor } from '../api/use-doctor.js';
+import { useUpdateDoctor } from '../../../entities/doctors/doctor-api.js';
 import { DoctorProfileFields } from './doctor-profile-fields.js';
 
 /** An admin edits everything about a doctor except the email and password. */

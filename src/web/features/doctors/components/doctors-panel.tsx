@@ -10,10 +10,11 @@ import { Pagination } from '../../../lib/ui/pagination.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { TextField } from '../../../lib/ui/text-field.js';
-import { useDoctors } from '../api/use-doctors.js';
 import { DoctorCreateForm } from './doctor-create-form.js';
 import { DoctorList } from './doctor-list.js';
 import { doctorName } from '../../../../contracts/people.js';
+import { useQuery } from '@tanstack/react-query';
+import { doctorListQuery } from '../../../entities/doctors/doctor-api.js';
 
 const LIMIT = 20;
 
@@ -30,12 +31,14 @@ export function DoctorsPanel({
 }) {
   const { search, offset, setOffset, offsetKey } = useListState(urlPrefix);
   const specialization = useUrlText(`${urlPrefix}specialization`, offsetKey);
-  const doctors = useDoctors(hospitalId, {
-    q: search.value || undefined,
-    specialization: specialization.value || undefined,
-    limit: LIMIT,
-    offset,
-  });
+  const doctors = useQuery(
+    doctorListQuery(hospitalId, {
+      q: search.value || undefined,
+      specialization: specialization.value || undefined,
+      limit: LIMIT,
+      offset,
+    }),
+  );
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<DoctorView | null>(null);
   const filtered = Boolean(search.value || specialization.value);

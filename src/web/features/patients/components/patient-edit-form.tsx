@@ -4,7 +4,7 @@ import { MedicalFields, medicalBody, medicalValues } from '../../../entities/pat
 import { Button } from '../../../lib/ui/button.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { TextField } from '../../../lib/ui/text-field.js';
-import { useUpdatePatient } from '../api/use-patient.js';
+import { useUpdatePatient } from '../../../entities/patients/patient-api.js';
 
 export function PatientEditForm({
   patient,

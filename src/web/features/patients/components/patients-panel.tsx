@@ -10,10 +10,12 @@ import { Pagination } from '../../../lib/ui/pagination.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { TextField } from '../../../lib/ui/text-field.js';
-import { useCreatePatient, usePatients } from '../api/use-patients.js';
+import { useCreatePatient } from '../api/use-create-patient.js';
 import { PatientCreateForm } from './patient-create-form.js';
 import { PatientList } from './patient-list.js';
 import { personName } from '../../../../contracts/people.js';
+import { useQuery } from '@tanstack/react-query';
+import { patientListQuery } from '../../../entities/patients/patient-api.js';
 
 const LIMIT = 20;
 
@@ -28,7 +30,7 @@ export function PatientsPanel({
   urlPrefix?: string;
 }) {
   const { search, offset, setOffset } = useListState(urlPrefix);
-  const patients = usePatients(hospitalId, { q: search.value || undefined, limit: LIMIT, offset });
+  const patients = useQuery(patientListQuery(hospitalId, { q: search.value || undefined, limit: LIMIT, offset }));
   const create = useCreatePatient(hospitalId);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<Patient | null>(null);

@@ -7,7 +7,7 @@ import { CheckboxField } from '../../../lib/ui/checkbox-field.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { TextField } from '../../../lib/ui/text-field.js';
-import { useUpdateMyDoctorRecord } from '../api/use-own-records.js';
+import { useUpdateDoctor } from '../../../entities/doctors/doctor-api.js';
 
 /** What a doctor may change about themselves: name, phone, bio and availability. */
 export function DoctorSelfForm({ doctor }: { doctor: Doctor }) {
@@ -18,7 +18,7 @@ export function DoctorSelfForm({ doctor }: { doctor: Doctor }) {
     bio: doctor.bio,
     isAvailable: doctor.isAvailable as boolean,
   });
-  const update = useUpdateMyDoctorRecord(doctor.id);
+  const update = useUpdateDoctor(doctor.id);
   const [saved, setSaved] = useState<string | null>(null);
   const submit = form.handleSubmit(async () => {
     setSaved(null);

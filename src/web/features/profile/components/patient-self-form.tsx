@@ -6,7 +6,7 @@ import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { TextField } from '../../../lib/ui/text-field.js';
-import { useUpdateMyPatientRecord } from '../api/use-own-records.js';
+import { useUpdatePatient } from '../../../entities/patients/patient-api.js';
 
 /** A patient keeps their own contact details and medical profile up to date. */
 export function PatientSelfForm({ patient }: { patient: Patient }) {
@@ -16,7 +16,7 @@ export function PatientSelfForm({ patient }: { patient: Patient }) {
     phone: patient.phone ?? '',
     ...medicalValues(patient),
   });
-  const update = useUpdateMyPatientRecord(patient.id);
+  const update = useUpdatePatient(patient.id);
   const [saved, setSaved] = useState<string | null>(null);
   const submit = form.handleSubmit(async () => {
     setSaved(null);
