@@ -31,30 +31,20 @@ export function ChangePasswordPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const forced = me.mustChangePassword;
-  const form = useForm(empty);
+  const form = useForm(empty, { schema: ChangePasswordForm });
   const change = useChangePassword();
 
-  const onSubmit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const parsed = form.validate(ChangePasswordForm, (v) => v);
-    if (!parsed) return;
-    change.mutate(
-      { currentPassword: parsed.currentPassword, newPassword: parsed.newPassword },
-      {
-        onError: form.fail,
-        onSuccess: () => {
-          form.reset(empty);
-          if (forced) {
-            flash('Your new password is set. Use it the next time you sign in.');
-            void navigate(safeNext(params.get('next')), { replace: true });
-          } else {
-            flash('Your password was changed. You stay signed in here; your other sessions were signed out.');
-            void navigate('/profile');
-          }
-        },
-      },
-    );
-  };
+  const onSubmit = form.handleSubmit(async ({ currentPassword, newPassword }) => {
+    await change.mutateAsync({ currentPassword, newPassword });
+    form.reset(empty);
+    if (forced) {
+      flash('Your new password is set. Use it the next time you sign in.');
+      void navigate(safeNext(params.get('next')), { replace: true });
+    } else {
+      flash('Your password was changed. You stay signed in here; your other sessions were signed out.');
+      void navigate('/profile');
+    }
+  });
 
   return (
     <div className="max-w-xl">

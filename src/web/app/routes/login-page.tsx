@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LoginBody } from '../../../contracts/auth.js';
 import { useForm } from '../../lib/form.js';
@@ -17,7 +17,7 @@ export function LoginPage() {
   useDocumentTitle('Sign in');
   const [params] = useSearchParams();
   const next = params.get('next');
-  const form = useForm({ email: '', password: '' });
+  const form = useForm({ email: '', password: '' }, { schema: LoginBody });
   const login = useLogin();
   // A throttled sign-in: when the next try is allowed, and whether the last one was a wrong password.
   const [wait, setWait] = useState<{ until: number; wrong: boolean } | null>(null);
@@ -36,26 +36,27 @@ export function LoginPage() {
     if (wait) waitRef.current?.focus();
   }, [wait]);
 
-  const onSubmit = (event: React.FormEvent) => {
+  const signIn = form.handleSubmit(async (body) => {
+    try {
+      // On success "me" is set and the guest-only guard moves on to the next page.
+      await login.mutateAsync(body);
+    } catch (error) {
+      const refusal = signInRefusal(error);
+      if (refusal?.kind === 'wait') {
+        form.showErrors({}, null);
+        setWait({ until: Date.now() + refusal.seconds * 1000, wrong: refusal.wrong });
+      } else if (refusal?.kind === 'wrong') {
+        form.showErrors({}, { title: 'Email or password is incorrect', message: refusal.warning ?? 'Email or password is incorrect', unmatched: [] });
+      } else {
+        throw error;
+      }
+    }
+  });
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (waiting) return;
     setReady(false);
-    const body = form.validate(LoginBody, (v) => ({ email: v.email, password: v.password }));
-    if (!body) return;
-    // On success "me" is set and the guest-only guard moves on to the next page.
-    login.mutate(body, {
-      onError: (error) => {
-        const refusal = signInRefusal(error);
-        if (refusal?.kind === 'wait') {
-          form.showErrors({}, null);
-          setWait({ until: Date.now() + refusal.seconds * 1000, wrong: refusal.wrong });
-        } else if (refusal?.kind === 'wrong') {
-          form.showErrors({}, { title: 'Email or password is incorrect', message: refusal.warning ?? 'Email or password is incorrect', unmatched: [] });
-        } else {
-          form.fail(error);
-        }
-      },
-    });
+    void signIn();
   };
 
   return (

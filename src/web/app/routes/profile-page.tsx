@@ -1,13 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import type { Me } from '../../../contracts/auth.js';
+import { isFullDoctor } from '../../../contracts/doctors.js';
+import { personName } from '../../../contracts/people.js';
+import { doctorQuery } from '../../entities/doctors/doctor-api.js';
+import { patientQuery } from '../../entities/patients/patient-api.js';
+import { DoctorEditForm } from '../../features/doctors/components/doctor-edit-form.js';
+import { PatientEditForm } from '../../features/patients/components/patient-edit-form.js';
 import { roleLabels, useMe, useSignOut } from '../../lib/session.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { Alert } from '../../lib/ui/alert.js';
 import { Button, ButtonLink } from '../../lib/ui/button.js';
 import { Card, Section } from '../../lib/ui/card.js';
 import { DetailList } from '../../lib/ui/detail-list.js';
 import { PageHeader } from '../../lib/ui/page-header.js';
-import { OwnRecord } from '../../features/profile/components/own-record.js';
-import { personName } from '../../../contracts/people.js';
+import { QueryState } from '../../lib/ui/query-state.js';
 
+/** /profile: one's account, and what one keeps up to date oneself (a doctor's profile, a patient's medical profile). */
 export function ProfilePage() {
   useDocumentTitle('My profile');
   const me = useMe();
@@ -46,5 +55,53 @@ export function ProfilePage() {
         <OwnRecord me={me} />
       </div>
     </>
+  );
+}
+
+function OwnRecord({ me }: { me: Me }) {
+  if (me.role === 'doctor') return <OwnDoctorRecord id={me.id} />;
+  if (me.role === 'patient') return <OwnPatientRecord id={me.id} />;
+  return (
+    <Section title="Your details">
+      <Card>
+        <p className="text-slate-700">
+          {me.role === 'super_admin'
+            ? 'Super admin accounts are managed with the operator command line.'
+            : 'Your name and phone are managed by the platform’s super admin. Ask them if something is wrong.'}
+        </p>
+      </Card>
+    </Section>
+  );
+}
+
+function OwnDoctorRecord({ id }: { id: string }) {
+  const doctor = useQuery(doctorQuery(id));
+  return (
+    <Section title="Doctor profile" description="Your specialization and licence are managed by your hospital’s administrator.">
+      <Card>
+        <QueryState query={doctor} rows={4} loading="Loading your profile…" errorTitle="Could not load your profile">
+          {(d) =>
+            isFullDoctor(d) ? (
+              <DoctorEditForm doctor={d} own />
+            ) : (
+              <Alert tone="warning">Your full profile could not be loaded (the server sent the public view). Reload the page, or ask your administrator.</Alert>
+            )
+          }
+        </QueryState>
+      </Card>
+    </Section>
+  );
+}
+
+function OwnPatientRecord({ id }: { id: string }) {
+  const patient = useQuery(patientQuery(id));
+  return (
+    <Section title="Medical profile" description="Your doctors see this before a visit. Only you and your hospital’s staff can see it.">
+      <Card>
+        <QueryState query={patient} rows={5} loading="Loading your medical profile…" errorTitle="Could not load your medical profile">
+          {(p) => <PatientEditForm patient={p} own />}
+        </QueryState>
+      </Card>
+    </Section>
   );
 }

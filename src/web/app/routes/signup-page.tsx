@@ -17,21 +17,11 @@ import { useSignup } from '../../features/auth/api/use-signup.js';
 export function SignupPage() {
   useDocumentTitle('Create a patient account');
   const hospitals = usePublicHospitals();
-  const form = useForm({ firstName: '', lastName: '', email: '', password: '', hospitalId: '' });
+  const form = useForm({ firstName: '', lastName: '', email: '', password: '', hospitalId: '' }, { schema: SignupBody });
   const signup = useSignup();
 
-  const onSubmit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const body = form.validate(SignupBody, (v) => ({
-      firstName: v.firstName,
-      lastName: v.lastName,
-      email: v.email,
-      password: v.password,
-      hospitalId: v.hospitalId,
-    }));
-    if (!body) return;
-    signup.mutate(body, { onError: form.fail });
-  };
+  // On success "me" is set and the guest-only guard moves on.
+  const onSubmit = form.handleSubmit((body) => signup.mutateAsync(body));
 
   const items = hospitals.data?.items ?? [];
   const chosen = items.find((h) => h.id === form.values.hospitalId);

@@ -1,16 +1,9 @@
-import type { ChangeEvent } from 'react';
+import type { TextBinding } from '../../lib/form.js';
 import { generatePassword } from '../../lib/generate-password.js';
 import { Button } from '../../lib/ui/button.js';
 import { TextField } from '../../lib/ui/text-field.js';
 
 type AccountField = 'firstName' | 'lastName' | 'email' | 'phone' | 'password';
-
-interface Binding {
-  name: string;
-  value: string;
-  error: string | undefined;
-  onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
-}
 
 /**
  * The fields every admin-created account has (NewAccount): names, email, phone and a
@@ -21,7 +14,7 @@ export function AccountFields({
   setPassword,
   who,
 }: {
-  text: (name: AccountField) => Binding;
+  text: (name: AccountField) => TextBinding;
   setPassword: (value: string) => void;
   /** "the doctor", "the patient" … for the hints. */
   who: string;

@@ -1,4 +1,4 @@
-import type { ChangeEvent } from 'react';
+import type { TextBinding } from '../../lib/form.js';
 import { BloodType } from '../../../contracts/enums.js';
 import type { Patient } from '../../../contracts/patients.js';
 import { todayIsoDate } from '../../lib/datetime.js';
@@ -8,17 +8,10 @@ import { TextField } from '../../lib/ui/text-field.js';
 
 type MedicalField = 'medicalHistory' | 'allergies' | 'emergencyContact' | 'bloodType' | 'dateOfBirth';
 
-interface Binding {
-  name: string;
-  value: string;
-  error: string | undefined;
-  onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
-}
-
 const bloodTypeOptions = BloodType.options.map((t) => ({ value: t, label: t }));
 
 /** A patient's medical profile, as both admins and the patient edit it. */
-export function MedicalFields({ text }: { text: (name: MedicalField) => Binding }) {
+export function MedicalFields({ text }: { text: (name: MedicalField) => TextBinding }) {
   return (
     <>
       <div className="grid gap-5 sm:grid-cols-2">

@@ -95,16 +95,17 @@ export function TextActionDialog({
   onDone: (message: string) => void;
 }) {
   const spec = TEXT_DIALOGS[action];
-  const form = useForm({ text: '' });
+  const form = useForm(
+    { text: '' },
+    { schema: ActionBodies[action], toBody: (v) => ({ [spec.field]: spec.required ? v.text : optional(v.text) }) },
+  );
   const mutation = useAppointmentAction(appointment.id);
   const refresh = useRefreshOnConflict(appointment.id);
   const close = () => {
     form.reset();
     onClose();
   };
-  const submit = form.handleSubmit(async () => {
-    const body = form.validate(ActionBodies[action], (v) => ({ [spec.field]: spec.required ? v.text : optional(v.text) }));
-    if (!body) return;
+  const submit = form.handleSubmit(async (body) => {
     try {
       await mutation.mutateAsync({ action, body } as ActionRequest);
     } catch (error) {
@@ -155,7 +156,16 @@ export function ProposeDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const form = useForm({ startsAt: '', note: '' });
+  const form = useForm(
+    { startsAt: '', note: '' },
+    {
+      schema: ActionBodies.propose,
+      toBody: (v, addError) => {
+        if (!v.startsAt) addError('startsAt', 'Choose one of your free times');
+        return { startsAt: v.startsAt || undefined, note: optional(v.note) };
+      },
+    },
+  );
   const mutation = useAppointmentAction(appointment.id);
   const refresh = useRefreshOnConflict(appointment.id);
   const queryClient = useQueryClient();
@@ -163,12 +173,7 @@ export function ProposeDialog({
     form.reset();
     onClose();
   };
-  const submit = form.handleSubmit(async () => {
-    const body = form.validate(ActionBodies.propose, (v, addError) => {
-      if (!v.startsAt) addError('startsAt', 'Choose one of your free times');
-      return { startsAt: v.startsAt || undefined, note: optional(v.note) };
-    });
-    if (!body) return;
+  const submit = form.handleSubmit(async (body) => {
     try {
       await mutation.mutateAsync({ action: 'propose', body });
     } catch (error) {

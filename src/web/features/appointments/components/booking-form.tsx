@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { AppointmentCreate } from '../../../../contracts/appointments.js';
 import type { Slot } from '../../../../contracts/availability.js';
@@ -27,7 +27,16 @@ const SLOT_PROBLEMS: Record<string, string> = {
 
 /** A patient picks one of a doctor's free times and says why they need the visit; `cancelTo` is where Cancel leads. */
 export function BookingForm({ doctorId, doctorLabel, cancelTo }: { doctorId: string; doctorLabel: string; cancelTo: string }) {
-  const form = useForm({ startsAt: '', symptoms: '' });
+  const form = useForm(
+    { startsAt: '', symptoms: '' },
+    {
+      schema: AppointmentCreate,
+      toBody: (v, addError) => {
+        if (!v.startsAt) addError('startsAt', 'Choose one of the free times');
+        return { doctorId, startsAt: v.startsAt || undefined, symptoms: v.symptoms };
+      },
+    },
+  );
   const request = useRequestAppointment();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -41,13 +50,7 @@ export function BookingForm({ doctorId, doctorLabel, cancelTo }: { doctorId: str
     if (slot) setSlotNotice(null);
   };
 
-  const submit = form.handleSubmit(async () => {
-    setSlotNotice(null);
-    const body = form.validate(AppointmentCreate, (v, addError) => {
-      if (!v.startsAt) addError('startsAt', 'Choose one of the free times');
-      return { doctorId, startsAt: v.startsAt || undefined, symptoms: v.symptoms };
-    });
-    if (!body) return;
+  const send = form.handleSubmit(async (body) => {
     try {
       const created = await request.mutateAsync(body);
       void navigate(`/appointments/${created.id}`, { state: { requested: true } });
@@ -67,6 +70,12 @@ export function BookingForm({ doctorId, doctorLabel, cancelTo }: { doctorId: str
       throw error;
     }
   });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSlotNotice(null);
+    void send();
+  };
 
   const chosen = form.values.startsAt;
   return (

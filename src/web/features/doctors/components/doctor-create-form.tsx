@@ -1,9 +1,8 @@
 import { DoctorCreate, type DoctorView } from '../../../../contracts/doctors.js';
 import { AccountFields, emptyAccount } from '../../../entities/accounts/account-fields.js';
 import { integer, optional, useForm } from '../../../lib/form.js';
-import { Button } from '../../../lib/ui/button.js';
 import { CheckboxField } from '../../../lib/ui/checkbox-field.js';
-import { FormAlert } from '../../../lib/ui/form-alert.js';
+import { FormFrame } from '../../../lib/ui/form-frame.js';
 import { useCreateDoctor } from '../api/use-create-doctor.js';
 import { DoctorProfileFields } from './doctor-profile-fields.js';
 
@@ -25,20 +24,24 @@ export function DoctorCreateForm({
   onCreated: (doctor: DoctorView) => void;
   onCancel: () => void;
 }) {
-  const form = useForm(empty);
-  const create = useCreateDoctor(hospitalId);
-  const submit = form.handleSubmit(async () => {
-    const body = form.validate(DoctorCreate, (v, addError) => ({
+  const form = useForm(empty, {
+    schema: DoctorCreate,
+    toBody: (v, addError) => ({
       ...v,
       phone: optional(v.phone),
       bio: optional(v.bio),
       experienceYears: integer(v.experienceYears, 'experienceYears', addError),
-    }));
-    if (body) onCreated(await create.mutateAsync(body));
+    }),
   });
+  const create = useCreateDoctor(hospitalId);
   return (
-    <form ref={form.formRef} aria-label="New doctor" noValidate onSubmit={submit} className="space-y-5">
-      <FormAlert failure={form.failure} />
+    <FormFrame
+      form={form}
+      label="New doctor"
+      onSubmit={form.handleSubmit(async (body) => onCreated(await create.mutateAsync(body)))}
+      submitLabel="Create doctor"
+      onCancel={onCancel}
+    >
       <AccountFields text={form.text} setPassword={(p) => form.setValue('password', p)} who="the doctor" />
       <DoctorProfileFields text={form.text} />
       <CheckboxField
@@ -46,14 +49,6 @@ export function DoctorCreateForm({
         hint="Patients can only book doctors who are available."
         {...form.checkbox('isAvailable')}
       />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" pending={form.submitting}>
-          Create doctor
-        </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={form.submitting}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }
