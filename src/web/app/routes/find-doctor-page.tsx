@@ -3,11 +3,9 @@ import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { useListState, useUrlText } from '../../lib/use-list-state.js';
 import { EmptyState } from '../../lib/ui/empty-state.js';
 import { PageHeader } from '../../lib/ui/page-header.js';
-import { Pagination } from '../../lib/ui/pagination.js';
-import { QueryError } from '../../lib/ui/query-error.js';
+import { QueryList } from '../../lib/ui/query-state.js';
+import { SearchField, SearchForm } from '../../lib/ui/search-form.js';
 import { SelectField } from '../../lib/ui/select-field.js';
-import { SkeletonRows } from '../../lib/ui/spinner.js';
-import { TextField } from '../../lib/ui/text-field.js';
 import { useQuery } from '@tanstack/react-query';
 import { DoctorCard } from '../../features/appointments/components/doctor-card.js';
 import { doctorListQuery, specializationsQuery } from '../../entities/doctors/doctor-api.js';
@@ -36,6 +34,12 @@ export function FindDoctorPage() {
     options.push({ value: specialization.value, label: specialization.value });
   }
 
+  const empty = filtered ? (
+    <EmptyState title="No doctors match">Try another name or specialization, or clear the filters.</EmptyState>
+  ) : (
+    <EmptyState title="No doctors yet">Your hospital has not added doctors yet. Check again later.</EmptyState>
+  );
+
   return (
     <>
       <PageHeader
@@ -43,14 +47,8 @@ export function FindDoctorPage() {
         description={`Doctors at ${me.hospitalName ?? 'your hospital'}. Choose one to see their free times and request a visit.`}
       />
       <div className="space-y-6">
-        <form role="search" aria-label="Find doctors" onSubmit={(e) => e.preventDefault()} className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label="Search by name"
-            type="search"
-            placeholder="e.g. Adhikari"
-            value={search.input}
-            onChange={(e) => search.setInput(e.target.value)}
-          />
+        <SearchForm label="Find doctors" className="grid gap-4 sm:grid-cols-2">
+          <SearchField label="Search by name" placeholder="e.g. Adhikari" filter={search} />
           <SelectField
             label="Specialization"
             placeholder="All specializations"
@@ -58,30 +56,19 @@ export function FindDoctorPage() {
             value={specialization.input}
             onChange={(e) => specialization.setInput(e.target.value)}
           />
-        </form>
+        </SearchForm>
         <p className="sr-only" aria-live="polite">
           {doctors.data && !doctors.isPlaceholderData ? `${doctors.data.total} ${doctors.data.total === 1 ? 'doctor' : 'doctors'} found` : ''}
         </p>
-        {doctors.isPending ? (
-          <SkeletonRows rows={4} label="Loading doctors…" />
-        ) : doctors.isError ? (
-          <QueryError error={doctors.error} title="Could not load doctors" onRetry={() => void doctors.refetch()} />
-        ) : doctors.data.items.length === 0 ? (
-          filtered ? (
-            <EmptyState title="No doctors match">Try another name or specialization, or clear the filters.</EmptyState>
-          ) : (
-            <EmptyState title="No doctors yet">Your hospital has not added doctors yet. Check again later.</EmptyState>
-          )
-        ) : (
-          <>
+        <QueryList query={doctors} noun="doctors" rows={4} pages={{ offset, limit: LIMIT, onChange: setOffset }} empty={empty}>
+          {(items) => (
             <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              {doctors.data.items.map((d) => (
+              {items.map((d) => (
                 <DoctorCard key={d.id} doctor={d} />
               ))}
             </ul>
-            <Pagination label="Doctor pages" offset={offset} limit={LIMIT} total={doctors.data.total} onChange={setOffset} />
-          </>
-        )}
+          )}
+        </QueryList>
       </div>
     </>
   );

@@ -6,10 +6,8 @@ import { Button } from '../../lib/ui/button.js';
 import { Card, Section } from '../../lib/ui/card.js';
 import { EmptyState } from '../../lib/ui/empty-state.js';
 import { PageHeader } from '../../lib/ui/page-header.js';
-import { Pagination } from '../../lib/ui/pagination.js';
-import { QueryError } from '../../lib/ui/query-error.js';
-import { SkeletonRows } from '../../lib/ui/spinner.js';
-import { TextField } from '../../lib/ui/text-field.js';
+import { QueryList } from '../../lib/ui/query-state.js';
+import { SearchField, SearchForm } from '../../lib/ui/search-form.js';
 import { useCreateHospital } from '../../features/hospitals/api/use-hospital.js';
 import { HospitalForm } from '../../features/hospitals/components/hospital-form.js';
 import { HospitalList } from '../../features/hospitals/components/hospital-list.js';
@@ -27,6 +25,14 @@ export function HospitalsPage() {
   const q = search.value;
   const hospitals = useQuery(hospitalListQuery({ q: q || undefined, limit: LIMIT, offset }));
   const create = useCreateHospital();
+
+  const empty = q ? (
+    <EmptyState title={`No hospitals match “${q}”`}>Try a shorter or different search.</EmptyState>
+  ) : (
+    <EmptyState title="No hospitals yet" action={!creating && <Button onClick={() => setCreating(true)}>Add the first hospital</Button>}>
+      Add a hospital, then give it an administrator who can add its doctors and patients.
+    </EmptyState>
+  );
 
   return (
     <>
@@ -56,42 +62,12 @@ export function HospitalsPage() {
         </Card>
       )}
       <Section title="All hospitals" description={hospitals.data ? `${hospitals.data.total} in total` : undefined}>
-        <form role="search" onSubmit={(e) => e.preventDefault()} className="max-w-md">
-          <TextField
-            label="Search hospitals"
-            type="search"
-            placeholder="Name or address"
-            value={search.input}
-            onChange={(e) => search.setInput(e.target.value)}
-          />
-        </form>
-        {hospitals.isPending ? (
-          <SkeletonRows label="Loading hospitals…" />
-        ) : hospitals.isError ? (
-          <QueryError error={hospitals.error} title="Could not load hospitals" onRetry={() => void hospitals.refetch()} />
-        ) : hospitals.data.items.length === 0 ? (
-          q ? (
-            <EmptyState title={`No hospitals match “${q}”`}>Try a shorter or different search.</EmptyState>
-          ) : (
-            <EmptyState
-              title="No hospitals yet"
-              action={!creating && <Button onClick={() => setCreating(true)}>Add the first hospital</Button>}
-            >
-              Add a hospital, then give it an administrator who can add its doctors and patients.
-            </EmptyState>
-          )
-        ) : (
-          <>
-            <HospitalList hospitals={hospitals.data.items} />
-            <Pagination
-              label="Hospital pages"
-              offset={offset}
-              limit={LIMIT}
-              total={hospitals.data.total}
-              onChange={setOffset}
-            />
-          </>
-        )}
+        <SearchForm className="max-w-md">
+          <SearchField label="Search hospitals" placeholder="Name or address" filter={search} />
+        </SearchForm>
+        <QueryList query={hospitals} noun="hospitals" pages={{ offset, limit: LIMIT, onChange: setOffset }} empty={empty}>
+          {(items) => <HospitalList hospitals={items} />}
+        </QueryList>
       </Section>
     </>
   );

@@ -7,10 +7,8 @@ import { Alert } from '../../lib/ui/alert.js';
 import { Button, ButtonLink } from '../../lib/ui/button.js';
 import { cx } from '../../lib/ui/cx.js';
 import { EmptyState } from '../../lib/ui/empty-state.js';
+import { QueryList } from '../../lib/ui/query-state.js';
 import { PageHeader } from '../../lib/ui/page-header.js';
-import { Pagination } from '../../lib/ui/pagination.js';
-import { QueryError } from '../../lib/ui/query-error.js';
-import { SkeletonRows } from '../../lib/ui/spinner.js';
 import { useMarkAllRead, useMarkRead, useNotifications } from '../../features/notifications/api/use-notifications.js';
 import { NotificationItem } from '../../features/notifications/components/notification-item.js';
 
@@ -44,6 +42,12 @@ export function NotificationsPage() {
     );
   };
 
+  const empty = (
+    <EmptyState title={onlyUnread ? 'Nothing unread' : 'No notifications yet'}>
+      News about your appointments (requests, answers, new times, cancellations) appears here.
+    </EmptyState>
+  );
+
   return (
     <>
       <PageHeader
@@ -63,18 +67,10 @@ export function NotificationsPage() {
           {filterLink('unread', 'Unread')}
         </nav>
         {(markAll.isError || markRead.isError) && <Alert tone="error">{errorMessage(markAll.error ?? markRead.error)}</Alert>}
-        {notifications.isPending ? (
-          <SkeletonRows label="Loading notifications…" />
-        ) : notifications.isError ? (
-          <QueryError error={notifications.error} title="Could not load notifications" onRetry={() => void notifications.refetch()} />
-        ) : notifications.data.items.length === 0 ? (
-          <EmptyState title={onlyUnread ? 'Nothing unread' : 'No notifications yet'}>
-            News about your appointments (requests, answers, new times, cancellations) appears here.
-          </EmptyState>
-        ) : (
-          <>
+        <QueryList query={notifications} noun="notifications" pages={{ offset, limit: LIMIT, onChange: setOffset }} empty={empty}>
+          {(items) => (
             <ul className="space-y-2 rounded-xl border border-slate-200 bg-white p-2 shadow-sm">
-              {notifications.data.items.map((n) => (
+              {items.map((n) => (
                 <li key={n.id}>
                   <NotificationItem
                     notification={n}
@@ -90,9 +86,8 @@ export function NotificationsPage() {
                 </li>
               ))}
             </ul>
-            <Pagination label="Notification pages" offset={offset} limit={LIMIT} total={notifications.data.total} onChange={setOffset} />
-          </>
-        )}
+          )}
+        </QueryList>
       </div>
     </>
   );

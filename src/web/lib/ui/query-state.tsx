@@ -19,26 +19,34 @@ export function QueryState<T>({ query, loading, rows, errorTitle, children }: St
   return <>{children(query.data)}</>;
 }
 
-/** A list read from the API: its states, `empty` when it has no items, else the items and (given `pages`) their pages. */
+/**
+ * A list read from the API: its states, `empty` when it has no items, else the items and (given
+ * `pages`) their pages. `noun` names the items in what is read out ("Loading doctors…").
+ */
 export function QueryList<T>({
+  query,
+  noun,
+  rows,
   empty,
   pages,
   children,
-  ...state
-}: StateProps<{ items: T[]; total: number }> & {
+}: {
+  query: UseQueryResult<{ items: T[]; total: number }>;
+  noun: string;
+  rows?: number;
   empty: ReactNode;
-  pages?: { label: string; offset: number; limit: number; onChange: (offset: number) => void };
+  pages?: { offset: number; limit: number; onChange: (offset: number) => void };
   children: (items: T[]) => ReactNode;
 }) {
   return (
-    <QueryState {...state}>
+    <QueryState query={query} rows={rows} loading={`Loading ${noun}…`} errorTitle={`Could not load ${noun}`}>
       {({ items, total }) =>
         items.length === 0 ? (
           empty
         ) : (
           <>
             {children(items)}
-            {pages && <Pagination {...pages} total={total} />}
+            {pages && <Pagination {...pages} total={total} label={`Pages of ${noun}`} />}
           </>
         )
       }

@@ -4,7 +4,6 @@ import type { Slot } from '../../../../contracts/availability.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
 import { optional, useForm } from '../../../lib/form.js';
-import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { FormDialog } from '../../../lib/ui/form-dialog.js';
 import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { useAppointmentAction, type ActionRequest } from '../api/use-appointments.js';
@@ -123,12 +122,10 @@ export function TextActionDialog({
       submitLabel={spec.submitLabel}
       cancelLabel="Go back"
       tone={spec.tone}
-      pending={form.submitting}
-      formRef={form.formRef}
+      form={form}
       onSubmit={submit}
       onClose={close}
     >
-      <FormAlert failure={form.failure} />
       <TextAreaField
         label={spec.label}
         hint={spec.hint}
@@ -195,12 +192,10 @@ export function ProposeDialog({
       description={`The patient asked for ${formatDateTimeIn(appointment.requestedStartsAt ?? appointment.startsAt)}. Choose one of your free times instead; they accept or decline it.`}
       submitLabel="Send proposal"
       cancelLabel="Go back"
-      pending={form.submitting}
-      formRef={form.formRef}
+      form={form}
       onSubmit={submit}
       onClose={close}
     >
-      <FormAlert failure={form.failure} />
       <SlotPicker
         compact
         legend="Your free times"

@@ -7,10 +7,8 @@ import { useListState } from '../../../lib/use-list-state.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { cx } from '../../../lib/ui/cx.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
-import { Pagination } from '../../../lib/ui/pagination.js';
-import { QueryError } from '../../../lib/ui/query-error.js';
+import { QueryList } from '../../../lib/ui/query-state.js';
 import { SelectField } from '../../../lib/ui/select-field.js';
-import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { TextField } from '../../../lib/ui/text-field.js';
 import {
   dateRangeQuery,
@@ -66,7 +64,6 @@ export function AppointmentsPanel({
     enabled: tab !== null,
   });
   const unread = useUnreadByAppointment(me.role === 'patient' || me.role === 'doctor');
-  const items = appointments.data?.items ?? [];
   const total = appointments.data?.total ?? 0;
 
   const setParam = (key: string, value: string) =>
@@ -106,6 +103,12 @@ export function AppointmentsPanel({
     );
   };
 
+  const empty = filtered ? (
+    <EmptyState title="No appointments match these filters">Try another status or dates, or clear the filters.</EmptyState>
+  ) : (
+    <TabEmptyState tab={tab ?? 'upcoming'} viewer={viewer} />
+  );
+
   return (
     <div className="space-y-5">
       <nav aria-label="Appointment lists">
@@ -132,24 +135,14 @@ export function AppointmentsPanel({
       <p className="sr-only" aria-live="polite">
         {appointments.data && !appointments.isPlaceholderData ? `${total} ${total === 1 ? 'appointment' : 'appointments'}` : ''}
       </p>
-      {tab === null || appointments.isPending ? (
-        <SkeletonRows label="Loading appointments…" />
-      ) : appointments.isError ? (
-        <QueryError error={appointments.error} title="Could not load appointments" onRetry={() => void appointments.refetch()} />
-      ) : items.length === 0 ? (
-        filtered ? (
-          <EmptyState title="No appointments match these filters">Try another status or dates, or clear the filters.</EmptyState>
-        ) : (
-          <TabEmptyState tab={tab} viewer={viewer} />
-        )
-      ) : (
-        <>
+      {/* No tab yet (the count that chooses it is loading): the list's query waits, pending. */}
+      <QueryList query={appointments} noun="appointments" pages={{ offset, limit: LIMIT, onChange: setOffset }} empty={empty}>
+        {(items) => (
           <div aria-busy={appointments.isPlaceholderData || undefined} className={cx(appointments.isPlaceholderData && 'opacity-60')}>
             <AppointmentList appointments={items} viewerOf={(a) => viewerOf(me, a)} unread={unread} />
           </div>
-          <Pagination label="Appointment pages" offset={offset} limit={LIMIT} total={total} onChange={setOffset} />
-        </>
-      )}
+        )}
+      </QueryList>
     </div>
   );
 }

@@ -1,9 +1,9 @@
-import { Link } from 'react-router';
 import type { DoctorView } from '../../../../contracts/doctors.js';
 import { doctorName } from '../../../../contracts/people.js';
 import { DoctorAvatar } from '../../../entities/doctors/doctor-avatar.js';
 import { Badge } from '../../../lib/ui/badge.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
+import { RecordLink } from '../../../lib/ui/row-list.js';
 
 /** A doctor as a patient choosing one sees them, with the way to their free times. */
 export function DoctorCard({ doctor: d }: { doctor: DoctorView }) {
@@ -15,9 +15,9 @@ export function DoctorCard({ doctor: d }: { doctor: DoctorView }) {
         <div className="min-w-0 flex-1">
           <h2 className="font-semibold text-slate-900">
             {d.isAvailable ? (
-              <Link to={`/book/${d.id}`} className="text-brand-900 underline-offset-2 hover:underline">
+              <RecordLink to={`/book/${d.id}`}>
                 {name}
-              </Link>
+              </RecordLink>
             ) : (
               name
             )}

@@ -1,5 +1,4 @@
-import { describeZone } from '../../../lib/datetime.js';
-import { formatPaisa } from '../../../lib/money.js';
+import { hospitalDetails } from '../../../entities/hospitals/hospital-details.js';
 import { ActiveBadge } from '../../../lib/ui/badge.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { Card, Section } from '../../../lib/ui/card.js';
@@ -37,15 +36,7 @@ export function HospitalAdminDashboard({ hospitalId }: { hospitalId: string }) {
             <p className="text-lg font-semibold">{h.name}</p>
             <ActiveBadge active={h.isActive} />
           </div>
-          <DetailList
-            items={[
-              { label: 'Address', value: h.address },
-              { label: 'Phone', value: h.phone },
-              { label: 'Email', value: h.email },
-              { label: 'Time zone', value: describeZone(h.timezone) },
-              { label: 'Appointment fee', value: formatPaisa(h.appointmentFee) },
-            ]}
-          />
+          <DetailList items={hospitalDetails(h)} />
         </Card>
       </Section>
     </div>

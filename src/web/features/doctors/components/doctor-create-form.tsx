@@ -1,8 +1,8 @@
 import { DoctorCreate, type DoctorView } from '../../../../contracts/doctors.js';
-import { AccountFields, emptyAccount } from '../../../entities/accounts/account-fields.js';
+import { emptyAccount } from '../../../entities/accounts/account-fields.js';
+import { NewAccountForm } from '../../../entities/accounts/new-account-form.js';
 import { integer, optional, useForm } from '../../../lib/form.js';
 import { CheckboxField } from '../../../lib/ui/checkbox-field.js';
-import { FormFrame } from '../../../lib/ui/form-frame.js';
 import { useCreateDoctor } from '../api/use-create-doctor.js';
 import { DoctorProfileFields } from './doctor-profile-fields.js';
 
@@ -35,20 +35,13 @@ export function DoctorCreateForm({
   });
   const create = useCreateDoctor(hospitalId);
   return (
-    <FormFrame
-      form={form}
-      label="New doctor"
-      onSubmit={form.handleSubmit(async (body) => onCreated(await create.mutateAsync(body)))}
-      submitLabel="Create doctor"
-      onCancel={onCancel}
-    >
-      <AccountFields text={form.text} setPassword={(p) => form.setValue('password', p)} who="the doctor" />
+    <NewAccountForm form={form} noun="doctor" create={create.mutateAsync} onCreated={onCreated} onCancel={onCancel}>
       <DoctorProfileFields text={form.text} />
       <CheckboxField
         label="Available for appointments"
         hint="Patients can only book doctors who are available."
         {...form.checkbox('isAvailable')}
       />
-    </FormFrame>
+    </NewAccountForm>
   );
 }

@@ -34,6 +34,14 @@ export function DoctorsPanel({
   const flow = useCreateFlow<DoctorView>();
   const filtered = Boolean(search.value || specialization.value);
 
+  const empty = filtered ? (
+    <EmptyState title="No doctors match these filters">Try a different name or specialization, or clear the filters.</EmptyState>
+  ) : (
+    <EmptyState title="No doctors yet" action={!flow.creating && <Button onClick={flow.open}>Add the first doctor</Button>}>
+      Add doctors so patients can book visits with them.
+    </EmptyState>
+  );
+
   return (
     <Section
       title={title}
@@ -55,21 +63,7 @@ export function DoctorsPanel({
         <SearchField label="Search doctors" placeholder="Name, email or licence" filter={search} />
         <SearchField label="Specialization" placeholder="e.g. Cardiology" filter={specialization} />
       </SearchForm>
-      <QueryList
-        query={doctors}
-        loading="Loading doctors…"
-        errorTitle="Could not load doctors"
-        pages={{ label: 'Doctor pages', offset, limit: LIMIT, onChange: setOffset }}
-        empty={
-          filtered ? (
-            <EmptyState title="No doctors match these filters">Try a different name or specialization, or clear the filters.</EmptyState>
-          ) : (
-            <EmptyState title="No doctors yet" action={!flow.creating && <Button onClick={flow.open}>Add the first doctor</Button>}>
-              Add doctors so patients can book visits with them.
-            </EmptyState>
-          )
-        }
-      >
+      <QueryList query={doctors} noun="doctors" pages={{ offset, limit: LIMIT, onChange: setOffset }} empty={empty}>
         {(items) => <DoctorList doctors={items} />}
       </QueryList>
     </Section>

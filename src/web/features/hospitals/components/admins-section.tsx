@@ -11,12 +11,19 @@ import { AdminCreateForm } from './admin-create-form.js';
 import { personName } from '../../../../contracts/people.js';
 import type { HospitalAdmin } from '../../../../contracts/users.js';
 import { AccountCreated } from '../../../entities/accounts/account-created.js';
+import { RowList } from '../../../lib/ui/row-list.js';
 
 /** A hospital's administrators (for the super admin): list, add, deactivate. */
 export function AdminsSection({ hospitalId }: { hospitalId: string }) {
   const admins = useHospitalAdmins(hospitalId);
   const setActive = useSetAdminActive(hospitalId);
   const flow = useCreateFlow<HospitalAdmin>();
+
+  const empty = (
+    <EmptyState title="No administrators yet" action={!flow.creating && <Button variant="secondary" onClick={flow.open}>Add the first administrator</Button>}>
+      Until it has one, only you can manage this hospital.
+    </EmptyState>
+  );
 
   return (
     <Section
@@ -30,19 +37,9 @@ export function AdminsSection({ hospitalId }: { hospitalId: string }) {
           <AdminCreateForm hospitalId={hospitalId} onCancel={flow.cancel} onCreated={flow.done} />
         </CreateCard>
       )}
-      <QueryList
-        query={admins}
-        loading="Loading administrators…"
-        rows={1}
-        errorTitle="Could not load administrators"
-        empty={
-          <EmptyState title="No administrators yet" action={!flow.creating && <Button variant="secondary" onClick={flow.open}>Add the first administrator</Button>}>
-            Until it has one, only you can manage this hospital.
-          </EmptyState>
-        }
-      >
+      <QueryList query={admins} noun="administrators" rows={1} empty={empty}>
         {(items) => (
-          <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
+          <RowList>
             {items.map((admin) => (
               <li key={admin.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
                 <div className="min-w-0">
@@ -68,7 +65,7 @@ export function AdminsSection({ hospitalId }: { hospitalId: string }) {
                 />
               </li>
             ))}
-          </ul>
+          </RowList>
         )}
       </QueryList>
     </Section>

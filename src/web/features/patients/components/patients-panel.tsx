@@ -30,6 +30,14 @@ export function PatientsPanel({
   const patients = useQuery(patientListQuery(hospitalId, { q: search.value || undefined, limit: LIMIT, offset }));
   const flow = useCreateFlow<Patient>();
 
+  const empty = search.value ? (
+    <EmptyState title={`No patients match “${search.value}”`}>Try a shorter or different search.</EmptyState>
+  ) : (
+    <EmptyState title="No patients yet" action={!flow.creating && <Button onClick={flow.open}>Add a patient</Button>}>
+      Patients can sign up themselves by choosing this hospital, or you can add them here.
+    </EmptyState>
+  );
+
   return (
     <Section
       title={title}
@@ -50,21 +58,7 @@ export function PatientsPanel({
       <SearchForm label={`Filter ${title.toLowerCase()}`} className="max-w-md">
         <SearchField label="Search patients" placeholder="Name, email or phone" filter={search} />
       </SearchForm>
-      <QueryList
-        query={patients}
-        loading="Loading patients…"
-        errorTitle="Could not load patients"
-        pages={{ label: 'Patient pages', offset, limit: LIMIT, onChange: setOffset }}
-        empty={
-          search.value ? (
-            <EmptyState title={`No patients match “${search.value}”`}>Try a shorter or different search.</EmptyState>
-          ) : (
-            <EmptyState title="No patients yet" action={!flow.creating && <Button onClick={flow.open}>Add a patient</Button>}>
-              Patients can sign up themselves by choosing this hospital, or you can add them here.
-            </EmptyState>
-          )
-        }
-      >
+      <QueryList query={patients} noun="patients" pages={{ offset, limit: LIMIT, onChange: setOffset }} empty={empty}>
         {(items) => <PatientList patients={items} />}
       </QueryList>
     </Section>
