@@ -10,51 +10,16 @@ import {
   type Resolver,
 } from 'react-hook-form';
 import type { z } from 'zod';
-import { ApiError, errorMessage } from './api-client.js';
+import {
+  flattenErrors,
+  serverFailure,
+  zodFieldErrors,
+  type FieldErrors,
+  type FormFailure,
+} from './form-errors.js';
 
-/** Field name -> the message shown under that field. */
-export type FieldErrors = Record<string, string>;
-
-/** What a failed submit says above the form. */
-export interface FormFailure {
-  title: string;
-  message: string;
-  /** Server messages whose path matched no field on this form. */
-  unmatched: string[];
-}
-
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_form';
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
-/** API paths may come as "email", "body.email" or "/email"; fields are named "email". */
-function normalisePath(path: string) {
-  return path.replace(/^\/+/, '').replace(/^body[./]/, '').replace(/\//g, '.');
-}
-
-export function problemFieldErrors(error: unknown): FieldErrors {
-  const errors: FieldErrors = {};
-  if (error instanceof ApiError) {
-    for (const item of error.problem?.errors ?? []) {
-      errors[normalisePath(item.path) || '_form'] ??= item.message;
-    }
-  }
-  return errors;
-}
-
-/** Error codes that belong to one field even when the API lists no `errors[]`. */
-const CODE_FIELDS: Partial<Record<string, string>> = {
-  email_taken: 'email',
-  license_taken: 'licenseNumber',
-  wrong_password: 'currentPassword',
-  password_reused: 'newPassword',
-  hospital_inactive: 'hospitalId',
-};
+// Where they were before the move to react-hook-form: forms written against them import them here.
+export { problemFieldErrors, zodFieldErrors, type FieldErrors, type FormFailure } from './form-errors.js';
 
 type Values = Record<string, string | boolean>;
 type AddError = (field: string, message: string) => void;
@@ -70,26 +35,12 @@ export interface FormOptions<V extends Values, S extends z.ZodType> {
   toBody?: (values: V, addError: AddError) => unknown;
 }
 
-/** RHF's nested errors as "path" -> message; `root` (form-level) is shown above the form instead. */
-function flatten(errors: object, prefix = ''): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [key, value] of Object.entries(errors) as [string, unknown][]) {
-    if (!prefix && key === 'root') continue;
-    if (!value || typeof value !== 'object') continue;
-    const path = prefix ? `${prefix}.${key}` : key;
-    const message = (value as { message?: unknown }).message;
-    if (typeof message === 'string') out[path] = message;
-    else Object.assign(out, flatten(value, path));
-  }
-  return out;
-}
-
 /**
  * The contract schema as react-hook-form's resolver, checked against the request body built
  * from the form (`toBody`) rather than the form's text. Errors from `toBody` win over the
  * schema's for the same field; issues about the body as a whole become the form's `root` error.
  */
-function bodyResolver<V extends Values, S extends z.ZodType>(current: () => FormOptions<V, S>): Resolver<V, unknown, z.output<S>> {
+export function bodyResolver<V extends Values, S extends z.ZodType>(current: () => FormOptions<V, S>): Resolver<V, unknown, z.output<S>> {
   return async (values, context, options) => {
     // The latest options: a dialog's schema may follow its action, `toBody` the latest props.
     const { schema, toBody } = current();
@@ -131,7 +82,7 @@ export function useForm<V extends Values, S extends z.ZodType>(initial: V, optio
     shouldFocusError: false,
   });
   const values = hook.watch() as V;
-  const errors = flatten(hook.formState.errors);
+  const errors = flattenErrors(hook.formState.errors);
   const submitting = hook.formState.isSubmitting;
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const [focusToken, setFocusToken] = useState(0);
@@ -216,27 +167,11 @@ export function useForm<V extends Values, S extends z.ZodType>(initial: V, optio
     return parsed.success ? parsed.data : null;
   };
 
-  /** Show an API failure: matched paths under their fields, the rest above the form. */
+  /** Show an API failure: matched paths under the form's fields, the rest above the form. */
   const fail = (error: unknown) => {
-    const fieldErrors = problemFieldErrors(error);
-    const present = new Set(
-      Array.from(formRef.current?.elements ?? [])
-        .map((el) => (el as HTMLInputElement).name)
-        .filter(Boolean),
-    );
-    const matched: FieldErrors = {};
-    const unmatched: string[] = [];
-    const codeField = error instanceof ApiError && error.code ? CODE_FIELDS[error.code] : undefined;
-    if (codeField && present.has(codeField) && Object.keys(fieldErrors).length === 0) {
-      matched[codeField] = errorMessage(error);
-    }
-    for (const [path, message] of Object.entries(fieldErrors)) {
-      const field = present.has(path) ? path : path.split('.')[0];
-      if (field && present.has(field)) matched[field] ??= message;
-      else unmatched.push(path === '_form' ? message : `${path}: ${message}`);
-    }
-    const title = error instanceof ApiError && error.problem ? error.problem.title : 'That did not work';
-    showErrors(matched, { title, message: errorMessage(error), unmatched });
+    const present = Array.from(formRef.current?.elements ?? []).map((el) => (el as HTMLInputElement).name);
+    const { matched, failure } = serverFailure(error, new Set(present.filter(Boolean)));
+    showErrors(matched, failure);
   };
 
   /**
@@ -245,7 +180,7 @@ export function useForm<V extends Values, S extends z.ZodType>(initial: V, optio
    */
   const refused = (found: HookFieldErrors<V>) => {
     const formLevel = found.root?.message;
-    showErrors(flatten(found), formLevel ? { title: 'Check the form', message: formLevel, unmatched: [] } : null);
+    showErrors(flattenErrors(found), formLevel ? { title: 'Check the form', message: formLevel, unmatched: [] } : null);
   };
 
   /**
