@@ -1,5 +1,5 @@
 import type { FormEvent, ReactNode, RefObject } from 'react';
-import type { FormFailure } from '../form.js';
+import type { FormFailure } from '../form-errors.js';
 import { FormAlert } from './form-alert.js';
 import { Modal } from './modal.js';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode, type RefObject } from 'react';
-import type { FormFailure } from '../form.js';
+import type { FormFailure } from '../form-errors.js';
 import { Alert } from './alert.js';
 import { Button } from './button.js';
 import { FormAlert } from './form-alert.js';
