@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../../contracts/auth.js';
-import { roleLabels, useSignOut } from '../../lib/session.js';
+import { roleLabels } from '../../entities/accounts/roles.js';
+import { useSignOut } from '../../lib/session.js';
 import { Spinner } from '../../lib/ui/spinner.js';
 import { usePopover } from '../../lib/use-popover.js';
 import { personName } from '../../../contracts/people.js';

@@ -1,6 +1,7 @@
 import type { Me } from '../../../contracts/auth.js';
 import { personName } from '../../../contracts/people.js';
-import { roleLabels, useMe } from '../../lib/session.js';
+import { roleLabels } from '../../entities/accounts/roles.js';
+import { useMe } from '../../lib/session.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { PageHeader } from '../../lib/ui/page-header.js';
 import { DoctorDashboard } from '../../features/dashboard/components/doctor-dashboard.js';

@@ -2,7 +2,7 @@ import type { Appointment } from '../../../../contracts/appointments.js';
 import type { Viewer } from '../../../entities/appointments/appointment-status.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
 import { StatusBadge } from '../../../entities/appointments/status-badge.js';
-import { UnreadMarker } from '../../../lib/ui/unread-marker.js';
+import { UnreadMarker } from '../../../entities/chat/unread-marker.js';
 import { counterpartName } from '../utils/appointment-people.js';
 import { doctorName, personName } from '../../../../contracts/people.js';
 import { RecordLink, RowList } from '../../../lib/ui/row-list.js';

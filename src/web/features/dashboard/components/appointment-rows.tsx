@@ -2,7 +2,7 @@ import type { Appointment } from '../../../../contracts/appointments.js';
 import { formatDateTimeIn, formatTimeIn } from '../../../lib/datetime.js';
 import { useUnreadByAppointment } from '../../../entities/chat/use-chat-unread.js';
 import { StatusBadge } from '../../../entities/appointments/status-badge.js';
-import { UnreadMarker } from '../../../lib/ui/unread-marker.js';
+import { UnreadMarker } from '../../../entities/chat/unread-marker.js';
 import { doctorName, personName } from '../../../../contracts/people.js';
 import { RecordLink, RowList } from '../../../lib/ui/row-list.js';
 
