@@ -11,6 +11,7 @@ const vendorGroups = [
   { name: 'router', test: /[\\/]node_modules[\\/]react-router[\\/]/ },
   { name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/]/ },
   { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
+  { name: 'forms', test: /[\\/]node_modules[\\/](react-hook-form|@hookform)[\\/]/ },
 ];
 
 // The browser app: built into dist/web and served by the API server (no CDN at run time).

@@ -1,7 +1,7 @@
 // HTTP: requests a second, p50 and p99 at 50 connections for what people do most, each request
 // acting as the next of many signed-in people; beside a bare Fastify route in the same run.
 import autocannon, { type Request } from 'autocannon';
-import { ACTIVE_STATUSES } from '../src/web/lib/appointment-status.js';
+import { ACTIVE_STATUSES } from '../src/web/entities/appointments/appointment-status.js';
 import { turns, type People, type Person } from './people.js';
 import { ids, PASSWORD, patientEmail } from './seed.js';
 

@@ -1,10 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { UnreadCounts } from '../../contracts/chat.js';
 import type { Notification } from '../../contracts/notifications.js';
 import type { ServerEvent } from '../../contracts/realtime.js';
-import { queryKeys } from '../lib/query-keys.js';
-import { withUnread } from '../lib/realtime/unread-counts.js';
+import { invalidate, invalidations } from '../lib/invalidations.js';
+import { storeUnread } from '../entities/chat/use-chat-unread.js';
 import { useRealtimeSocket } from '../lib/realtime/use-realtime-socket.js';
 import { useMeQuery } from '../lib/session.js';
 
@@ -36,28 +35,18 @@ export function LiveUpdates() {
     timers.current.set(n.id, setTimeout(() => dismiss(n.id), TOAST_MS));
   };
 
-  const refreshAll = () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.chat.unread });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
-  };
-
   const onEvent = (event: ServerEvent) => {
     if (event.type === 'notification') {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
+      void invalidate(queryClient, invalidations.notificationArrived());
       show(event.notification);
     } else if (event.type === 'notifications.read') {
       // Read elsewhere (another tab opened or acted on the appointment, or "mark all read").
-      void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+      void invalidate(queryClient, invalidations.notificationsRead());
     } else if (event.type === 'slots.changed') {
       // A doctor's free time changed (a booking, a cancel, new hours): open slot pickers refresh.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.slots.doctor(event.doctorId) });
+      void invalidate(queryClient, invalidations.freeTimesChanged(event.doctorId));
     } else if (event.type === 'chat.unread') {
-      const held = queryClient.getQueryData<UnreadCounts>(queryKeys.chat.unread);
-      if (held) queryClient.setQueryData(queryKeys.chat.unread, withUnread(held, event.appointmentId, event.unread, event.total));
-      else void queryClient.invalidateQueries({ queryKey: queryKeys.chat.unread });
+      storeUnread(queryClient, event);
     }
   };
 
@@ -65,7 +54,7 @@ export function LiveUpdates() {
   useRealtimeSocket(signedIn ? '/ws/notifications/' : null, {
     onEvent,
     onReady: ({ reconnected }) => {
-      if (reconnected) refreshAll();
+      if (reconnected) void invalidate(queryClient, invalidations.liveUpdatesResumed());
     },
   });
 

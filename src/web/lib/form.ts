@@ -1,65 +1,93 @@
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent, type RefObject } from 'react';
+import {
+  useForm as useHookForm,
+  type DefaultValues,
+  type FieldErrors as HookFieldErrors,
+  type FieldValues,
+  type Path,
+  type PathValue,
+  type Resolver,
+} from 'react-hook-form';
 import type { z } from 'zod';
-import { ApiError, errorMessage } from './api-client.js';
+import {
+  flattenErrors,
+  serverFailure,
+  zodFieldErrors,
+  type FieldErrors,
+  type FormFailure,
+} from './form-errors.js';
 
-/** Field name -> the message shown under that field. */
-export type FieldErrors = Record<string, string>;
-
-/** What a failed submit says above the form. */
-export interface FormFailure {
-  title: string;
-  message: string;
-  /** Server messages whose path matched no field on this form. */
-  unmatched: string[];
-}
-
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_form';
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
-/** API paths may come as "email", "body.email" or "/email"; fields are named "email". */
-function normalisePath(path: string) {
-  return path.replace(/^\/+/, '').replace(/^body[./]/, '').replace(/\//g, '.');
-}
-
-export function problemFieldErrors(error: unknown): FieldErrors {
-  const errors: FieldErrors = {};
-  if (error instanceof ApiError) {
-    for (const item of error.problem?.errors ?? []) {
-      errors[normalisePath(item.path) || '_form'] ??= item.message;
-    }
-  }
-  return errors;
-}
-
-/** Error codes that belong to one field even when the API lists no `errors[]`. */
-const CODE_FIELDS: Partial<Record<string, string>> = {
-  email_taken: 'email',
-  license_taken: 'licenseNumber',
-  wrong_password: 'currentPassword',
-  password_reused: 'newPassword',
-  hospital_inactive: 'hospitalId',
-};
+// Where they were before the move to react-hook-form: forms written against them import them here.
+export { problemFieldErrors, zodFieldErrors, type FieldErrors, type FormFailure } from './form-errors.js';
 
 type Values = Record<string, string | boolean>;
 type AddError = (field: string, message: string) => void;
+type Work<B> = (body: B) => Promise<unknown> | void;
+
+export interface FormOptions<V extends Values, S extends z.ZodType> {
+  /** The contract schema the request body must pass (the server checks the same one). */
+  schema: S;
+  /**
+   * Form text -> the request body (trimmed, blanks to null, numbers parsed). `addError` reports
+   * what the schema cannot see (an amount that is not a number). The form's values by default.
+   */
+  toBody?: (values: V, addError: AddError) => unknown;
+}
 
 /**
- * Form state for one form: values, per-field errors, the failure shown above the form, and
- * focusing the first invalid field whenever a submit fails.
+ * The contract schema as react-hook-form's resolver, checked against the request body built
+ * from the form (`toBody`) rather than the form's text. Errors from `toBody` win over the
+ * schema's for the same field; issues about the body as a whole become the form's `root` error.
  */
-export function useForm<V extends Values>(initial: V) {
-  const [values, setValues] = useState<V>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+export function bodyResolver<V extends Values, S extends z.ZodType>(current: () => FormOptions<V, S>): Resolver<V, unknown, z.output<S>> {
+  return async (values, context, options) => {
+    // The latest options: a dialog's schema may follow its action, `toBody` the latest props.
+    const { schema, toBody } = current();
+    const zod = zodResolver(schema as never) as unknown as Resolver<FieldValues, unknown, z.output<S>>;
+    const extra: FieldErrors = {};
+    const input = toBody ? toBody(values, (field, message) => void (extra[field] ??= message)) : values;
+    const result = await zod(input as FieldValues, context, options as never);
+    const errors: Record<string, unknown> = { ...result.errors };
+    if (errors['']) {
+      errors.root = errors[''];
+      delete errors[''];
+    }
+    for (const [field, message] of Object.entries(extra)) errors[field] = { type: 'custom', message };
+    if (Object.keys(errors).length === 0) return { values: result.values as z.output<S>, errors: {} };
+    return { values: {}, errors: errors as HookFieldErrors<V> };
+  };
+}
+
+/**
+ * Form state for one form, kept by react-hook-form: values, per-field errors, the failure shown
+ * above the form, and focus on the first invalid field (in page order, or the failure when no
+ * field is at fault) whenever a submit fails. Server problems land under their fields.
+ *
+ * With `{ schema, toBody }`, `handleSubmit(work)` checks the body with the schema (through the
+ * zod resolver) and calls `work(body)` only when it passes. Without them, `work()` runs and
+ * checks for itself with `validate(schema, build)`: the older way, kept so forms written
+ * against it still work; new forms pass the schema.
+ */
+export function useForm<V extends Values>(initial: V): Form<V, void>;
+export function useForm<V extends Values, S extends z.ZodType>(initial: V, options: FormOptions<V, S>): Form<V, z.output<S>>;
+export function useForm<V extends Values, S extends z.ZodType>(initial: V, options?: FormOptions<V, S>): Form<V, unknown> {
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  const [resolver] = useState(() => (options ? bodyResolver(() => optionsRef.current!) : undefined));
+  const hook = useHookForm<V, unknown, unknown>({
+    defaultValues: initial as DefaultValues<V>,
+    resolver: resolver as Resolver<V, unknown, unknown> | undefined,
+    // Focus follows the page's order and falls back to the failure: done below, for every cause.
+    shouldFocusError: false,
+  });
+  const values = hook.watch() as V;
+  const errors = flattenErrors(hook.formState.errors);
+  const submitting = hook.formState.isSubmitting;
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const [focusToken, setFocusToken] = useState(0);
-  const [submitting, setSubmitting] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const busy = useRef(false);
 
   useEffect(() => {
     if (focusToken === 0) return;
@@ -73,21 +101,23 @@ export function useForm<V extends Values>(initial: V) {
     }
   }, [focusToken]);
 
-  const setValue = useCallback(<K extends keyof V>(name: K, value: V[K]) => {
-    setValues((current) => ({ ...current, [name]: value }));
-    setErrors((current) => {
-      if (!(name in current)) return current;
-      const { [name as string]: _removed, ...rest } = current;
-      return rest;
-    });
-  }, []);
+  const { setValue: setHookValue, getFieldState, clearErrors, setError, reset: resetHook, getValues } = hook;
+  const setValue = useCallback(
+    <K extends keyof V & string>(name: K, value: V[K]) => {
+      setHookValue(name as unknown as Path<V>, value as PathValue<V, Path<V>>, { shouldDirty: true });
+      if (getFieldState(name as unknown as Path<V>).error) clearErrors(name as unknown as Path<V>);
+    },
+    [setHookValue, getFieldState, clearErrors],
+  );
 
   const initialRef = useRef(initial);
-  const reset = useCallback((next?: V) => {
-    setValues(next ?? initialRef.current);
-    setErrors({});
-    setFailure(null);
-  }, []);
+  const reset = useCallback(
+    (next?: V) => {
+      resetHook(next ?? initialRef.current);
+      setFailure(null);
+    },
+    [resetHook],
+  );
 
   /** Props for a text-like field bound to `name`. */
   const text = (name: keyof V & string) => ({
@@ -103,13 +133,13 @@ export function useForm<V extends Values>(initial: V) {
     name,
     checked: Boolean(values[name]),
     error: errors[name],
-    onChange: (event: ChangeEvent<HTMLInputElement>) =>
-      setValue(name, event.target.checked as V[typeof name]),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => setValue(name, event.target.checked as V[typeof name]),
   });
 
   /** Show these errors and move focus to the first invalid field. */
   const showErrors = (next: FieldErrors, nextFailure: FormFailure | null = null) => {
-    setErrors(next);
+    clearErrors();
+    for (const [name, message] of Object.entries(next)) setError(name as Path<V>, { type: 'custom', message });
     setFailure(nextFailure);
     setFocusToken((t) => t + 1);
   };
@@ -119,12 +149,9 @@ export function useForm<V extends Values>(initial: V) {
    * `build` may report errors the schema cannot see (e.g. an amount that is not a number).
    * Returns the parsed body, or null after showing the errors.
    */
-  const validate = <S extends z.ZodType>(
-    schema: S,
-    build: (values: V, addError: AddError) => unknown,
-  ): z.output<S> | null => {
+  const validate = <T extends z.ZodType>(schema: T, build: (values: V, addError: AddError) => unknown): z.output<T> | null => {
     const extra: FieldErrors = {};
-    const input = build(values, (field, message) => {
+    const input = build(getValues(), (field, message) => {
       extra[field] ??= message;
     });
     const parsed = schema.safeParse(input);
@@ -132,73 +159,82 @@ export function useForm<V extends Values>(initial: V) {
     if (Object.keys(all).length > 0) {
       const formLevel = all._form;
       delete all._form;
-      showErrors(
-        all,
-        formLevel ? { title: 'Check the form', message: formLevel, unmatched: [] } : null,
-      );
+      showErrors(all, formLevel ? { title: 'Check the form', message: formLevel, unmatched: [] } : null);
       return null;
     }
-    setErrors({});
+    clearErrors();
     setFailure(null);
     return parsed.success ? parsed.data : null;
   };
 
-  /** Show an API failure: matched paths under their fields, the rest above the form. */
+  /** Show an API failure: matched paths under the form's fields, the rest above the form. */
   const fail = (error: unknown) => {
-    const fieldErrors = problemFieldErrors(error);
-    const present = new Set(
-      Array.from(formRef.current?.elements ?? [])
-        .map((el) => (el as HTMLInputElement).name)
-        .filter(Boolean),
-    );
-    const matched: FieldErrors = {};
-    const unmatched: string[] = [];
-    const codeField = error instanceof ApiError && error.code ? CODE_FIELDS[error.code] : undefined;
-    if (codeField && present.has(codeField) && Object.keys(fieldErrors).length === 0) {
-      matched[codeField] = errorMessage(error);
-    }
-    for (const [path, message] of Object.entries(fieldErrors)) {
-      const field = present.has(path) ? path : path.split('.')[0];
-      if (field && present.has(field)) matched[field] ??= message;
-      else unmatched.push(path === '_form' ? message : `${path}: ${message}`);
-    }
-    const title =
-      error instanceof ApiError && error.problem ? error.problem.title : 'That did not work';
-    showErrors(matched, { title, message: errorMessage(error), unmatched });
+    const present = Array.from(formRef.current?.elements ?? []).map((el) => (el as HTMLInputElement).name);
+    const { matched, failure } = serverFailure(error, new Set(present.filter(Boolean)));
+    showErrors(matched, failure);
   };
 
   /**
-   * An onSubmit handler: runs `work` once at a time, tracks `submitting` (to disable the
-   * submit button) and shows whatever it throws as the form's failure.
+   * The schema refused the body. The errors are set again here, beside the focus request, so
+   * that both reach the page in one render and focus finds the first invalid field.
    */
-  const handleSubmit = (work: () => Promise<unknown> | void) => async (event: FormEvent) => {
-    event.preventDefault();
-    if (submitting) return;
-    setSubmitting(true);
+  const refused = (found: HookFieldErrors<V>) => {
+    const formLevel = found.root?.message;
+    showErrors(flattenErrors(found), formLevel ? { title: 'Check the form', message: formLevel, unmatched: [] } : null);
+  };
+
+  /**
+   * An onSubmit handler: checks the body (with a schema), runs `work` once at a time, tracks
+   * `submitting` (to disable the submit button) and shows whatever it throws as the form's failure.
+   */
+  const handleSubmit = (work: Work<unknown>) => async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy.current) return;
+    busy.current = true;
+    // Errors of the last try (a server's among them) are looked at afresh.
+    clearErrors();
     try {
-      await work();
+      await hook.handleSubmit(async (body) => {
+        setFailure(null);
+        await work(body);
+      }, refused)();
     } catch (error) {
       fail(error);
     } finally {
-      setSubmitting(false);
+      busy.current = false;
     }
   };
 
-  return {
-    values,
-    submitting,
-    handleSubmit,
-    errors,
-    failure,
-    formRef,
-    setValue,
-    reset,
-    text,
-    checkbox,
-    validate,
-    fail,
-    showErrors,
+  return { values, submitting, handleSubmit, errors, failure, formRef, setValue, reset, text, checkbox, validate, fail, showErrors };
+}
+
+/** What `text(name)` gives a field: spread it on a TextField, SelectField or TextAreaField. */
+export interface TextBinding {
+  name: string;
+  value: string;
+  error: string | undefined;
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
+}
+
+export interface Form<V extends Values, B> {
+  values: V;
+  submitting: boolean;
+  handleSubmit: (work: Work<B>) => (event?: FormEvent) => Promise<void>;
+  errors: FieldErrors;
+  failure: FormFailure | null;
+  formRef: RefObject<HTMLFormElement | null>;
+  setValue: <K extends keyof V & string>(name: K, value: V[K]) => void;
+  reset: (next?: V) => void;
+  text: (name: keyof V & string) => TextBinding;
+  checkbox: (name: keyof V & string) => {
+    name: string;
+    checked: boolean;
+    error: string | undefined;
+    onChange: (event: ChangeEvent<HTMLInputElement>) => void;
   };
+  validate: <T extends z.ZodType>(schema: T, build: (values: V, addError: AddError) => unknown) => z.output<T> | null;
+  fail: (error: unknown) => void;
+  showErrors: (next: FieldErrors, nextFailure?: FormFailure | null) => void;
 }
 
 /** Empty text -> undefined (for optional create fields). */
@@ -214,12 +250,7 @@ export function nullable(value: string | boolean | undefined): string | null {
 }
 
 /** A whole number from text, or NaN-free undefined when blank (the schema then says Required). */
-export function integer(
-  value: string | boolean | undefined,
-  field: string,
-  addError: AddError,
-  required = false,
-) {
+export function integer(value: string | boolean | undefined, field: string, addError: AddError, required = false) {
   const text = typeof value === 'string' ? value.trim() : '';
   if (text === '') {
     if (required) addError(field, 'Required');
@@ -232,11 +263,20 @@ export function integer(
   return Number(text);
 }
 
-/** Only the keys whose value differs from the original (for PATCH bodies). */
-export function changedFields<T extends Record<string, unknown>>(
+/** Sends only what differs from the original (a PATCH); false, and nothing sent, when nothing does. */
+export async function patchChanges<T extends Record<string, unknown>>(
   next: T,
   original: Record<string, unknown>,
-): Partial<T> {
+  send: (changes: Partial<T>) => Promise<unknown>,
+): Promise<boolean> {
+  const changes = changedFields(next, original);
+  if (Object.keys(changes).length === 0) return false;
+  await send(changes);
+  return true;
+}
+
+/** Only the keys whose value differs from the original (for PATCH bodies). */
+export function changedFields<T extends Record<string, unknown>>(next: T, original: Record<string, unknown>): Partial<T> {
   const out: Partial<T> = {};
   for (const key of Object.keys(next) as (keyof T & string)[]) {
     if (next[key] !== undefined && next[key] !== original[key]) out[key] = next[key];

@@ -2,7 +2,9 @@ import type { QueryParams } from './api-client.js';
 
 /**
  * Every cache key in one place, so a change in one feature (say, a new doctor) can refresh
- * what another shows (the hospital's doctor count) without importing that feature.
+ * what another shows (the hospital's doctor count) without importing that feature. Each
+ * resource's query is defined once, in `entities/<resource>`; what each change makes stale is
+ * named in `invalidations.ts`.
  */
 export const queryKeys = {
   me: ['auth', 'me'] as const,
@@ -12,24 +14,29 @@ export const queryKeys = {
   publicHospitals: ['public', 'hospitals'] as const,
   hospitals: {
     all: ['hospitals'] as const,
+    lists: ['hospitals', 'list'] as const,
     list: (params: QueryParams) => ['hospitals', 'list', params] as const,
     detail: (id: string) => ['hospitals', 'detail', id] as const,
-    admins: (id: string, params: QueryParams = {}) => ['hospitals', 'admins', id, params] as const,
+    admins: (id: string) => ['hospitals', 'admins', id] as const,
   },
   doctors: {
     all: ['doctors'] as const,
+    lists: ['doctors', 'list'] as const,
     list: (hospitalId: string, params: QueryParams) => ['doctors', 'list', hospitalId, params] as const,
     detail: (id: string) => ['doctors', 'detail', id] as const,
+    specializations: ['doctors', 'specializations'] as const,
+    specializationsOf: (hospitalId: string) => ['doctors', 'specializations', hospitalId] as const,
   },
   patients: {
     all: ['patients'] as const,
-    list: (hospitalId: string, params: QueryParams) =>
-      ['patients', 'list', hospitalId, params] as const,
+    lists: ['patients', 'list'] as const,
+    list: (hospitalId: string, params: QueryParams) => ['patients', 'list', hospitalId, params] as const,
     detail: (id: string) => ['patients', 'detail', id] as const,
   },
   audit: (params: QueryParams) => ['audit', params] as const,
   appointments: {
     all: ['appointments'] as const,
+    lists: ['appointments', 'list'] as const,
     list: (params: QueryParams) => ['appointments', 'list', params] as const,
     detail: (id: string) => ['appointments', 'detail', id] as const,
   },

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Me } from '../../contracts/auth.js';
-import type { Role } from '../../contracts/enums.js';
 import { ApiError, api } from './api-client.js';
 import { flash } from './flash.js';
 import { queryKeys } from './query-keys.js';
@@ -54,13 +53,6 @@ export function useSignOut() {
     },
   });
 }
-
-export const roleLabels: Record<Role, string> = {
-  super_admin: 'Super admin',
-  hospital_admin: 'Hospital admin',
-  doctor: 'Doctor',
-  patient: 'Patient',
-};
 
 /** Only same-site paths may be returned to after sign-in (no open redirects). */
 export function safeNext(next: string | null | undefined, fallback = '/') {

@@ -11,3 +11,6 @@ export function useMailConfig() {
     staleTime: Infinity,
   });
 }
+
+/** Where mail is configured, a new account's person chooses their own password from a welcome mail. */
+export const useWelcomeLinks = () => useMailConfig().data?.welcomeLinks ?? false;

@@ -45,6 +45,6 @@ export async function appointmentRoutes(base: FastifyInstance) {
       .header('Content-Disposition', `attachment; filename="appointment-${a.id}.ics"`)
       // Its STATUS and SEQUENCE change with the appointment: always fetch it afresh.
       .header('Cache-Control', 'no-store')
-      .send(appointmentIcs(a, viewer, `${origin}/appointments/${a.id}`));
+      .send(appointmentIcs(a, viewer, `${origin}/appointments/${a.id}`, ctx.clock.now()));
   });
 }

@@ -1,35 +1,18 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { AppointmentDetail } from '../../../contracts/appointments.js';
 import type { AppointmentStatus } from '../../../contracts/enums.js';
 import { doctorName, personName } from '../../../contracts/people.js';
 
-const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-
-/** RFC 5545 folds lines longer than 75 octets; continuation lines start with a space. */
-function fold(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    let end = Math.min(start + (start === 0 ? 75 : 74), bytes.length);
-    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--; // never split a character
-    parts.push(bytes.subarray(start, end).toString('utf8'));
-    start = end;
-  }
-  return parts.join('\r\n ');
-}
-
 /** The event's STATUS: tentative until the visit is confirmed (paid), cancelled once it is off. */
-const STATUS: Record<AppointmentStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'> = {
-  requested: 'TENTATIVE',
-  pending: 'TENTATIVE',
-  scheduled: 'TENTATIVE',
-  confirmed: 'CONFIRMED',
-  in_progress: 'CONFIRMED',
-  completed: 'CONFIRMED',
-  rejected: 'CANCELLED',
-  cancelled: 'CANCELLED',
+const STATUS: Record<AppointmentStatus, ICalEventStatus> = {
+  requested: ICalEventStatus.TENTATIVE,
+  pending: ICalEventStatus.TENTATIVE,
+  scheduled: ICalEventStatus.TENTATIVE,
+  confirmed: ICalEventStatus.CONFIRMED,
+  in_progress: ICalEventStatus.CONFIRMED,
+  completed: ICalEventStatus.CONFIRMED,
+  rejected: ICalEventStatus.CANCELLED,
+  cancelled: ICalEventStatus.CANCELLED,
 };
 
 /** Integer paisa as "Rs 1,500.00", without floats. */
@@ -63,32 +46,35 @@ function description(a: AppointmentDetail, link: string): string {
 }
 
 /**
- * One appointment as an iCalendar file. It names the people and the hospital, never the symptoms.
- * STATUS follows the appointment and SEQUENCE grows with each of its changes (its history), so a
- * calendar that imports the file again replaces the old copy of the event.
+ * One appointment as an iCalendar file (written by ical-generator, which escapes and folds the
+ * lines). It names the people and the hospital, never the symptoms. STATUS follows the
+ * appointment and SEQUENCE grows with each of its changes (its history), so a calendar that
+ * imports the file again replaces the old copy of the event.
  */
-export function appointmentIcs(a: AppointmentDetail, viewer: 'patient' | 'doctor' | 'staff', appUrl: string): string {
-  const summary = viewer === 'doctor' ? `Video visit: ${personName(a.patient)}` : `Video visit with ${doctorName(a.doctor)}`;
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Telemedicine Platform//Appointments//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    'BEGIN:VEVENT',
-    `UID:${a.id}@telemedicine`,
-    `SEQUENCE:${Math.max(0, a.events.length - 1)}`,
-    `DTSTAMP:${stamp(new Date().toISOString())}`,
-    `DTSTART:${stamp(a.startsAt)}`,
-    `DTEND:${stamp(a.endsAt)}`,
-    `SUMMARY:${escape(summary)}`,
-    `DESCRIPTION:${escape(description(a, appUrl))}`,
-    `LOCATION:${escape(`${a.hospitalName} (online)`)}`,
-    `URL:${appUrl}`,
-    `STATUS:${STATUS[a.status]}`,
-    `LAST-MODIFIED:${stamp(a.updatedAt)}`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return lines.map(fold).join('\r\n') + '\r\n';
+export function appointmentIcs(
+  a: AppointmentDetail,
+  viewer: 'patient' | 'doctor' | 'staff',
+  appUrl: string,
+  now: Date,
+): string {
+  const calendar = ical({
+    prodId: { company: 'Telemedicine Platform', product: 'Appointments', language: 'EN' },
+    scale: 'GREGORIAN',
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  calendar.createEvent({
+    id: `${a.id}@telemedicine`,
+    sequence: Math.max(0, a.events.length - 1),
+    stamp: now,
+    start: new Date(a.startsAt),
+    end: new Date(a.endsAt),
+    summary: viewer === 'doctor' ? `Video visit: ${personName(a.patient)}` : `Video visit with ${doctorName(a.doctor)}`,
+    description: description(a, appUrl),
+    location: `${a.hospitalName} (online)`,
+    url: appUrl,
+    status: STATUS[a.status],
+    lastModified: new Date(a.updatedAt),
+  });
+  // RFC 5545 ends every content line, the last one too, with CRLF.
+  return `${calendar.toString()}\r\n`;
 }

@@ -46,7 +46,7 @@ export async function queueReminders(ctx: Ctx): Promise<number> {
     const a = d.row.appointment;
     const mail = reminderMail(d.row, r, d.offset, ctx.config.mail.linkBase);
     const detail = { ...presentAppointment(d.row, { scope: scopeOf({ role: r.role, userId: r.id, hospitalId: r.hospitalId }), config: ctx.config, clock: ctx.clock }), events: await eventsOf(ctx.db, a.id) };
-    const ics = appointmentIcs(detail, r.id === a.doctorId ? 'doctor' : 'patient', appointmentLink(ctx.config.mail.linkBase, a.id));
+    const ics = appointmentIcs(detail, r.id === a.doctorId ? 'doctor' : 'patient', appointmentLink(ctx.config.mail.linkBase, a.id), now);
     const ok = await queueMail(ctx.db, ctx.config, {
       kind: 'visit_reminder', to: r, hospitalId: a.hospitalId, appointmentId: a.id, dedupeKey: d.key,
       visit: { status: 'confirmed', startsAt: a.startsAt },

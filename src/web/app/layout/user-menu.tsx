@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../../contracts/auth.js';
-import { roleLabels, useSignOut } from '../../lib/session.js';
+import { roleLabels } from '../../entities/accounts/roles.js';
+import { useSignOut } from '../../lib/session.js';
 import { Spinner } from '../../lib/ui/spinner.js';
-import { useDismiss } from '../../lib/use-dismiss.js';
+import { usePopover } from '../../lib/use-popover.js';
 import { personName } from '../../../contracts/people.js';
 
 function initials(me: Me) {
@@ -12,16 +12,9 @@ function initials(me: Me) {
 
 /** The account button: who is signed in, their profile, password and sign-out. */
 export function UserMenu({ me, minimal }: { me: Me; minimal?: boolean }) {
-  const [open, setOpen] = useState(false);
-  const close = useCallback(() => setOpen(false), []);
-  const panelId = useId();
-  const panel = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const location = useLocation();
+  const popover = usePopover();
   const navigate = useNavigate();
   const signOut = useSignOut();
-  useDismiss(open, close, panel, button);
-  useEffect(close, [location.pathname, close]);
 
   const onSignOut = () =>
     signOut.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
@@ -32,11 +25,7 @@ export function UserMenu({ me, minimal }: { me: Me; minimal?: boolean }) {
   return (
     <div className="relative">
       <button
-        ref={button}
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
+        {...popover.button}
         className="flex min-h-11 items-center gap-2 rounded-full py-1 pr-1 pl-1 text-sm font-medium text-slate-900 hover:bg-slate-100 sm:pr-3"
       >
         <span
@@ -48,10 +37,9 @@ export function UserMenu({ me, minimal }: { me: Me; minimal?: boolean }) {
         <span className="sr-only">Account menu for </span>
         <span className="sr-only sm:not-sr-only">{personName(me, me.role)}</span>
       </button>
-      {open && (
+      {popover.open && (
         <div
-          ref={panel}
-          id={panelId}
+          {...popover.panel}
           className="absolute right-0 z-40 mt-2 w-72 max-w-[calc(100vw-1.5rem)] rounded-xl border border-slate-200 bg-white p-2 shadow-lg"
         >
           <div className="border-b border-slate-200 px-3 pt-1 pb-3">

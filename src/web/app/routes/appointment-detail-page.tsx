@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { AppointmentDetails } from '../../features/appointments/pages/appointment-details.js';
+import { AppointmentDetails } from '../../features/appointments/components/appointment-details.js';
 import { ChatPanel } from '../../features/chat/components/chat-panel.js';
 
 /**

@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { HospitalAppointments } from '../../features/appointments/components/hospital-appointments.js';
 import { DoctorsPanel } from '../../features/doctors/components/doctors-panel.js';
-import { HospitalDetail } from '../../features/hospitals/pages/hospital-detail.js';
+import { HospitalDetail } from '../../features/hospitals/components/hospital-detail.js';
 import { PatientsPanel } from '../../features/patients/components/patients-panel.js';
 import { useMe } from '../../lib/session.js';
 

@@ -1,5 +1,6 @@
 import { useDocumentTitle } from '../../lib/use-document-title.js';
-import { roleLabels, useMe } from '../../lib/session.js';
+import { roleLabels } from '../../entities/accounts/roles.js';
+import { useMe } from '../../lib/session.js';
 import { ButtonLink } from '../../lib/ui/button.js';
 import { PageHeader } from '../../lib/ui/page-header.js';
 

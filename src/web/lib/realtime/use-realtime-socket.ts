@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientEvent, ServerEvent } from '../../../contracts/realtime.js';
-import { queryKeys } from '../query-keys.js';
+import { invalidate, invalidations } from '../invalidations.js';
 import type { EndReason } from './protocol.js';
 import { RealtimeSocket, type ReadyInfo, type SocketStatus } from './realtime-socket.js';
 
@@ -41,7 +41,7 @@ export function useRealtimeSocket(path: string | null, handlers: RealtimeHandler
       setStatus('closed');
       return;
     }
-    const checkSession = () => void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+    const checkSession = () => void invalidate(queryClient, invalidations.sessionInDoubt());
     const socket = new RealtimeSocket({ path });
     socketRef.current = socket;
     setEndReason(null);

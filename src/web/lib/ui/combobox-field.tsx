@@ -1,7 +1,7 @@
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { filterOptions, type ComboboxOption } from './combobox-filter.js';
-import { controlClass } from './field.js';
+import { controlClass, FieldError } from './field.js';
 import { cx } from './cx.js';
 
 /**
@@ -138,12 +138,7 @@ export function ComboboxField({
       <p role="status" className="sr-only">
         {isOpen ? `${items.length} ${items.length === 1 ? noun.replace(/s$/, '') : noun} ${query ? 'match' : 'to choose from'}` : ''}
       </p>
-      {error && (
-        <p id={errorId} className="flex items-start gap-1 text-sm font-medium text-red-700">
-          <span aria-hidden="true">⚠</span>
-          <span>{error}</span>
-        </p>
-      )}
+      {error && <FieldError id={errorId}>{error}</FieldError>}
     </div>
   );
 }

@@ -19,6 +19,22 @@ export interface FieldProps {
   children: (control: FieldControlProps) => ReactNode;
 }
 
+/** What a labelled field takes besides its control's own attributes. */
+export interface FieldOwnProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  optional?: boolean;
+  /** Classes of the whole field (label, hint, control, error), e.g. a narrower width. */
+  fieldClassName?: string;
+}
+
+/** Splits a field's props into the Field's and the control's own. */
+export function splitFieldProps<P extends FieldOwnProps>({ label, hint, error, required, optional, fieldClassName, ...control }: P) {
+  return [{ label, hint, error, required, optional, className: fieldClassName }, control] as const;
+}
+
 /** A label, the control, a hint and an error message, wired together for assistive tech. */
 export function Field({ label, hint, error, required, optional, className, children }: FieldProps) {
   const id = useId();
@@ -42,13 +58,18 @@ export function Field({ label, hint, error, required, optional, className, child
         'aria-invalid': error ? true : undefined,
         'aria-required': required ? true : undefined,
       })}
-      {error && (
-        <p id={errorId} className="flex items-start gap-1 text-sm font-medium text-red-700">
-          <span aria-hidden="true">⚠</span>
-          <span>{error}</span>
-        </p>
-      )}
+      {error && <FieldError id={errorId}>{error}</FieldError>}
     </div>
+  );
+}
+
+/** The message under a field that is not right, tied to it by `id` (aria-describedby). */
+export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={id} className="flex items-start gap-1 text-sm font-medium text-red-700">
+      <span aria-hidden="true">⚠</span>
+      <span>{children}</span>
+    </p>
   );
 }
 

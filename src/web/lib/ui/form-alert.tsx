@@ -1,4 +1,4 @@
-import type { FormFailure } from '../form.js';
+import type { FormFailure } from '../form-errors.js';
 import { Alert } from './alert.js';
 
 /** The failure above a form after a submit did not go through. */

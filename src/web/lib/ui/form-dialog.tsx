@@ -1,17 +1,20 @@
-import { useId, type FormEvent, type ReactNode, type RefObject } from 'react';
-import { Button } from './button.js';
-import { useModalDialog } from './use-modal-dialog.js';
-import { cx } from './cx.js';
+import type { FormEvent, ReactNode, RefObject } from 'react';
+import type { FormFailure } from '../form-errors.js';
+import { FormAlert } from './form-alert.js';
+import { Modal } from './modal.js';
 
 export interface FormDialogProps {
   open: boolean;
   title: string;
   description?: ReactNode;
-  /** The form's fields (and its FormAlert). */
+  /** The form's fields. */
   children: ReactNode;
   submitLabel: string;
   cancelLabel?: string;
   tone?: 'primary' | 'danger';
+  /** What `useForm` returns: its failure is shown above the fields, its state keeps the buttons waiting. */
+  form?: { formRef: RefObject<HTMLFormElement | null>; submitting: boolean; failure: FormFailure | null };
+  /** Without `form`: a request runs. */
   pending?: boolean;
   wide?: boolean;
   formRef?: RefObject<HTMLFormElement | null>;
@@ -19,63 +22,18 @@ export interface FormDialogProps {
   onClose: () => void;
 }
 
-/**
- * A modal form on <dialog> (a reason, notes, a new time): the browser traps focus, puts it on
- * the first field, closes on Escape (unless a request runs) and returns focus to the opener.
- */
-export function FormDialog({
-  open,
-  title,
-  description,
-  children,
-  submitLabel,
-  cancelLabel = 'Cancel',
-  tone = 'primary',
-  pending,
-  wide,
-  formRef,
-  onSubmit,
-  onClose,
-}: FormDialogProps) {
-  const ref = useModalDialog(open);
-  const titleId = useId();
-  const bodyId = useId();
-
+/** A modal form (a reason, notes, a new time): submitting it is the confirming action. */
+export function FormDialog({ submitLabel, wide, form, formRef, pending, onSubmit, children, ...props }: FormDialogProps) {
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={description ? bodyId : undefined}
-      onClose={onClose}
-      onCancel={(event) => {
-        if (pending) event.preventDefault();
-      }}
-      className={cx(
-        'm-auto max-h-[calc(100dvh-2rem)] rounded-xl bg-white p-0 text-slate-900 shadow-xl',
-        wide ? 'w-[min(44rem,calc(100vw-1rem))]' : 'w-[min(30rem,calc(100vw-2rem))]',
-      )}
+    <Modal
+      {...props}
+      confirmLabel={submitLabel}
+      width={wide ? 'lg' : 'md'}
+      pending={form ? form.submitting : pending}
+      form={{ ref: form ? form.formRef : formRef, onSubmit }}
     >
-      {open && (
-        <form ref={formRef} noValidate onSubmit={onSubmit} aria-labelledby={titleId} className="space-y-4 p-4 sm:p-6">
-          <h2 id={titleId} className="text-lg font-semibold">
-            {title}
-          </h2>
-          {description && (
-            <div id={bodyId} className="text-sm text-slate-700">
-              {description}
-            </div>
-          )}
-          {children}
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="secondary" onClick={onClose} disabled={pending}>
-              {cancelLabel}
-            </Button>
-            <Button type="submit" variant={tone === 'danger' ? 'danger' : 'primary'} pending={pending}>
-              {submitLabel}
-            </Button>
-          </div>
-        </form>
-      )}
-    </dialog>
+      {form && <FormAlert failure={form.failure} />}
+      {children}
+    </Modal>
   );
 }

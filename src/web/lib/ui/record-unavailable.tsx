@@ -1,4 +1,3 @@
-import type { Role } from '../../../contracts/enums.js';
 import { ApiError } from '../api-client.js';
 import { ButtonLink } from './button.js';
 import { EmptyState } from './empty-state.js';
@@ -8,12 +7,6 @@ import { QueryError } from './query-error.js';
 export interface BackLink {
   to: string;
   label: string;
-}
-
-/** Where a person record's page leads back to: the super admin to its hospital, staff to the list. */
-export function recordBackLink(role: Role, hospitalId: string | null, list: BackLink): BackLink {
-  if (role !== 'super_admin') return list;
-  return hospitalId ? { to: `/hospitals/${hospitalId}`, label: 'Back to the hospital' } : { to: '/hospitals', label: 'All hospitals' };
 }
 
 /** A record page that could not load: "not found" (another hospital's looks the same) or an error with retry. */

@@ -1,5 +1,5 @@
-import type { ReactNode, SelectHTMLAttributes } from 'react';
-import { Field, controlClass } from './field.js';
+import type { SelectHTMLAttributes } from 'react';
+import { Field, controlClass, splitFieldProps, type FieldOwnProps } from './field.js';
 import { cx } from './cx.js';
 
 export interface SelectOption {
@@ -9,39 +9,16 @@ export interface SelectOption {
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'required'>;
 
-export interface SelectFieldProps extends SelectProps {
-  label: ReactNode;
+export interface SelectFieldProps extends SelectProps, FieldOwnProps {
   options: readonly SelectOption[];
   /** A first, empty choice such as "Choose a hospital". */
   placeholder?: string;
-  hint?: ReactNode;
-  error?: string;
-  required?: boolean;
-  optional?: boolean;
-  fieldClassName?: string;
 }
 
-export function SelectField({
-  label,
-  options,
-  placeholder,
-  hint,
-  error,
-  required,
-  optional,
-  fieldClassName,
-  className,
-  ...select
-}: SelectFieldProps) {
+export function SelectField({ options, placeholder, className, ...props }: SelectFieldProps) {
+  const [field, select] = splitFieldProps(props);
   return (
-    <Field
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      optional={optional}
-      className={fieldClassName}
-    >
+    <Field {...field}>
       {(control) => (
         <select className={cx(controlClass, 'pr-8', className)} {...control} {...select}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}

@@ -1,41 +1,18 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { Field, controlClass } from './field.js';
+import { Field, controlClass, splitFieldProps, type FieldOwnProps } from './field.js';
 import { cx } from './cx.js';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'required'>;
 
-export interface TextFieldProps extends InputProps {
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  required?: boolean;
-  optional?: boolean;
+export interface TextFieldProps extends InputProps, FieldOwnProps {
   /** Something beside the input, e.g. a "Generate" button. */
   addon?: ReactNode;
-  fieldClassName?: string;
 }
 
-export function TextField({
-  label,
-  hint,
-  error,
-  required,
-  optional,
-  addon,
-  fieldClassName,
-  className,
-  type = 'text',
-  ...input
-}: TextFieldProps) {
+export function TextField({ addon, className, type = 'text', ...props }: TextFieldProps) {
+  const [field, input] = splitFieldProps(props);
   return (
-    <Field
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      optional={optional}
-      className={fieldClassName}
-    >
+    <Field {...field}>
       {(control) => {
         const el = <input type={type} className={cx(controlClass, className)} {...control} {...input} />;
         return addon ? (

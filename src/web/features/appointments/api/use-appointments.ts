@@ -1,55 +1,26 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { z } from 'zod';
 import {
-  Appointment,
   AppointmentDetail,
   type ActionBodies,
   type AppointmentAction,
   type AppointmentCreate,
 } from '../../../../contracts/appointments.js';
-import { listOf } from '../../../../contracts/common.js';
-import { api, withQuery } from '../../../lib/api-client.js';
-import { queryKeys } from '../../../lib/query-keys.js';
+import { appointmentQuery } from '../../../entities/appointments/appointment-api.js';
+import { api } from '../../../lib/api-client.js';
+import { invalidate, invalidations } from '../../../lib/invalidations.js';
 
-const AppointmentList = listOf(Appointment);
-
-export interface AppointmentListParams {
-  /** Comma-separated statuses. */
-  status?: string;
-  from?: string;
-  to?: string;
-  doctorId?: string;
-  /** The super admin's view of one hospital. */
-  hospitalId?: string;
-  order?: 'asc' | 'desc';
-  limit: number;
-  offset: number;
-}
-
-export function useAppointments(params: AppointmentListParams, options: { refetchInterval?: number; enabled?: boolean } = {}) {
-  return useQuery({
-    enabled: options.enabled,
-    queryKey: queryKeys.appointments.list({ ...params }),
-    queryFn: ({ signal }) => api.get(withQuery('/api/appointments', { ...params }), AppointmentList, signal),
-    placeholderData: keepPreviousData,
-    refetchInterval: options.refetchInterval,
-  });
-}
-
+/** One appointment, for its page: looked at again now and then, since the other party acts too. */
 export function useAppointment(id: string) {
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: queryKeys.appointments.detail(id),
-    queryFn: ({ signal }) => api.get(`/api/appointments/${id}`, AppointmentDetail, signal),
-    // The other party acts too: look again now and then (live updates refresh it sooner).
-    refetchInterval: 30_000,
-  });
+  // Live updates refresh it sooner.
+  const query = useQuery({ ...appointmentQuery(id), refetchInterval: 30_000 });
   // Opening an appointment marks its notifications read (the server does it on this read):
   // the bell catches up at once rather than at its next poll.
   const loadedAt = query.isSuccess ? query.dataUpdatedAt : 0;
   useEffect(() => {
-    if (loadedAt) void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+    if (loadedAt) void invalidate(queryClient, invalidations.notificationsRead());
   }, [loadedAt, queryClient]);
   return query;
 }
@@ -57,12 +28,8 @@ export function useAppointment(id: string) {
 function useStoreAppointment() {
   const queryClient = useQueryClient();
   return (a: AppointmentDetail) => {
-    queryClient.setQueryData(queryKeys.appointments.detail(a.id), a);
-    void queryClient.invalidateQueries({ queryKey: ['appointments', 'list'] });
-    // Booking, proposing, cancelling and rejecting change which times are free.
-    void queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
-    // Acting on an appointment marks its notifications read.
-    void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+    queryClient.setQueryData(appointmentQuery(a.id).queryKey, a);
+    void invalidate(queryClient, invalidations.appointmentSaved());
   };
 }
 

@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SlotList } from '../../../../contracts/availability.js';
-import { DoctorView } from '../../../../contracts/doctors.js';
 import { api, withQuery } from '../../../lib/api-client.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 
@@ -13,13 +12,5 @@ export function useSlots(doctorId: string, from: string, to: string) {
     // Other patients book too.
     staleTime: 10_000,
     refetchInterval: 60_000,
-  });
-}
-
-/** The doctor being booked (shares the doctors feature's cache entry). */
-export function useBookableDoctor(doctorId: string) {
-  return useQuery({
-    queryKey: queryKeys.doctors.detail(doctorId),
-    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}`, DoctorView, signal),
   });
 }

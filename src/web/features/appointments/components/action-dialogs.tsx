@@ -4,12 +4,11 @@ import type { Slot } from '../../../../contracts/availability.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
 import { optional, useForm } from '../../../lib/form.js';
-import { queryKeys } from '../../../lib/query-keys.js';
-import { FormAlert } from '../../../lib/ui/form-alert.js';
 import { FormDialog } from '../../../lib/ui/form-dialog.js';
 import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { useAppointmentAction, type ActionRequest } from '../api/use-appointments.js';
 import { SlotPicker } from './slot-picker.js';
+import { invalidate, invalidations } from '../../../lib/invalidations.js';
 
 type TextAction = 'reject' | 'cancel' | 'decline-proposal' | 'complete';
 
@@ -75,7 +74,7 @@ function useRefreshOnConflict(id: string) {
   const queryClient = useQueryClient();
   return (error: unknown) => {
     if (error instanceof ApiError && (error.status === 409 || error.status === 403)) {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.detail(id) });
+      void invalidate(queryClient, invalidations.appointmentChanged());
     }
   };
 }
@@ -95,16 +94,17 @@ export function TextActionDialog({
   onDone: (message: string) => void;
 }) {
   const spec = TEXT_DIALOGS[action];
-  const form = useForm({ text: '' });
+  const form = useForm(
+    { text: '' },
+    { schema: ActionBodies[action], toBody: (v) => ({ [spec.field]: spec.required ? v.text : optional(v.text) }) },
+  );
   const mutation = useAppointmentAction(appointment.id);
   const refresh = useRefreshOnConflict(appointment.id);
   const close = () => {
     form.reset();
     onClose();
   };
-  const submit = form.handleSubmit(async () => {
-    const body = form.validate(ActionBodies[action], (v) => ({ [spec.field]: spec.required ? v.text : optional(v.text) }));
-    if (!body) return;
+  const submit = form.handleSubmit(async (body) => {
     try {
       await mutation.mutateAsync({ action, body } as ActionRequest);
     } catch (error) {
@@ -122,12 +122,10 @@ export function TextActionDialog({
       submitLabel={spec.submitLabel}
       cancelLabel="Go back"
       tone={spec.tone}
-      pending={form.submitting}
-      formRef={form.formRef}
+      form={form}
       onSubmit={submit}
       onClose={close}
     >
-      <FormAlert failure={form.failure} />
       <TextAreaField
         label={spec.label}
         hint={spec.hint}
@@ -155,7 +153,16 @@ export function ProposeDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const form = useForm({ startsAt: '', note: '' });
+  const form = useForm(
+    { startsAt: '', note: '' },
+    {
+      schema: ActionBodies.propose,
+      toBody: (v, addError) => {
+        if (!v.startsAt) addError('startsAt', 'Choose one of your free times');
+        return { startsAt: v.startsAt || undefined, note: optional(v.note) };
+      },
+    },
+  );
   const mutation = useAppointmentAction(appointment.id);
   const refresh = useRefreshOnConflict(appointment.id);
   const queryClient = useQueryClient();
@@ -163,17 +170,12 @@ export function ProposeDialog({
     form.reset();
     onClose();
   };
-  const submit = form.handleSubmit(async () => {
-    const body = form.validate(ActionBodies.propose, (v, addError) => {
-      if (!v.startsAt) addError('startsAt', 'Choose one of your free times');
-      return { startsAt: v.startsAt || undefined, note: optional(v.note) };
-    });
-    if (!body) return;
+  const submit = form.handleSubmit(async (body) => {
     try {
       await mutation.mutateAsync({ action: 'propose', body });
     } catch (error) {
       if (error instanceof ApiError && ['slot_unavailable', 'start_in_past', 'slot_misaligned', 'outside_availability'].includes(String(error.code))) {
-        await queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
+        await invalidate(queryClient, invalidations.freeTimesChanged(appointment.doctor.id));
         form.setValue('startsAt', '');
       }
       refresh(error);
@@ -190,12 +192,10 @@ export function ProposeDialog({
       description={`The patient asked for ${formatDateTimeIn(appointment.requestedStartsAt ?? appointment.startsAt)}. Choose one of your free times instead; they accept or decline it.`}
       submitLabel="Send proposal"
       cancelLabel="Go back"
-      pending={form.submitting}
-      formRef={form.formRef}
+      form={form}
       onSubmit={submit}
       onClose={close}
     >
-      <FormAlert failure={form.failure} />
       <SlotPicker
         compact
         legend="Your free times"

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AppointmentAction, AppointmentDetail } from '../../../../contracts/appointments.js';
 import { ApiError, errorMessage } from '../../../lib/api-client.js';
-import { queryKeys } from '../../../lib/query-keys.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
 import { useAppointmentAction } from '../api/use-appointments.js';
 import { ProposeDialog, TextActionDialog } from './action-dialogs.js';
+import { invalidate, invalidations } from '../../../lib/invalidations.js';
 
 type Direct = 'approve' | 'accept-proposal' | 'start';
 type Dialog = Exclude<AppointmentAction, Direct>;
@@ -57,7 +57,7 @@ export function AppointmentActions({ appointment, onDone }: { appointment: Appoi
         onError: (e) => {
           setError(e);
           if (e instanceof ApiError && (e.status === 409 || e.status === 403)) {
-            void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.detail(appointment.id) });
+            void invalidate(queryClient, invalidations.appointmentChanged());
           }
         },
       },

@@ -1,7 +1,7 @@
 import type { AppointmentDetail } from '../../../../contracts/appointments.js';
-import { appointmentStatus } from '../../../lib/appointment-status.js';
+import { appointmentStatus } from '../../../entities/appointments/appointment-status.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
-import { StatusBadge } from '../../../lib/ui/status-badge.js';
+import { StatusBadge } from '../../../entities/appointments/status-badge.js';
 
 const VERBS: Record<string, string> = {
   request: 'requested the appointment',

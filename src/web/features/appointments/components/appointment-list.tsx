@@ -1,11 +1,11 @@
-import { Link } from 'react-router';
 import type { Appointment } from '../../../../contracts/appointments.js';
-import type { Viewer } from '../../../lib/appointment-status.js';
+import type { Viewer } from '../../../entities/appointments/appointment-status.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
-import { StatusBadge } from '../../../lib/ui/status-badge.js';
-import { UnreadMarker } from '../../../lib/ui/unread-marker.js';
+import { StatusBadge } from '../../../entities/appointments/status-badge.js';
+import { UnreadMarker } from '../../../entities/chat/unread-marker.js';
 import { counterpartName } from '../utils/appointment-people.js';
 import { doctorName, personName } from '../../../../contracts/people.js';
+import { RecordLink, RowList } from '../../../lib/ui/row-list.js';
 
 /** Appointments as rows: when, with whom, status; each opens its page. */
 export function AppointmentList({
@@ -19,16 +19,16 @@ export function AppointmentList({
   unread?: ReadonlyMap<string, number>;
 }) {
   return (
-    <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
+    <RowList>
       {appointments.map((a) => {
         const viewer = viewerOf(a);
         return (
           <li key={a.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
             <div className="min-w-0 space-y-0.5">
               <p className="font-semibold">
-                <Link to={`/appointments/${a.id}`} className="text-brand-900 underline-offset-2 hover:underline">
+                <RecordLink to={`/appointments/${a.id}`}>
                   {counterpartName(a, viewer)}
-                </Link>
+                </RecordLink>
               </p>
               <p className="text-sm text-slate-800">
                 <time dateTime={a.startsAt}>{formatDateTimeIn(a.startsAt)}</time>
@@ -44,6 +44,6 @@ export function AppointmentList({
           </li>
         );
       })}
-    </ul>
+    </RowList>
   );
 }

@@ -1,18 +1,15 @@
 import { useSearchParams } from 'react-router';
 import type { AppointmentStatus } from '../../../../contracts/enums.js';
-import { appointmentStatus } from '../../../lib/appointment-status.js';
+import { appointmentStatus } from '../../../entities/appointments/appointment-status.js';
 import { useMe } from '../../../lib/session.js';
-import { useUnreadByAppointment } from '../../../lib/use-chat-unread.js';
+import { useUnreadByAppointment } from '../../../entities/chat/use-chat-unread.js';
 import { useListState } from '../../../lib/use-list-state.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { cx } from '../../../lib/ui/cx.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
-import { Pagination } from '../../../lib/ui/pagination.js';
-import { QueryError } from '../../../lib/ui/query-error.js';
+import { QueryList } from '../../../lib/ui/query-state.js';
 import { SelectField } from '../../../lib/ui/select-field.js';
-import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { TextField } from '../../../lib/ui/text-field.js';
-import { useAppointments } from '../api/use-appointments.js';
 import {
   dateRangeQuery,
   listViewer,
@@ -27,6 +24,8 @@ import {
 } from '../utils/appointment-filters.js';
 import { AppointmentList } from './appointment-list.js';
 import { TabEmptyState, tabDescription } from './tab-empty-state.js';
+import { useQuery } from '@tanstack/react-query';
+import { appointmentListQuery } from '../../../entities/appointments/appointment-api.js';
 
 const LIMIT = 20;
 
@@ -49,7 +48,7 @@ export function AppointmentsPanel({
   const [params, setParams] = useSearchParams();
   const { offset, setOffset } = useListState();
   const chosenTab = parseTab(params.get('tab'));
-  const waiting = useAppointments({ ...tabQuery('needs-action', viewer), hospitalId, limit: 1, offset: 0 }, { refetchInterval: 30_000 });
+  const waiting = useQuery({ ...appointmentListQuery({ ...tabQuery('needs-action', viewer), hospitalId, limit: 1, offset: 0 }), refetchInterval: 30_000 });
   const waitingCount = waiting.data?.total;
   const tab: Tab | null = chosenTab ?? (waitingCount === undefined ? (waiting.isError ? 'upcoming' : null) : waitingCount > 0 ? 'needs-action' : 'upcoming');
   const base = tabQuery(tab ?? 'upcoming', viewer);
@@ -59,12 +58,12 @@ export function AppointmentsPanel({
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const range = filters === 'status-and-dates' ? dateRangeQuery(from, to) : {};
-  const appointments = useAppointments(
-    { ...base, status: shownFilter || base.status, ...range, hospitalId, limit: LIMIT, offset },
-    { refetchInterval: 30_000, enabled: tab !== null },
-  );
+  const appointments = useQuery({
+    ...appointmentListQuery({ ...base, status: shownFilter || base.status, ...range, hospitalId, limit: LIMIT, offset }),
+    refetchInterval: 30_000,
+    enabled: tab !== null,
+  });
   const unread = useUnreadByAppointment(me.role === 'patient' || me.role === 'doctor');
-  const items = appointments.data?.items ?? [];
   const total = appointments.data?.total ?? 0;
 
   const setParam = (key: string, value: string) =>
@@ -104,6 +103,12 @@ export function AppointmentsPanel({
     );
   };
 
+  const empty = filtered ? (
+    <EmptyState title="No appointments match these filters">Try another status or dates, or clear the filters.</EmptyState>
+  ) : (
+    <TabEmptyState tab={tab ?? 'upcoming'} viewer={viewer} />
+  );
+
   return (
     <div className="space-y-5">
       <nav aria-label="Appointment lists">
@@ -130,24 +135,14 @@ export function AppointmentsPanel({
       <p className="sr-only" aria-live="polite">
         {appointments.data && !appointments.isPlaceholderData ? `${total} ${total === 1 ? 'appointment' : 'appointments'}` : ''}
       </p>
-      {tab === null || appointments.isPending ? (
-        <SkeletonRows label="Loading appointments…" />
-      ) : appointments.isError ? (
-        <QueryError error={appointments.error} title="Could not load appointments" onRetry={() => void appointments.refetch()} />
-      ) : items.length === 0 ? (
-        filtered ? (
-          <EmptyState title="No appointments match these filters">Try another status or dates, or clear the filters.</EmptyState>
-        ) : (
-          <TabEmptyState tab={tab} viewer={viewer} />
-        )
-      ) : (
-        <>
+      {/* No tab yet (the count that chooses it is loading): the list's query waits, pending. */}
+      <QueryList query={appointments} noun="appointments" pages={{ offset, limit: LIMIT, onChange: setOffset }} empty={empty}>
+        {(items) => (
           <div aria-busy={appointments.isPlaceholderData || undefined} className={cx(appointments.isPlaceholderData && 'opacity-60')}>
             <AppointmentList appointments={items} viewerOf={(a) => viewerOf(me, a)} unread={unread} />
           </div>
-          <Pagination label="Appointment pages" offset={offset} limit={LIMIT} total={total} onChange={setOffset} />
-        </>
-      )}
+        )}
+      </QueryList>
     </div>
   );
 }

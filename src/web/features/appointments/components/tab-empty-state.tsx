@@ -1,4 +1,4 @@
-import type { Viewer } from '../../../lib/appointment-status.js';
+import type { Viewer } from '../../../entities/appointments/appointment-status.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
 import type { Tab } from '../utils/appointment-filters.js';

@@ -1,7 +1,7 @@
 import type { Appointment } from '../../../../contracts/appointments.js';
 import type { Me } from '../../../../contracts/auth.js';
 import { AppointmentStatus } from '../../../../contracts/enums.js';
-import type { Viewer } from '../../../lib/appointment-status.js';
+import type { Viewer } from '../../../entities/appointments/appointment-status.js';
 import { addDaysToDate } from '../../../lib/datetime.js';
 
 export const TABS = ['needs-action', 'upcoming', 'past', 'cancelled'] as const;

@@ -1,5 +1,5 @@
 import type { Appointment } from '../../../../contracts/appointments.js';
-import type { Viewer } from '../../../lib/appointment-status.js';
+import type { Viewer } from '../../../entities/appointments/appointment-status.js';
 import { doctorName, personName } from '../../../../contracts/people.js';
 
 /** Who the appointment is with, from the viewer's side. */

@@ -1,32 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AvailabilityView, type AvailabilityInput } from '../../../../contracts/availability.js';
-import { DoctorView } from '../../../../contracts/doctors.js';
+import { availabilityQuery } from '../../../entities/availability/availability-api.js';
 import { api } from '../../../lib/api-client.js';
-import { queryKeys } from '../../../lib/query-keys.js';
-
-export function useAvailability(doctorId: string) {
-  return useQuery({
-    queryKey: queryKeys.availability(doctorId),
-    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}/availability`, AvailabilityView, signal),
-  });
-}
+import { invalidate, invalidations } from '../../../lib/invalidations.js';
 
 export function useSaveAvailability(doctorId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AvailabilityInput) => api.put(`/api/doctors/${doctorId}/availability`, body, AvailabilityView),
     onSuccess: (view) => {
-      queryClient.setQueryData(queryKeys.availability(doctorId), view);
-      // Other hours mean other free slots.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
+      queryClient.setQueryData(availabilityQuery(doctorId).queryKey, view);
+      void invalidate(queryClient, invalidations.availabilitySaved(doctorId));
     },
-  });
-}
-
-/** The doctor whose hours these are (shares the doctors feature's cache entry). */
-export function useScheduleOwner(doctorId: string) {
-  return useQuery({
-    queryKey: queryKeys.doctors.detail(doctorId),
-    queryFn: ({ signal }) => api.get(`/api/doctors/${doctorId}`, DoctorView, signal),
   });
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AvailabilityView } from '../../../../contracts/availability.js';
 import { ApiError, errorMessage } from '../../../lib/api-client.js';
 import { describeZone, sameClock, viewerTimeZone } from '../../../lib/datetime.js';
-import type { FormFailure } from '../../../lib/form.js';
+import type { FormFailure } from '../../../lib/form-errors.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
 import { Card, Section } from '../../../lib/ui/card.js';

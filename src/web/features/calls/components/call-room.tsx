@@ -1,7 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { queryKeys } from '../../../lib/query-keys.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button, ButtonLink } from '../../../lib/ui/button.js';
 import { ConfirmDialog } from '../../../lib/ui/dialog.js';
@@ -15,6 +14,7 @@ import { CallControls } from './call-controls.js';
 import { DevicePicker, type DeviceSelection } from './device-picker.js';
 import { QualityBadge } from './quality-badge.js';
 import { VideoTile } from './video-tile.js';
+import { invalidate, invalidations } from '../../../lib/invalidations.js';
 
 export interface CallPeople {
   /** How this viewer names the other side ("Dr Asha Sharma", "Ram Thapa"). */
@@ -48,7 +48,7 @@ export function CallRoom({ appointmentId, people, aside }: { appointmentId: stri
   const phase = view?.phase;
   // The call's end (and its record) changes what the appointment page shows.
   useEffect(() => {
-    if (phase === 'ended') void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
+    if (phase === 'ended') void invalidate(queryClient, invalidations.appointmentChanged());
   }, [phase, queryClient]);
 
   if (!session || !view || view.phase === 'preparing') return <Loading label="Opening the video visit…" />;

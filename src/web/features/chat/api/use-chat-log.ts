@@ -3,19 +3,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../../contracts/chat.js';
 import type { Receipt } from '../../../../contracts/realtime.js';
 import { queryKeys } from '../../../lib/query-keys.js';
-import {
-  catchUpAfter,
-  laterReceipt,
-  logFromNewestPage,
-  oldestSeq,
-  withMessage,
-  withNewerPage,
-  withOlderPage,
-  withReceipt,
-  withReceiptTimes,
-  type ChatLog,
-  type ReceiptTimes,
-} from '../utils/chat-log.js';
+import * as chatLog from '../utils/chat-log.js';
+import type { ChatLog, ReceiptTimes } from '../utils/chat-log.js';
 import { fetchAfter, fetchPage } from './chat-api.js';
 import type { z } from 'zod';
 
@@ -36,11 +25,11 @@ export function useChatLog(appointmentId: string, myId: string) {
       if (!before) {
         const page = await fetchPage(appointmentId, {}, signal);
         const now = held();
-        return now ? withNewerPage(now, page) : logFromNewestPage(page);
+        return now ? chatLog.withNewerPage(now, page) : chatLog.logFromNewestPage(page);
       }
-      const page = await fetchAfter(appointmentId, catchUpAfter(before, myId), signal);
+      const page = await fetchAfter(appointmentId, chatLog.catchUpAfter(before, myId), signal);
       // Merge into what is held now: live messages may have arrived during the fetch.
-      return withNewerPage(held() ?? before, page);
+      return chatLog.withNewerPage(held() ?? before, page);
     },
     // The socket keeps it fresh; fetching again happens on (re)connection.
     staleTime: Infinity,
@@ -59,7 +48,7 @@ export function useChatLog(appointmentId: string, myId: string) {
     (message: ChatMessage) => {
       const times = early.current.get(message.id);
       if (times) early.current.delete(message.id);
-      update((log) => withMessage(log, times ? withReceiptTimes(message, times) : message));
+      update((log) => chatLog.withMessage(log, times ? chatLog.withReceiptTimes(message, times) : message));
     },
     [update],
   );
@@ -68,10 +57,10 @@ export function useChatLog(appointmentId: string, myId: string) {
       const known = new Set(held()?.messages.map((m) => m.id));
       for (const id of receipt.messageIds) {
         if (known.has(id)) continue;
-        early.current.set(id, laterReceipt(early.current.get(id), receipt));
+        early.current.set(id, chatLog.laterReceipt(early.current.get(id), receipt));
         if (early.current.size > 500) early.current.delete(early.current.keys().next().value!);
       }
-      update((log) => withReceipt(log, receipt));
+      update((log) => chatLog.withReceipt(log, receipt));
     },
     [held, update],
   );
@@ -90,13 +79,13 @@ export function useChatLog(appointmentId: string, myId: string) {
   const loadingOlder = useRef(false);
   const loadOlder = useCallback(async () => {
     const log = held();
-    const before = log && oldestSeq(log);
+    const before = log && chatLog.oldestSeq(log);
     if (!log || !log.hasMoreOlder || before === undefined || loadingOlder.current) return;
     loadingOlder.current = true;
     setOlder({ loading: true, error: null });
     try {
       const page = await fetchPage(appointmentId, { before });
-      update((current) => withOlderPage(current, page));
+      update((current) => chatLog.withOlderPage(current, page));
       setOlder({ loading: false, error: null });
     } catch (error) {
       setOlder({ loading: false, error });

@@ -1,15 +1,15 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientEvent, ServerEvent } from '../../../../contracts/realtime.js';
 import { ApiError } from '../../../lib/api-client.js';
-import { queryKeys } from '../../../lib/query-keys.js';
 import { useRealtimeSocket } from '../../../lib/realtime/use-realtime-socket.js';
 import { useMe } from '../../../lib/session.js';
 import { postRead } from './chat-api.js';
-import { useChatAppointment } from './use-chat-appointment.js';
 import { useChatLog } from './use-chat-log.js';
 import { useOutbox } from './use-outbox.js';
 import { useTyping } from './use-typing.js';
+import { invalidate, invalidations } from '../../../lib/invalidations.js';
+import { appointmentQuery } from '../../../entities/appointments/appointment-api.js';
 
 /** Error codes that mean the chat cannot be written to any more. */
 const CLOSED_CODES = new Set(['chat_closed', 'invalid_transition', 'forbidden']);
@@ -23,7 +23,8 @@ const REFUSED_CODES = new Set(['validation_failed', 'message_too_large', 'bad_me
 export function useChat(appointmentId: string) {
   const me = useMe();
   const queryClient = useQueryClient();
-  const appointment = useChatAppointment(appointmentId);
+  // Who the other party is and the status: the appointment page's own entry, so a live change refreshes both.
+  const appointment = useQuery(appointmentQuery(appointmentId));
   const log = useChatLog(appointmentId, me.id);
   const data = log.query.data;
   const [withdrawn, setWithdrawn] = useState(false);
@@ -60,7 +61,7 @@ export function useChat(appointmentId: string) {
         typing.heard(event.userId, event.typing);
         break;
       case 'appointment.changed':
-        void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
+        void invalidate(queryClient, invalidations.appointmentChanged());
         break;
       case 'error':
         if (!event.clientId) break;
@@ -77,7 +78,7 @@ export function useChat(appointmentId: string) {
       if (reason !== 'access_withdrawn') return;
       setWithdrawn(true);
       void log.catchUp();
-      void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.all });
+      void invalidate(queryClient, invalidations.appointmentChanged());
     },
   });
   sendRef.current = connection.send;

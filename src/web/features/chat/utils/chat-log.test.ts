@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../../contracts/chat.js';
-import { withUnread } from '../../../lib/realtime/unread-counts.js';
+import { withUnread } from '../../../entities/chat/unread-counts.js';
 import {
   catchUpAfter,
   deliveryState,

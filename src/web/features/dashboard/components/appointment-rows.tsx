@@ -1,10 +1,10 @@
-import { Link } from 'react-router';
 import type { Appointment } from '../../../../contracts/appointments.js';
 import { formatDateTimeIn, formatTimeIn } from '../../../lib/datetime.js';
-import { useUnreadByAppointment } from '../../../lib/use-chat-unread.js';
-import { StatusBadge } from '../../../lib/ui/status-badge.js';
-import { UnreadMarker } from '../../../lib/ui/unread-marker.js';
+import { useUnreadByAppointment } from '../../../entities/chat/use-chat-unread.js';
+import { StatusBadge } from '../../../entities/appointments/status-badge.js';
+import { UnreadMarker } from '../../../entities/chat/unread-marker.js';
 import { doctorName, personName } from '../../../../contracts/people.js';
+import { RecordLink, RowList } from '../../../lib/ui/row-list.js';
 
 /** A compact list of appointments for a dashboard: time, the other person, status. */
 export function AppointmentRows({
@@ -21,14 +21,14 @@ export function AppointmentRows({
   // Dashboards with appointment rows are the patient's and the doctor's, who have chats.
   const unread = useUnreadByAppointment(true);
   return (
-    <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
+    <RowList>
       {appointments.map((a) => (
         <li key={a.id} className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 p-4">
           <div className="min-w-0 flex-1">
             <p className="font-semibold">
-              <Link to={`/appointments/${a.id}`} className="text-brand-900 underline-offset-2 hover:underline">
+              <RecordLink to={`/appointments/${a.id}`}>
                 {show === 'patient' ? personName(a.patient) : doctorName(a.doctor)}
-              </Link>
+              </RecordLink>
             </p>
             <p className="text-sm text-slate-800">
               <time dateTime={a.startsAt}>{timeOnly ? `${formatTimeIn(a.startsAt)} – ${formatTimeIn(a.endsAt)}` : formatDateTimeIn(a.startsAt)}</time>
@@ -41,6 +41,6 @@ export function AppointmentRows({
           </div>
         </li>
       ))}
-    </ul>
+    </RowList>
   );
 }

@@ -1,12 +1,13 @@
-import { ACTIVE_STATUSES } from '../../../lib/appointment-status.js';
+import { ACTIVE_STATUSES } from '../../../entities/appointments/appointment-status.js';
 import { addDaysToDate, describeZone, todayIsoDate, viewerTimeZone } from '../../../lib/datetime.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { Section } from '../../../lib/ui/card.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
-import { useDashboardAppointments } from '../api/use-dashboard-data.js';
 import { AppointmentRows } from './appointment-rows.js';
+import { useQuery } from '@tanstack/react-query';
+import { appointmentListQuery } from '../../../entities/appointments/appointment-api.js';
 
 /**
  * The doctor's day: requests to answer first, then today's visits. `hasHours` (null while not
@@ -15,13 +16,17 @@ import { AppointmentRows } from './appointment-rows.js';
 export function DoctorAgenda({ hasHours }: { hasHours: boolean | null }) {
   const today = todayIsoDate();
   const startOf = (date: string) => new Date(`${date}T00:00:00`).toISOString();
-  const requests = useDashboardAppointments({ status: 'requested', order: 'asc', limit: 5 });
-  const schedule = useDashboardAppointments({
-    status: [...ACTIVE_STATUSES, 'completed'].join(','),
-    from: startOf(today),
-    to: startOf(addDaysToDate(today, 1)),
-    order: 'asc',
-    limit: 50,
+  const requests = useQuery({ ...appointmentListQuery({ status: 'requested', order: 'asc', limit: 5, offset: 0 }), refetchInterval: 30_000 });
+  const schedule = useQuery({
+    ...appointmentListQuery({
+      status: [...ACTIVE_STATUSES, 'completed'].join(','),
+      from: startOf(today),
+      to: startOf(addDaysToDate(today, 1)),
+      order: 'asc',
+      limit: 50,
+      offset: 0,
+    }),
+    refetchInterval: 30_000,
   });
   return (
     <div className="space-y-8">

@@ -8,9 +8,11 @@ import { DetailList } from '../../../lib/ui/detail-list.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { Switch } from '../../../lib/ui/switch.js';
-import { useOwnDoctor, useOwnHours, useSetAvailability } from '../api/use-dashboard-data.js';
 import { bookability, hasHours, type Bookability } from '../utils/bookable.js';
 import { DoctorAgenda } from './doctor-agenda.js';
+import { useQuery } from '@tanstack/react-query';
+import { availabilityQuery } from '../../../entities/availability/availability-api.js';
+import { doctorQuery, useUpdateDoctor } from '../../../entities/doctors/doctor-api.js';
 
 /** What the availability switch says: the real state, never a claim the hours do not back. */
 const DESCRIPTIONS: Record<Bookability | 'checking', string> = {
@@ -21,9 +23,9 @@ const DESCRIPTIONS: Record<Bookability | 'checking', string> = {
 };
 
 export function DoctorDashboard({ doctorId, hospitalName }: { doctorId: string; hospitalName: string | null }) {
-  const doctor = useOwnDoctor(doctorId);
-  const hours = useOwnHours(doctorId);
-  const availability = useSetAvailability(doctorId);
+  const doctor = useQuery(doctorQuery(doctorId));
+  const hours = useQuery(availabilityQuery(doctorId));
+  const availability = useUpdateDoctor(doctorId);
   if (doctor.isPending) return <SkeletonRows label="Loading your profile…" />;
   if (doctor.isError) {
     return <QueryError error={doctor.error} title="Could not load your profile" onRetry={() => void doctor.refetch()} />;
@@ -43,7 +45,7 @@ export function DoctorDashboard({ doctorId, hospitalName }: { doctorId: string; 
               description={DESCRIPTIONS[state]}
               checked={d.isAvailable}
               pending={availability.isPending}
-              onChange={(next) => availability.mutate(next)}
+              onChange={(isAvailable) => availability.mutate({ isAvailable })}
             />
             {hoursSet === false && (
               <ButtonLink to="/availability" size="sm">

@@ -1,16 +1,16 @@
-import { describeZone } from '../../../lib/datetime.js';
-import { formatPaisa } from '../../../lib/money.js';
+import { hospitalDetails } from '../../../entities/hospitals/hospital-details.js';
 import { ActiveBadge } from '../../../lib/ui/badge.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { Card, Section } from '../../../lib/ui/card.js';
 import { DetailList } from '../../../lib/ui/detail-list.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
-import { useOwnHospital } from '../api/use-dashboard-data.js';
 import { StatTile } from './stat-tile.js';
+import { useQuery } from '@tanstack/react-query';
+import { hospitalQuery } from '../../../entities/hospitals/hospital-api.js';
 
 export function HospitalAdminDashboard({ hospitalId }: { hospitalId: string }) {
-  const hospital = useOwnHospital(hospitalId);
+  const hospital = useQuery(hospitalQuery(hospitalId));
   if (hospital.isPending) return <SkeletonRows label="Loading your hospital…" />;
   if (hospital.isError) {
     return <QueryError error={hospital.error} title="Could not load your hospital" onRetry={() => void hospital.refetch()} />;
@@ -36,15 +36,7 @@ export function HospitalAdminDashboard({ hospitalId }: { hospitalId: string }) {
             <p className="text-lg font-semibold">{h.name}</p>
             <ActiveBadge active={h.isActive} />
           </div>
-          <DetailList
-            items={[
-              { label: 'Address', value: h.address },
-              { label: 'Phone', value: h.phone },
-              { label: 'Email', value: h.email },
-              { label: 'Time zone', value: describeZone(h.timezone) },
-              { label: 'Appointment fee', value: formatPaisa(h.appointmentFee) },
-            ]}
-          />
+          <DetailList items={hospitalDetails(h)} />
         </Card>
       </Section>
     </div>

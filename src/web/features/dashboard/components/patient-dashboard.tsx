@@ -1,14 +1,15 @@
-import { medicalCompleteness } from '../../../lib/medical-fields.js';
+import { medicalCompleteness } from '../../../entities/patients/medical-fields.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { Card, Section } from '../../../lib/ui/card.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
-import { useOwnPatient } from '../api/use-dashboard-data.js';
 import { PatientUpcoming } from './patient-upcoming.js';
+import { useQuery } from '@tanstack/react-query';
+import { patientQuery } from '../../../entities/patients/patient-api.js';
 
 export function PatientDashboard({ patientId, hospitalName }: { patientId: string; hospitalName: string | null }) {
-  const patient = useOwnPatient(patientId);
+  const patient = useQuery(patientQuery(patientId));
   return (
     <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
       <PatientUpcoming />

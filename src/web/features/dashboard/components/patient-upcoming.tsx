@@ -1,15 +1,19 @@
-import { ACTIVE_STATUSES } from '../../../lib/appointment-status.js';
+import { ACTIVE_STATUSES } from '../../../entities/appointments/appointment-status.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { Section } from '../../../lib/ui/card.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
-import { useDashboardAppointments } from '../api/use-dashboard-data.js';
 import { AppointmentRows } from './appointment-rows.js';
+import { useQuery } from '@tanstack/react-query';
+import { appointmentListQuery } from '../../../entities/appointments/appointment-api.js';
 
 /** The patient's next visits, soonest first. */
 export function PatientUpcoming() {
-  const upcoming = useDashboardAppointments({ status: ACTIVE_STATUSES.join(','), order: 'asc', limit: 5 });
+  const upcoming = useQuery({
+    ...appointmentListQuery({ status: ACTIVE_STATUSES.join(','), order: 'asc', limit: 5, offset: 0 }),
+    refetchInterval: 30_000,
+  });
   return (
     <Section
       title="Upcoming appointments"

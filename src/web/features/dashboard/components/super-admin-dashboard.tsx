@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { formatPaisa } from '../../../lib/money.js';
 import { ActiveBadge } from '../../../lib/ui/badge.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
@@ -6,11 +5,13 @@ import { Section } from '../../../lib/ui/card.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
 import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
-import { useHospitalsOverview } from '../api/use-dashboard-data.js';
 import { StatTile } from './stat-tile.js';
+import { useQuery } from '@tanstack/react-query';
+import { hospitalListQuery } from '../../../entities/hospitals/hospital-api.js';
+import { RecordLink } from '../../../lib/ui/row-list.js';
 
 export function SuperAdminDashboard() {
-  const hospitals = useHospitalsOverview();
+  const hospitals = useQuery(hospitalListQuery({ limit: 200, offset: 0 }));
   if (hospitals.isPending) return <SkeletonRows label="Loading hospitals…" />;
   if (hospitals.isError) {
     return <QueryError error={hospitals.error} title="Could not load hospitals" onRetry={() => void hospitals.refetch()} />;
@@ -37,9 +38,9 @@ export function SuperAdminDashboard() {
             {items.map((h) => (
               <li key={h.id} className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
                 <div className="flex items-start justify-between gap-2">
-                  <Link to={`/hospitals/${h.id}`} className="font-semibold text-brand-900 underline-offset-2 hover:underline">
+                  <RecordLink to={`/hospitals/${h.id}`} className="font-semibold">
                     {h.name}
-                  </Link>
+                  </RecordLink>
                   <ActiveBadge active={h.isActive} />
                 </div>
                 <dl className="grid grid-cols-3 gap-2 text-sm">

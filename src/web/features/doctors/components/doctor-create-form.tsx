@@ -1,11 +1,10 @@
 import { DoctorCreate, type DoctorView } from '../../../../contracts/doctors.js';
-import { AccountFields, emptyAccount } from '../../../lib/account-fields.js';
+import { emptyAccount } from '../../../entities/accounts/account-fields.js';
+import { NewAccountForm } from '../../../entities/accounts/new-account-form.js';
 import { integer, optional, useForm } from '../../../lib/form.js';
-import { useMailConfig } from '../../../lib/use-mail-config.js';
-import { Button } from '../../../lib/ui/button.js';
+import { useWelcomeLinks } from '../../../lib/use-mail-config.js';
 import { CheckboxField } from '../../../lib/ui/checkbox-field.js';
-import { FormAlert } from '../../../lib/ui/form-alert.js';
-import { useCreateDoctor } from '../api/use-doctors.js';
+import { useCreateDoctor } from '../api/use-create-doctor.js';
 import { DoctorProfileFields } from './doctor-profile-fields.js';
 
 const empty = {
@@ -26,38 +25,26 @@ export function DoctorCreateForm({
   onCreated: (doctor: DoctorView) => void;
   onCancel: () => void;
 }) {
-  const form = useForm(empty);
-  // Where mail is configured, the person chooses their own password from a welcome mail.
-  const welcomeLinks = useMailConfig().data?.welcomeLinks ?? false;
-  const create = useCreateDoctor(hospitalId);
-  const submit = form.handleSubmit(async () => {
-    const body = form.validate(DoctorCreate, (v, addError) => ({
+  const welcomeLinks = useWelcomeLinks();
+  const form = useForm(empty, {
+    schema: DoctorCreate,
+    toBody: (v, addError) => ({
       ...v,
       password: welcomeLinks ? undefined : v.password,
       phone: optional(v.phone),
       bio: optional(v.bio),
       experienceYears: integer(v.experienceYears, 'experienceYears', addError),
-    }));
-    if (body) onCreated(await create.mutateAsync(body));
+    }),
   });
+  const create = useCreateDoctor(hospitalId);
   return (
-    <form ref={form.formRef} aria-label="New doctor" noValidate onSubmit={submit} className="space-y-5">
-      <FormAlert failure={form.failure} />
-      <AccountFields text={form.text} setPassword={(p) => form.setValue('password', p)} who="the doctor" welcomeLinks={welcomeLinks} />
+    <NewAccountForm form={form} noun="doctor" create={create.mutateAsync} onCreated={onCreated} onCancel={onCancel}>
       <DoctorProfileFields text={form.text} />
       <CheckboxField
         label="Available for appointments"
         hint="Patients can only book doctors who are available."
         {...form.checkbox('isAvailable')}
       />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" pending={form.submitting}>
-          Create doctor
-        </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={form.submitting}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    </NewAccountForm>
   );
 }

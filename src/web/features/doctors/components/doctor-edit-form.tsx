@@ -1,63 +1,75 @@
 import { DoctorPatch, type Doctor } from '../../../../contracts/doctors.js';
-import { changedFields, integer, nullable, useForm } from '../../../lib/form.js';
-import { Button } from '../../../lib/ui/button.js';
+import { PersonFields, personBody, personValues } from '../../../entities/accounts/person-fields.js';
+import { useUpdateDoctor } from '../../../entities/doctors/doctor-api.js';
+import { integer, patchChanges, useForm } from '../../../lib/form.js';
 import { CheckboxField } from '../../../lib/ui/checkbox-field.js';
-import { FormAlert } from '../../../lib/ui/form-alert.js';
-import { TextField } from '../../../lib/ui/text-field.js';
-import { useUpdateDoctor } from '../api/use-doctor.js';
+import { FormFrame, useSaveNote } from '../../../lib/ui/form-frame.js';
+import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { DoctorProfileFields } from './doctor-profile-fields.js';
 
-/** An admin edits everything about a doctor except the email and password. */
+/**
+ * A doctor's record. An admin edits everything but the email and password; the doctor (`own`)
+ * their names, phone, bio and availability, since the licence and specialization are the
+ * hospital's to set. Only what changed is sent.
+ */
 export function DoctorEditForm({
   doctor,
+  own = false,
   onDone,
   onCancel,
 }: {
   doctor: Doctor;
-  onDone: (changed: boolean) => void;
-  onCancel: () => void;
+  own?: boolean;
+  onDone?: (changed: boolean) => void;
+  onCancel?: () => void;
 }) {
-  const form = useForm({
-    firstName: doctor.firstName,
-    lastName: doctor.lastName,
-    phone: doctor.phone ?? '',
-    licenseNumber: doctor.licenseNumber,
-    specialization: doctor.specialization,
-    experienceYears: String(doctor.experienceYears),
-    bio: doctor.bio,
-    isAvailable: doctor.isAvailable as boolean,
-  });
+  const form = useForm(
+    {
+      ...personValues(doctor),
+      licenseNumber: doctor.licenseNumber,
+      specialization: doctor.specialization,
+      experienceYears: String(doctor.experienceYears),
+      bio: doctor.bio,
+      isAvailable: doctor.isAvailable as boolean,
+    },
+    {
+      schema: DoctorPatch,
+      toBody: ({ licenseNumber, specialization, experienceYears, ...v }, addError) => ({
+        ...personBody(v),
+        bio: v.bio.trim(),
+        isAvailable: v.isAvailable,
+        ...(own ? {} : { licenseNumber, specialization, experienceYears: integer(experienceYears, 'experienceYears', addError, true) }),
+      }),
+    },
+  );
   const update = useUpdateDoctor(doctor.id);
-  const submit = form.handleSubmit(async () => {
-    const body = form.validate(DoctorPatch, (v, addError) => ({
-      ...v,
-      phone: nullable(v.phone),
-      bio: v.bio.trim(),
-      experienceYears: integer(v.experienceYears, 'experienceYears', addError, true),
-    }));
-    if (!body) return;
-    const changes = changedFields(body, doctor);
-    if (Object.keys(changes).length > 0) await update.mutateAsync(changes);
-    onDone(Object.keys(changes).length > 0);
+  const saved = useSaveNote('Your profile was saved.');
+  const submit = form.handleSubmit(async (body) => {
+    saved.clear();
+    const changed = await patchChanges(body, doctor, update.mutateAsync);
+    if (own) saved.show(changed);
+    onDone?.(changed);
   });
   return (
-    <form ref={form.formRef} aria-label="Edit doctor profile" noValidate onSubmit={submit} className="space-y-5">
-      <FormAlert failure={form.failure} />
-      <div className="grid gap-5 sm:grid-cols-2">
-        <TextField label="First name" required {...form.text('firstName')} />
-        <TextField label="Last name" required {...form.text('lastName')} />
-      </div>
-      <TextField label="Phone" type="tel" inputMode="tel" optional fieldClassName="sm:max-w-sm" {...form.text('phone')} />
-      <DoctorProfileFields text={form.text} />
-      <CheckboxField label="Available for appointments" {...form.checkbox('isAvailable')} />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" pending={form.submitting}>
-          Save changes
-        </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={form.submitting}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    <FormFrame
+      form={form}
+      label={own ? undefined : 'Edit doctor profile'}
+      onSubmit={submit}
+      submitLabel={own ? 'Save profile' : 'Save changes'}
+      onCancel={onCancel}
+      note={saved.note}
+    >
+      <PersonFields text={form.text} own={own} />
+      {own ? (
+        <TextAreaField label="Bio" hint="Patients see this when choosing a doctor." rows={5} optional {...form.text('bio')} />
+      ) : (
+        <DoctorProfileFields text={form.text} />
+      )}
+      <CheckboxField
+        label="Available for appointments"
+        hint={own ? 'Turn this off while you are away; patients cannot book you then.' : undefined}
+        {...form.checkbox('isAvailable')}
+      />
+    </FormFrame>
   );
 }

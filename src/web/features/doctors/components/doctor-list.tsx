@@ -1,21 +1,21 @@
-import { Link } from 'react-router';
 import { isFullDoctor, type DoctorView } from '../../../../contracts/doctors.js';
 import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
-import { DoctorAvatar } from '../../../lib/ui/doctor-avatar.js';
+import { DoctorAvatar } from '../../../entities/doctors/doctor-avatar.js';
 import { doctorName } from '../../../../contracts/people.js';
+import { RecordLink, RowList } from '../../../lib/ui/row-list.js';
 
 /** Doctors as staff see them; account details show only where the record carries them (the full view). */
 export function DoctorList({ doctors }: { doctors: DoctorView[] }) {
   return (
-    <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
+    <RowList>
       {doctors.map((d) => (
         <li key={d.id} className="flex items-start gap-4 p-4">
           <DoctorAvatar doctor={d} />
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
-              <Link to={`/doctors/${d.id}`} className="font-semibold text-brand-900 underline-offset-2 hover:underline">
+              <RecordLink to={`/doctors/${d.id}`} className="font-semibold">
                 {doctorName(d)}
-              </Link>
+              </RecordLink>
               {isFullDoctor(d) && <ActiveBadge active={d.isActive} />}
               {(!isFullDoctor(d) || d.isActive) && (d.isAvailable ? <Badge tone="blue">Available</Badge> : <Badge>Not available</Badge>)}
             </div>
@@ -30,6 +30,6 @@ export function DoctorList({ doctors }: { doctors: DoctorView[] }) {
           </div>
         </li>
       ))}
-    </ul>
+    </RowList>
   );
 }

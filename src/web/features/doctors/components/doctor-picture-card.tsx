@@ -4,8 +4,8 @@ import { errorMessage } from '../../../lib/api-client.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
 import { Card } from '../../../lib/ui/card.js';
-import { useRemoveDoctorPicture, useUploadDoctorPicture } from '../api/use-doctor.js';
-import { DoctorAvatar } from '../../../lib/ui/doctor-avatar.js';
+import { useRemoveDoctorPicture, useUploadDoctorPicture } from '../api/use-doctor-picture.js';
+import { DoctorAvatar } from '../../../entities/doctors/doctor-avatar.js';
 import { doctorName } from '../../../../contracts/people.js';
 
 function checkFile(file: File): string | null {

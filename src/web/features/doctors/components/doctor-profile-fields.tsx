@@ -1,17 +1,11 @@
-import type { ChangeEvent } from 'react';
+import type { TextBinding } from '../../../lib/form.js';
 import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { TextField } from '../../../lib/ui/text-field.js';
 
 type Name = 'licenseNumber' | 'specialization' | 'experienceYears' | 'bio';
-interface Binding {
-  name: string;
-  value: string;
-  error: string | undefined;
-  onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
-}
 
 /** Licence, specialization, experience and bio (create and edit forms). */
-export function DoctorProfileFields({ text }: { text: (name: Name) => Binding }) {
+export function DoctorProfileFields({ text }: { text: (name: Name) => TextBinding }) {
   return (
     <>
       <div className="grid gap-5 sm:grid-cols-2">

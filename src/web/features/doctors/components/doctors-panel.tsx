@@ -1,21 +1,19 @@
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { isFullDoctor } from '../../../../contracts/doctors.js';
-import { firstSignInNote } from '../../../lib/account-fields.js';
 import { Link } from 'react-router';
 import type { DoctorView } from '../../../../contracts/doctors.js';
+import { doctorName } from '../../../../contracts/people.js';
+import { AccountCreated } from '../../../entities/accounts/account-created.js';
+import { doctorListQuery } from '../../../entities/doctors/doctor-api.js';
 import { useListState, useUrlText } from '../../../lib/use-list-state.js';
-import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
-import { Card, Section } from '../../../lib/ui/card.js';
+import { Section } from '../../../lib/ui/card.js';
+import { CreateCard, useCreateFlow } from '../../../lib/ui/create-flow.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
-import { Pagination } from '../../../lib/ui/pagination.js';
-import { QueryError } from '../../../lib/ui/query-error.js';
-import { SkeletonRows } from '../../../lib/ui/spinner.js';
-import { TextField } from '../../../lib/ui/text-field.js';
-import { useDoctors } from '../api/use-doctors.js';
+import { QueryList } from '../../../lib/ui/query-state.js';
+import { SearchField, SearchForm } from '../../../lib/ui/search-form.js';
 import { DoctorCreateForm } from './doctor-create-form.js';
 import { DoctorList } from './doctor-list.js';
-import { doctorName } from '../../../../contracts/people.js';
 
 const LIMIT = 20;
 
@@ -32,82 +30,44 @@ export function DoctorsPanel({
 }) {
   const { search, offset, setOffset, offsetKey } = useListState(urlPrefix);
   const specialization = useUrlText(`${urlPrefix}specialization`, offsetKey);
-  const doctors = useDoctors(hospitalId, {
-    q: search.value || undefined,
-    specialization: specialization.value || undefined,
-    limit: LIMIT,
-    offset,
-  });
-  const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<DoctorView | null>(null);
+  const filter = { q: search.value || undefined, specialization: specialization.value || undefined, limit: LIMIT, offset };
+  const doctors = useQuery(doctorListQuery(hospitalId, filter));
+  const flow = useCreateFlow<DoctorView>();
   const filtered = Boolean(search.value || specialization.value);
 
-  const add = () => {
-    setCreated(null);
-    setCreating(true);
-  };
+  const empty = filtered ? (
+    <EmptyState title="No doctors match these filters">Try a different name or specialization, or clear the filters.</EmptyState>
+  ) : (
+    <EmptyState title="No doctors yet" action={!flow.creating && <Button onClick={flow.open}>Add the first doctor</Button>}>
+      Add doctors so patients can book visits with them.
+    </EmptyState>
+  );
 
   return (
     <Section
       title={title}
       description={doctors.data ? `${doctors.data.total} ${filtered ? 'matching' : 'in total'}` : undefined}
-      actions={!creating && <Button onClick={add}><span aria-hidden="true">+</span> Add doctor</Button>}
+      actions={!flow.creating && <Button onClick={flow.open}><span aria-hidden="true">+</span> Add doctor</Button>}
     >
-      {created && (
-        <Alert tone="success" title="Doctor added">
-          <Link to={`/doctors/${created.id}`} className="font-semibold underline">
-            {doctorName(created)}
-          </Link>{' '}
-          {isFullDoctor(created) ? firstSignInNote(created) : 'was added.'}
-        </Alert>
-      )}
-      {creating && (
-        <Card>
-          <h3 className="mb-4 font-semibold">New doctor</h3>
-          <DoctorCreateForm
-            hospitalId={hospitalId}
-            onCancel={() => setCreating(false)}
-            onCreated={(doctor) => {
-              setCreating(false);
-              setCreated(doctor);
-            }}
-          />
-        </Card>
-      )}
-      <form role="search" aria-label={`Filter ${title.toLowerCase()}`} onSubmit={(e) => e.preventDefault()} className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label="Search doctors"
-          type="search"
-          placeholder="Name, email or licence"
-          value={search.input}
-          onChange={(e) => search.setInput(e.target.value)}
+      {flow.created && (
+        <AccountCreated
+          title="Doctor added"
+          account={isFullDoctor(flow.created) ? flow.created : null}
+          who={<Link to={`/doctors/${flow.created.id}`} className="font-semibold underline">{doctorName(flow.created)}</Link>}
         />
-        <TextField
-          label="Specialization"
-          type="search"
-          placeholder="e.g. Cardiology"
-          value={specialization.input}
-          onChange={(e) => specialization.setInput(e.target.value)}
-        />
-      </form>
-      {doctors.isPending ? (
-        <SkeletonRows label="Loading doctors…" />
-      ) : doctors.isError ? (
-        <QueryError error={doctors.error} title="Could not load doctors" onRetry={() => void doctors.refetch()} />
-      ) : doctors.data.items.length === 0 ? (
-        filtered ? (
-          <EmptyState title="No doctors match these filters">Try a different name or specialization, or clear the filters.</EmptyState>
-        ) : (
-          <EmptyState title="No doctors yet" action={!creating && <Button onClick={add}>Add the first doctor</Button>}>
-            Add doctors so patients can book visits with them.
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <DoctorList doctors={doctors.data.items} />
-          <Pagination label="Doctor pages" offset={offset} limit={LIMIT} total={doctors.data.total} onChange={setOffset} />
-        </>
       )}
+      {flow.creating && (
+        <CreateCard title="New doctor">
+          <DoctorCreateForm hospitalId={hospitalId} onCancel={flow.cancel} onCreated={flow.done} />
+        </CreateCard>
+      )}
+      <SearchForm label={`Filter ${title.toLowerCase()}`} className="grid gap-4 sm:grid-cols-2">
+        <SearchField label="Search doctors" placeholder="Name, email or licence" filter={search} />
+        <SearchField label="Specialization" placeholder="e.g. Cardiology" filter={specialization} />
+      </SearchForm>
+      <QueryList query={doctors} noun="doctors" pages={{ offset, limit: LIMIT, onChange: setOffset }} empty={empty}>
+        {(items) => <DoctorList doctors={items} />}
+      </QueryList>
     </Section>
   );
 }

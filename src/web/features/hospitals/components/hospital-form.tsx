@@ -4,8 +4,7 @@ import { currentZoneName, formerZoneNames } from '../../../../contracts/time-zon
 import { timeZoneOptions, zoneName } from '../../../lib/datetime.js';
 import { useForm } from '../../../lib/form.js';
 import { paisaToRupeesInput, parseRupees } from '../../../lib/money.js';
-import { Button } from '../../../lib/ui/button.js';
-import { FormAlert } from '../../../lib/ui/form-alert.js';
+import { FormFrame } from '../../../lib/ui/form-frame.js';
 import { ComboboxField } from '../../../lib/ui/combobox-field.js';
 import { TextAreaField } from '../../../lib/ui/textarea-field.js';
 import { TextField } from '../../../lib/ui/text-field.js';
@@ -40,24 +39,21 @@ export function HospitalForm({
   onSubmit: (body: HospitalCreate) => Promise<unknown>;
   onCancel?: () => void;
 }) {
-  const form = useForm(initialValues(hospital));
   // A hospital's admin may require a second factor of the admins, but only the platform's may drop the requirement.
   const locked = useMe().role !== 'super_admin' && !!hospital?.adminTwoFactorRequired;
-  const zone = form.values.timezone;
-  const zones = useMemo(() => timeZoneOptions(zone).map((z) => ({ value: z, description: zoneName(z), keywords: formerZoneNames(z).join(' ') })), [zone]);
-
-  const submit = form.handleSubmit(async () => {
-    const body = form.validate(HospitalCreate, (v, addError) => {
+  const form = useForm(initialValues(hospital), {
+    schema: HospitalCreate,
+    toBody: (v, addError) => {
       const fee = parseRupees(v.appointmentFee);
       if (!fee.ok) addError('appointmentFee', fee.message);
       return { ...v, appointmentFee: fee.ok ? fee.paisa : 0 };
-    });
-    if (body) await onSubmit(body);
+    },
   });
+  const zone = form.values.timezone;
+  const zones = useMemo(() => timeZoneOptions(zone).map((z) => ({ value: z, description: zoneName(z), keywords: formerZoneNames(z).join(' ') })), [zone]);
 
   return (
-    <form ref={form.formRef} aria-label={label} noValidate onSubmit={submit} className="space-y-5">
-      <FormAlert failure={form.failure} />
+    <FormFrame form={form} label={label} onSubmit={form.handleSubmit(onSubmit)} submitLabel={submitLabel} onCancel={onCancel}>
       <TextField label="Hospital name" required autoComplete="off" {...form.text('name')} />
       <TextAreaField label="Address" rows={2} required {...form.text('address')} />
       <div className="grid gap-5 sm:grid-cols-2">
@@ -94,16 +90,6 @@ export function HospitalForm({
         disabled={locked}
         {...form.checkbox('adminTwoFactorRequired')}
       />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" pending={form.submitting}>
-          {submitLabel}
-        </Button>
-        {onCancel && (
-          <Button variant="secondary" onClick={onCancel} disabled={form.submitting}>
-            Cancel
-          </Button>
-        )}
-      </div>
-    </form>
+    </FormFrame>
   );
 }

@@ -1,7 +1,7 @@
-import { Link } from 'react-router';
 import type { Hospital } from '../../../../contracts/hospitals.js';
 import { formatPaisa } from '../../../lib/money.js';
 import { ActiveBadge } from '../../../lib/ui/badge.js';
+import { RecordLink, RowList } from '../../../lib/ui/row-list.js';
 
 function plural(n: number, one: string, many: string) {
   return `${n} ${n === 1 ? one : many}`;
@@ -9,17 +9,14 @@ function plural(n: number, one: string, many: string) {
 
 export function HospitalList({ hospitals }: { hospitals: Hospital[] }) {
   return (
-    <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+    <RowList className="overflow-hidden">
       {hospitals.map((h) => (
         <li key={h.id} className="relative flex flex-col gap-2 p-4 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-6">
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
-              <Link
-                to={`/hospitals/${h.id}`}
-                className="font-semibold text-brand-900 underline-offset-2 hover:underline"
-              >
+              <RecordLink to={`/hospitals/${h.id}`} className="font-semibold">
                 {h.name}
-              </Link>
+              </RecordLink>
               <ActiveBadge active={h.isActive} />
             </div>
             <p className="truncate text-sm text-slate-700">{h.address}</p>
@@ -40,6 +37,6 @@ export function HospitalList({ hospitals }: { hospitals: Hospital[] }) {
           </dl>
         </li>
       ))}
-    </ul>
+    </RowList>
   );
 }

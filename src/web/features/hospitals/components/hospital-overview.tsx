@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Hospital } from '../../../../contracts/hospitals.js';
-import { describeZone, formatDateTime } from '../../../lib/datetime.js';
-import { formatPaisa } from '../../../lib/money.js';
+import { hospitalDetails } from '../../../entities/hospitals/hospital-details.js';
+import { formatDateTime } from '../../../lib/datetime.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
 import { Card, Section } from '../../../lib/ui/card.js';
@@ -52,12 +52,7 @@ export function HospitalOverview({ hospital }: { hospital: Hospital }) {
         ) : (
           <DetailList
             items={[
-              { label: 'Address', value: hospital.address },
-              { label: 'Phone', value: hospital.phone },
-              { label: 'Email', value: hospital.email },
-              { label: 'Time zone', value: describeZone(hospital.timezone) },
-              { label: 'Appointment fee', value: formatPaisa(hospital.appointmentFee) },
-              { label: 'Two-factor sign-in for administrators', value: hospital.adminTwoFactorRequired ? 'Required' : 'Optional' },
+              ...hospitalDetails(hospital),
               { label: 'Added', value: formatDateTime(hospital.createdAt) },
               { label: 'Doctors', value: hospital.doctorCount },
               { label: 'Patients', value: hospital.patientCount },

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { z } from 'zod';
 import { Notification, NotificationList } from '../../../../contracts/notifications.js';
 import { api, withQuery } from '../../../lib/api-client.js';
+import { invalidate, invalidations } from '../../../lib/invalidations.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 
 /** A fallback for live updates (which invalidate the same keys at once when they arrive). */
@@ -19,7 +20,7 @@ export function useNotifications(params: { unread?: boolean; limit: number; offs
 
 function useRefreshNotifications() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+  return () => invalidate(queryClient, invalidations.notificationsRead());
 }
 
 export function useMarkRead() {

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useChatUnread } from '../../../lib/use-chat-unread.js';
+import { useChatUnread } from '../../../entities/chat/use-chat-unread.js';
 
 /** Unread chat messages across the viewer's appointments; opens the appointments list. */
 export function MessagesIndicator() {

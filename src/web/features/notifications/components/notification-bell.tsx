@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import type { Notification } from '../../../../contracts/notifications.js';
 import { errorMessage } from '../../../lib/api-client.js';
 import { Button } from '../../../lib/ui/button.js';
 import { Loading } from '../../../lib/ui/spinner.js';
-import { useDismiss } from '../../../lib/use-dismiss.js';
+import { usePopover } from '../../../lib/use-popover.js';
 import { useMarkAllRead, useMarkRead, useNotifications } from '../api/use-notifications.js';
 import { NotificationItem } from './notification-item.js';
 
@@ -12,17 +11,10 @@ const PANEL_LIMIT = 8;
 
 /** The header's bell: unread count, and the latest notifications in a panel. */
 export function NotificationBell() {
-  const [open, setOpen] = useState(false);
-  const close = useCallback(() => setOpen(false), []);
-  const panelId = useId();
-  const panel = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const location = useLocation();
+  const popover = usePopover();
   const notifications = useNotifications({ limit: PANEL_LIMIT, offset: 0 });
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
-  useDismiss(open, close, panel, button);
-  useEffect(close, [location.pathname, close]);
 
   const unread = notifications.data?.unread ?? 0;
   const onOpen = (n: Notification) => {
@@ -33,11 +25,7 @@ export function NotificationBell() {
   return (
     <div className="relative">
       <button
-        ref={button}
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
+        {...popover.button}
         className="relative flex size-11 items-center justify-center rounded-full text-slate-800 hover:bg-slate-100"
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
@@ -51,10 +39,9 @@ export function NotificationBell() {
           </span>
         )}
       </button>
-      {open && (
+      {popover.open && (
         <div
-          ref={panel}
-          id={panelId}
+          {...popover.panel}
           role="region"
           aria-label="Notifications"
           className="absolute right-0 z-40 mt-2 w-96 max-w-[calc(100vw-1.5rem)] rounded-xl border border-slate-200 bg-white p-2 shadow-lg max-sm:fixed max-sm:inset-x-3 max-sm:top-16 max-sm:w-auto"

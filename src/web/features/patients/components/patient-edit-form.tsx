@@ -1,56 +1,45 @@
 import { PatientPatch, type Patient } from '../../../../contracts/patients.js';
-import { changedFields, nullable, useForm } from '../../../lib/form.js';
-import { MedicalFields, medicalBody, medicalValues } from '../../../lib/medical-fields.js';
-import { Button } from '../../../lib/ui/button.js';
-import { FormAlert } from '../../../lib/ui/form-alert.js';
-import { TextField } from '../../../lib/ui/text-field.js';
-import { useUpdatePatient } from '../api/use-patient.js';
+import { PersonFields, personBody, personValues } from '../../../entities/accounts/person-fields.js';
+import { MedicalFields, medicalBody, medicalValues } from '../../../entities/patients/medical-fields.js';
+import { useUpdatePatient } from '../../../entities/patients/patient-api.js';
+import { patchChanges, useForm } from '../../../lib/form.js';
+import { FormFrame, useSaveNote } from '../../../lib/ui/form-frame.js';
 
+/** A patient's contact details and medical profile, as staff edit them or the patient (`own`) keeps them up to date. */
 export function PatientEditForm({
   patient,
+  own = false,
   onDone,
   onCancel,
 }: {
   patient: Patient;
-  onDone: (changed: boolean) => void;
-  onCancel: () => void;
+  own?: boolean;
+  onDone?: (changed: boolean) => void;
+  onCancel?: () => void;
 }) {
-  const form = useForm({
-    firstName: patient.firstName,
-    lastName: patient.lastName,
-    phone: patient.phone ?? '',
-    ...medicalValues(patient),
-  });
+  const form = useForm(
+    { ...personValues(patient), ...medicalValues(patient) },
+    { schema: PatientPatch, toBody: (v) => ({ ...personBody(v), ...medicalBody(v) }) },
+  );
   const update = useUpdatePatient(patient.id);
-  const submit = form.handleSubmit(async () => {
-    const body = form.validate(PatientPatch, (v) => ({
-      firstName: v.firstName,
-      lastName: v.lastName,
-      phone: nullable(v.phone),
-      ...medicalBody(v),
-    }));
-    if (!body) return;
-    const changes = changedFields(body, patient);
-    if (Object.keys(changes).length > 0) await update.mutateAsync(changes);
-    onDone(Object.keys(changes).length > 0);
+  const saved = useSaveNote('Your medical profile was saved.');
+  const submit = form.handleSubmit(async (body) => {
+    saved.clear();
+    const changed = await patchChanges(body, patient, update.mutateAsync);
+    if (own) saved.show(changed);
+    onDone?.(changed);
   });
   return (
-    <form ref={form.formRef} aria-label="Edit patient profile" noValidate onSubmit={submit} className="space-y-5">
-      <FormAlert failure={form.failure} />
-      <div className="grid gap-5 sm:grid-cols-2">
-        <TextField label="First name" required {...form.text('firstName')} />
-        <TextField label="Last name" required {...form.text('lastName')} />
-      </div>
-      <TextField label="Phone" type="tel" inputMode="tel" optional fieldClassName="sm:max-w-sm" {...form.text('phone')} />
+    <FormFrame
+      form={form}
+      label={own ? undefined : 'Edit patient profile'}
+      onSubmit={submit}
+      submitLabel={own ? 'Save medical profile' : 'Save changes'}
+      onCancel={onCancel}
+      note={saved.note}
+    >
+      <PersonFields text={form.text} own={own} />
       <MedicalFields text={form.text} />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" pending={form.submitting}>
-          Save changes
-        </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={form.submitting}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

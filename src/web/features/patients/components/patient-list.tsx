@@ -1,18 +1,18 @@
-import { Link } from 'react-router';
 import type { Patient } from '../../../../contracts/patients.js';
 import { formatCalendarDate } from '../../../lib/datetime.js';
 import { ActiveBadge, Badge } from '../../../lib/ui/badge.js';
 import { personName } from '../../../../contracts/people.js';
+import { RecordLink, RowList } from '../../../lib/ui/row-list.js';
 
 export function PatientList({ patients }: { patients: Patient[] }) {
   return (
-    <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
+    <RowList>
       {patients.map((p) => (
         <li key={p.id} className="flex flex-col gap-1 p-4">
           <div className="flex flex-wrap items-center gap-2">
-            <Link to={`/patients/${p.id}`} className="font-semibold text-brand-900 underline-offset-2 hover:underline">
+            <RecordLink to={`/patients/${p.id}`} className="font-semibold">
               {personName(p)}
-            </Link>
+            </RecordLink>
             <ActiveBadge active={p.isActive} />
             {p.bloodType && <Badge tone="red">{p.bloodType}</Badge>}
           </div>
@@ -23,6 +23,6 @@ export function PatientList({ patients }: { patients: Patient[] }) {
           {p.dateOfBirth && <p className="text-sm text-slate-700">Born {formatCalendarDate(p.dateOfBirth)}</p>}
         </li>
       ))}
-    </ul>
+    </RowList>
   );
 }
