@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import type { AppointmentStatus } from '../../../../contracts/enums.js';
 import { appointmentStatus } from '../../../lib/appointment-status.js';
+import { dateRangeQuery } from '../../../lib/datetime.js';
 import { useMe } from '../../../lib/session.js';
 import { useUnreadByAppointment } from '../../../lib/use-chat-unread.js';
 import { useListState } from '../../../lib/use-list-state.js';
@@ -14,7 +15,6 @@ import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { TextField } from '../../../lib/ui/text-field.js';
 import { useAppointments } from '../api/use-appointments.js';
 import {
-  dateRangeQuery,
   listViewer,
   parseStatusFilter,
   parseTab,

@@ -2,7 +2,6 @@ import type { Appointment } from '../../../../contracts/appointments.js';
 import type { Me } from '../../../../contracts/auth.js';
 import { AppointmentStatus } from '../../../../contracts/enums.js';
 import type { Viewer } from '../../../lib/appointment-status.js';
-import { addDaysToDate } from '../../../lib/datetime.js';
 
 export const TABS = ['needs-action', 'upcoming', 'past', 'cancelled'] as const;
 export type Tab = (typeof TABS)[number];
@@ -59,18 +58,6 @@ export function parseStatusFilter(value: string | null): string {
     .split(',')
     .filter((s) => AppointmentStatus.safeParse(s).success)
     .join(',');
-}
-
-/**
- * A date range picked in the viewer's calendar ("from" and "to" both inclusive) as the API's
- * instants: from the start of `from` to the start of the day after `to`, in the viewer's zone.
- */
-export function dateRangeQuery(from: string, to: string): { from?: string; to?: string } {
-  const startOf = (date: string) => new Date(`${date}T00:00:00`).toISOString();
-  return {
-    from: from ? startOf(from) : undefined,
-    to: to ? startOf(addDaysToDate(to, 1)) : undefined,
-  };
 }
 
 export function viewerOf(me: Pick<Me, 'id'>, a: Pick<Appointment, 'patient' | 'doctor'>): Viewer {
