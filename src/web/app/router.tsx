@@ -12,6 +12,7 @@ import { DoctorsPage } from '../features/doctors/pages/doctors-page.js';
 import { AvailabilityPage } from '../features/availability/pages/availability-page.js';
 import { HospitalsPage } from '../features/hospitals/pages/hospitals-page.js';
 import { NotificationsPage } from '../features/notifications/pages/notifications-page.js';
+import { PaymentsPage } from '../features/payments/pages/payments-page.js';
 import { PatientDetailPage } from '../features/patients/pages/patient-detail-page.js';
 import { PatientsPage } from '../features/patients/pages/patients-page.js';
 import { ProfilePage } from '../features/profile/pages/profile-page.js';
@@ -97,6 +98,7 @@ export function createRouter() {
                     { path: '/doctors/:doctorId', element: <DoctorDetailPage /> },
                     { path: '/doctors/:doctorId/availability', element: <AvailabilityPage /> },
                     { path: '/patients/:patientId', element: <PatientDetailPage /> },
+                    { path: '/payments', element: <PaymentsPage /> },
                     { path: '/audit', element: <AuditPage /> },
                   ],
                 },

@@ -63,6 +63,8 @@ function useStoreAppointment() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.slots.all });
     // Acting on an appointment marks its notifications read.
     void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+    // Cancelling a paid visit refunds it.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.payments.appointment(a.id) });
   };
 }
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { HospitalCreate, type Hospital } from '../../../../contracts/hospitals.js';
+import { DEFAULT_REFUND_FULL_UNTIL_HOURS, HospitalCreate, type Hospital } from '../../../../contracts/hospitals.js';
 import { currentZoneName, formerZoneNames } from '../../../../contracts/time-zones.js';
 import { timeZoneOptions, zoneName } from '../../../lib/datetime.js';
-import { useForm } from '../../../lib/form.js';
+import { integer, useForm } from '../../../lib/form.js';
 import { paisaToRupeesInput, parseRupees } from '../../../lib/money.js';
 import { Button } from '../../../lib/ui/button.js';
 import { FormAlert } from '../../../lib/ui/form-alert.js';
@@ -20,10 +20,14 @@ function initialValues(h?: Hospital) {
     email: h?.email ?? '',
     timezone: h ? currentZoneName(h.timezone) : DEFAULT_ZONE,
     appointmentFee: h ? paisaToRupeesInput(h.appointmentFee) : '',
+    refundFullUntilHours: String(h?.refundFullUntilHours ?? DEFAULT_REFUND_FULL_UNTIL_HOURS),
   };
 }
 
-/** Create or edit a hospital's details. The fee is typed in rupees and sent as paisa. */
+/**
+ * Create or edit a hospital's details. The fee is typed in rupees and sent as paisa; the refund
+ * policy is the hours before a visit until which a patient's own cancellation is refunded in full.
+ */
 export function HospitalForm({
   hospital,
   submitLabel,
@@ -45,7 +49,11 @@ export function HospitalForm({
     const body = form.validate(HospitalCreate, (v, addError) => {
       const fee = parseRupees(v.appointmentFee);
       if (!fee.ok) addError('appointmentFee', fee.message);
-      return { ...v, appointmentFee: fee.ok ? fee.paisa : 0 };
+      return {
+        ...v,
+        appointmentFee: fee.ok ? fee.paisa : 0,
+        refundFullUntilHours: integer(v.refundFullUntilHours, 'refundFullUntilHours', addError, true),
+      };
     });
     if (body) await onSubmit(body);
   });
@@ -79,6 +87,14 @@ export function HospitalForm({
           {...form.text('appointmentFee')}
         />
       </div>
+      <TextField
+        label="Full refund until (hours before the visit)"
+        hint="A patient who cancels a paid visit at least this many hours before it gets the fee back in full; later, nothing. From 0 to 720. When the doctor or the hospital cancels, the fee is always refunded in full."
+        inputMode="numeric"
+        required
+        fieldClassName="sm:max-w-xs"
+        {...form.text('refundFullUntilHours')}
+      />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" pending={form.submitting}>
           {submitLabel}

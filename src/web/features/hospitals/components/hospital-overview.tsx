@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Hospital } from '../../../../contracts/hospitals.js';
 import { describeZone, formatDateTime } from '../../../lib/datetime.js';
 import { formatPaisa } from '../../../lib/money.js';
+import { policyHoursText } from '../../../lib/refund-policy.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { Button } from '../../../lib/ui/button.js';
 import { Card, Section } from '../../../lib/ui/card.js';
@@ -57,6 +58,7 @@ export function HospitalOverview({ hospital }: { hospital: Hospital }) {
               { label: 'Email', value: hospital.email },
               { label: 'Time zone', value: describeZone(hospital.timezone) },
               { label: 'Appointment fee', value: formatPaisa(hospital.appointmentFee) },
+              { label: 'Refund policy', value: `A patient’s cancellation is refunded in full ${policyHoursText(hospital.refundFullUntilHours)}` },
               { label: 'Added', value: formatDateTime(hospital.createdAt) },
               { label: 'Doctors', value: hospital.doctorCount },
               { label: 'Patients', value: hospital.patientCount },
