@@ -3,6 +3,7 @@ import { SUPERADMIN } from './support/accounts.js';
 import { Api } from './support/api.js';
 import { freeSlots, openEveryDay, requestSlot } from './support/appointments.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { payThroughStandIn } from './support/payments.js';
 import { seedWorld, signInAs, type World } from './support/seed.js';
 
 /**
@@ -13,6 +14,9 @@ let world: World;
 /** A request the doctor proposed another time for, and one still waiting for an answer. */
 let proposed: string;
 let requested: string;
+/** Agreed, with the fee due; and agreed and paid through the Khalti stand-in. */
+let due: string;
+let paid: string;
 
 test.beforeAll(async ({ baseURL }) => {
   world = await seedWorld(baseURL!, 'A11y');
@@ -23,6 +27,12 @@ test.beforeAll(async ({ baseURL }) => {
   proposed = await requestSlot(patient, world.doctor.id, slots[0]!);
   requested = await requestSlot(patient, world.doctor.id, slots[2]!, 'A cough that will not go away.');
   await doctor.send('post', `/api/appointments/${proposed}/propose`, { startsAt: slots[4]!.startsAt, note: 'Later suits me better.' });
+  // Paid visits are refunded in full a day ahead: these start later than that.
+  const later = slots.filter((s) => Date.parse(s.startsAt) > Date.now() + 2 * 86_400_000);
+  due = await requestSlot(patient, world.doctor.id, later[0]!, 'Back pain.');
+  paid = await requestSlot(patient, world.doctor.id, later[2]!, 'A rash on my arm.');
+  for (const id of [due, paid]) await doctor.send('post', `/api/appointments/${id}/approve`, {});
+  await payThroughStandIn(patient, paid);
   await Promise.all([doctor.dispose(), patient.dispose()]);
 });
 
@@ -74,6 +84,11 @@ test('super admin pages', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Appointments' }).getByRole('link').first()).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'hospital detail with its appointments');
   await check(page, `/doctors/${world.doctor.id}`, `Dr ${world.doctor.firstName} ${world.doctor.lastName}`, 'doctor detail (super admin)');
+  await check(page, '/payments', 'Payments', 'payments and totals (super admin)');
+  await page.getByLabel('Hospital', { exact: true }).selectOption({ label: world.hospital.name });
+  await expect(page.getByRole('region', { name: 'Payments', exact: true }).getByRole('row')).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page, 'payments of one hospital (super admin)');
+  await check(page, `/appointments/${paid}`, /with Dr /, 'paid appointment (super admin)');
   await check(page, '/audit', 'Audit log');
   await check(page, '/profile', 'My profile', 'super admin profile');
 });
@@ -101,6 +116,17 @@ test('hospital admin pages', async ({ page }) => {
   await expect(page.getByRole('link', { name: /with Dr / })).toHaveCount(1);
   await expectNoSeriousA11yViolations(page, 'hospital appointments, filtered');
   await check(page, `/appointments/${requested}`, /with Dr /, 'appointment detail (admin, read-only)');
+  await check(page, '/payments', 'Payments', 'payments (hospital admin)');
+  await page.getByLabel('Status').selectOption('failed');
+  await expect(page.getByRole('heading', { name: 'No payments match these filters' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'payments, filtered to none');
+  await check(page, `/appointments/${paid}`, /with Dr /, 'paid appointment (hospital admin)');
+  await expect(page.getByRole('list', { name: 'Payments of this appointment' })).toBeVisible();
+  await check(page, `/appointments/${due}`, /with Dr /, 'unpaid appointment (hospital admin)');
+  await page.getByRole('button', { name: 'Record desk payment' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Desk receipt number')).toBeFocused();
+  await expectNoSeriousA11yViolations(page, 'desk payment dialog');
+  await page.getByRole('button', { name: 'Go back' }).click();
   await check(page, `/doctors/${world.doctor.id}/availability`, `Availability of Dr ${world.doctor.firstName} ${world.doctor.lastName}`, 'availability (admin)');
   await check(page, '/audit', 'Audit log', 'audit (hospital admin)');
   await check(page, '/change-password', 'Change password');
@@ -113,6 +139,8 @@ test('doctor pages', async ({ page }) => {
   await expectNoSeriousA11yViolations(page, 'doctor dashboard with a request');
   await check(page, '/profile', 'My profile', 'doctor profile');
   await check(page, '/appointments', 'Appointments', 'doctor appointments');
+  await check(page, `/appointments/${paid}`, /^Appointment with /, 'paid appointment (doctor)');
+  await expect(page.getByText('Payment: Paid.')).toBeVisible();
   await check(page, `/appointments/${requested}`, /^Appointment with /, 'appointment detail (doctor)');
   await page.getByRole('button', { name: 'Propose another time' }).click();
   await expect(page.getByRole('dialog').getByRole('radio').first()).toBeVisible();
@@ -152,6 +180,17 @@ test('patient pages, and the not-allowed page', async ({ page }) => {
   await expectNoSeriousA11yViolations(page, 'booking page with a time chosen');
   await check(page, '/appointments', 'Appointments', 'patient appointments');
   await check(page, '/appointments?tab=past', 'Appointments', 'patient past appointments');
+  await check(page, `/appointments/${due}`, /^Appointment with /, 'appointment with the fee due');
+  await expect(page.getByRole('button', { name: 'Pay Rs 1,500.00' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'appointment with the fee due, loaded');
+  await check(page, `/appointments/${due}?payment=cancelled`, /^Appointment with /, 'appointment after a cancelled payment');
+  await check(page, `/appointments/${paid}?payment=paid`, /^Appointment with /, 'paid appointment with its receipt');
+  await expect(page.getByRole('article', { name: /^Receipt/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'paid appointment with its receipt, loaded');
+  await page.getByRole('button', { name: 'Cancel appointment' }).click();
+  await expect(page.getByRole('dialog').getByText(/back in full/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'cancel dialog with the refund policy');
+  await page.getByRole('button', { name: 'Go back' }).click();
   await check(page, `/appointments/${proposed}`, /^Appointment with /, 'appointment detail with a proposal');
   await page.getByRole('button', { name: 'Cancel appointment' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
@@ -184,8 +223,18 @@ test('on a phone, with the menus open', async ({ browser }) => {
   await expectNoSeriousA11yViolations(page, 'phone account menu open');
   await check(page, '/audit', 'Audit log', '/audit on a phone');
   await check(page, '/appointments', 'Appointments', '/appointments on a phone');
+  await check(page, '/payments', 'Payments', '/payments on a phone');
+  await expect(page.getByRole('list', { name: 'Payments', exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, '/payments on a phone, loaded');
+  await check(page, `/appointments/${due}`, /with Dr /, 'unpaid appointment on a phone (admin)');
   await signInAs(page, world.patient.email, world.patient.password);
   await check(page, `/book/${world.doctor.id}`, /^Book Dr /, 'booking page on a phone');
   await check(page, `/appointments/${proposed}`, /^Appointment with /, 'appointment detail on a phone');
+  await check(page, `/appointments/${due}`, /^Appointment with /, 'appointment with the fee due on a phone');
+  await expect(page.getByRole('button', { name: 'Pay Rs 1,500.00' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'appointment with the fee due on a phone, loaded');
+  await check(page, `/appointments/${paid}`, /^Appointment with /, 'paid appointment with its receipt on a phone');
+  await expect(page.getByRole('article', { name: /^Receipt/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'receipt on a phone, loaded');
   await context.close();
 });

@@ -111,7 +111,7 @@ function PaymentList({ platform }: { platform: boolean }) {
   return (
     <Section
       title="All payments"
-      description="Newest first. Open a payment’s appointment for its receipt and history."
+      description="Newest first. Search by Khalti’s transaction ID or pidx, or a desk receipt number (the whole of it). Open a payment’s appointment for its receipt and history."
       actions={
         <a href={paymentsExportUrl(query)} download className={buttonClass('secondary')}>
           <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
@@ -124,7 +124,6 @@ function PaymentList({ platform }: { platform: boolean }) {
       <form role="search" aria-label="Filter payments" onSubmit={(e) => e.preventDefault()} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <TextField
           label="Transaction ID"
-          hint="Khalti’s transaction ID or pidx, or a desk receipt number (exact)."
           type="search"
           autoComplete="off"
           value={search.input}
