@@ -59,7 +59,7 @@ export function LiveUpdates() {
     } else if (event.type === 'payment.changed') {
       // A payment of the viewer's moved on (Khalti settled it, a refund went out): its
       // appointment's payment state, receipt and status refresh while they wait.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.payments.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.payments.appointment(event.appointmentId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.appointments.detail(event.appointmentId) });
     } else if (event.type === 'chat.unread') {
       const held = queryClient.getQueryData<UnreadCounts>(queryKeys.chat.unread);

@@ -9,7 +9,7 @@ const PaymentList = listOf(Payment);
 /** Whether patients can pay online here (and whether such payments are test payments). */
 export function usePaymentsConfig() {
   return useQuery({
-    queryKey: queryKeys.payments.config,
+    queryKey: queryKeys.paymentsConfig,
     queryFn: ({ signal }) => api.get('/api/payments/config', PaymentsConfig, signal),
     staleTime: 10 * 60_000,
   });
