@@ -6,6 +6,7 @@ import { formatDateTimeIn } from '../../../lib/datetime.js';
 import { formatPaisa } from '../../../lib/money.js';
 import { policyHoursText, refundOnPatientCancel } from '../../../lib/refund-policy.js';
 import { useMe } from '../../../lib/session.js';
+import { visitPaid } from '../../../lib/visit-paid.js';
 import { Alert } from '../../../lib/ui/alert.js';
 import { optional, useForm } from '../../../lib/form.js';
 import { queryKeys } from '../../../lib/query-keys.js';
@@ -155,8 +156,7 @@ export function TextActionDialog({
  */
 function CancelRefundNote({ appointment: a }: { appointment: AppointmentDetail }) {
   const me = useMe();
-  const paid = a.status === 'confirmed' && a.fee > 0 && a.events.some((e) => e.action === 'payment-received');
-  if (!paid) return null;
+  if (a.status !== 'confirmed' || visitPaid(a) !== 'paid') return null;
   const fee = formatPaisa(a.fee);
   if (a.patient.id !== me.id) return <Alert tone="info">The patient paid {fee}: cancelling refunds it to them in full.</Alert>;
   const policy = refundOnPatientCancel(a.startsAt, a.refundFullUntilHours);

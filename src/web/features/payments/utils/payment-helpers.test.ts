@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isFiltered, paymentQuery, readPaymentFilters } from './payment-filters.js';
 import { checkoutUrl, parseOutcome } from './payment-return.js';
-import { visitPaid } from './visit-paid.js';
 
 describe('payment list filters', () => {
   it('keeps only what the API takes from the URL', () => {
@@ -33,17 +32,5 @@ describe('coming back from Khalti', () => {
     expect(checkoutUrl('/khalti-sandbox/pay/?pidx=abc', 'http://127.0.0.1:8000/appointments/x')).toBe('http://127.0.0.1:8000/khalti-sandbox/pay/?pidx=abc');
     expect(checkoutUrl('javascript:alert(1)', 'http://localhost')).toBeNull();
     expect(checkoutUrl('http://[bad', 'http://localhost')).toBeNull();
-  });
-});
-
-describe('paid, as the doctor sees it', () => {
-  const event = (action: string) => ({ at: '2030-01-19T09:00:00.000Z', action, fromStatus: null, toStatus: 'confirmed' as const, actorId: null, actorName: null, actorRole: null, reason: null });
-  it('tells paid, unpaid and free apart, and says nothing where it does not matter', () => {
-    expect(visitPaid({ status: 'scheduled', fee: 150_000, events: [event('approve')] })).toBe('unpaid');
-    expect(visitPaid({ status: 'confirmed', fee: 150_000, events: [event('approve'), event('payment-received')] })).toBe('paid');
-    expect(visitPaid({ status: 'completed', fee: 150_000, events: [event('payment-received'), event('complete')] })).toBe('paid');
-    expect(visitPaid({ status: 'confirmed', fee: 0, events: [event('confirm-free')] })).toBe('free');
-    expect(visitPaid({ status: 'requested', fee: 150_000, events: [] })).toBeNull();
-    expect(visitPaid({ status: 'cancelled', fee: 150_000, events: [event('payment-received')] })).toBeNull();
   });
 });

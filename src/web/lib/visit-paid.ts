@@ -1,8 +1,8 @@
-import type { AppointmentDetail } from '../../../../contracts/appointments.js';
+import type { AppointmentDetail } from '../../contracts/appointments.js';
 
 /**
- * Whether the visit is paid, as the doctor needs to know it (doctors see no payments, only
- * the appointment): a free visit, paid (its history records the payment), or not yet.
+ * Whether the visit is paid, as the doctor and the cancel dialog need to know it (doctors see no
+ * payments, only the appointment): a free visit, paid (its history records the payment), or not yet.
  * Null where it no longer matters (a request, or a visit that will not take place).
  */
 export function visitPaid(a: Pick<AppointmentDetail, 'status' | 'fee' | 'events'>): 'free' | 'paid' | 'unpaid' | null {
