@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AppointmentDetail } from '../../../../contracts/appointments.js';
 import { errorMessage } from '../../../lib/api-client.js';
@@ -28,6 +28,12 @@ export function PatientPayment({ appointment: a }: { appointment: AppointmentDet
   const start = useStartPayment(a.id);
   const [leaving, setLeaving] = useState(false);
   const [linkError, setLinkError] = useState(false);
+  // Back from Khalti with the browser's Back button, the page may come back as it was left.
+  useEffect(() => {
+    const shown = (e: PageTransitionEvent) => e.persisted && setLeaving(false);
+    window.addEventListener('pageshow', shown);
+    return () => window.removeEventListener('pageshow', shown);
+  }, []);
 
   if (a.fee === 0) return null;
   if (config.isPending || payments.isPending) return <Loading label="Loading the payment…" />;
