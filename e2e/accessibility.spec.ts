@@ -84,11 +84,6 @@ test('super admin pages', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Appointments' }).getByRole('link').first()).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'hospital detail with its appointments');
   await check(page, `/doctors/${world.doctor.id}`, `Dr ${world.doctor.firstName} ${world.doctor.lastName}`, 'doctor detail (super admin)');
-  await check(page, '/payments', 'Payments', 'payments and totals (super admin)');
-  await page.getByLabel('Hospital', { exact: true }).selectOption({ label: world.hospital.name });
-  await expect(page.getByRole('region', { name: 'Payments', exact: true }).getByRole('row')).toHaveCount(2);
-  await expectNoSeriousA11yViolations(page, 'payments of one hospital (super admin)');
-  await check(page, `/appointments/${paid}`, /with Dr /, 'paid appointment (super admin)');
   await check(page, '/audit', 'Audit log');
   await check(page, '/profile', 'My profile', 'super admin profile');
 });
@@ -116,17 +111,6 @@ test('hospital admin pages', async ({ page }) => {
   await expect(page.getByRole('link', { name: /with Dr / })).toHaveCount(1);
   await expectNoSeriousA11yViolations(page, 'hospital appointments, filtered');
   await check(page, `/appointments/${requested}`, /with Dr /, 'appointment detail (admin, read-only)');
-  await check(page, '/payments', 'Payments', 'payments (hospital admin)');
-  await page.getByLabel('Status').selectOption('failed');
-  await expect(page.getByRole('heading', { name: 'No payments match these filters' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page, 'payments, filtered to none');
-  await check(page, `/appointments/${paid}`, /with Dr /, 'paid appointment (hospital admin)');
-  await expect(page.getByRole('list', { name: 'Payments of this appointment' })).toBeVisible();
-  await check(page, `/appointments/${due}`, /with Dr /, 'unpaid appointment (hospital admin)');
-  await page.getByRole('button', { name: 'Record desk payment' }).click();
-  await expect(page.getByRole('dialog').getByLabel('Desk receipt number')).toBeFocused();
-  await expectNoSeriousA11yViolations(page, 'desk payment dialog');
-  await page.getByRole('button', { name: 'Go back' }).click();
   await check(page, `/doctors/${world.doctor.id}/availability`, `Availability of Dr ${world.doctor.firstName} ${world.doctor.lastName}`, 'availability (admin)');
   await check(page, '/audit', 'Audit log', 'audit (hospital admin)');
   await check(page, '/change-password', 'Change password');
@@ -139,8 +123,6 @@ test('doctor pages', async ({ page }) => {
   await expectNoSeriousA11yViolations(page, 'doctor dashboard with a request');
   await check(page, '/profile', 'My profile', 'doctor profile');
   await check(page, '/appointments', 'Appointments', 'doctor appointments');
-  await check(page, `/appointments/${paid}`, /^Appointment with /, 'paid appointment (doctor)');
-  await expect(page.getByText('Payment: Paid.')).toBeVisible();
   await check(page, `/appointments/${requested}`, /^Appointment with /, 'appointment detail (doctor)');
   await page.getByRole('button', { name: 'Propose another time' }).click();
   await expect(page.getByRole('dialog').getByRole('radio').first()).toBeVisible();
@@ -180,17 +162,6 @@ test('patient pages, and the not-allowed page', async ({ page }) => {
   await expectNoSeriousA11yViolations(page, 'booking page with a time chosen');
   await check(page, '/appointments', 'Appointments', 'patient appointments');
   await check(page, '/appointments?tab=past', 'Appointments', 'patient past appointments');
-  await check(page, `/appointments/${due}`, /^Appointment with /, 'appointment with the fee due');
-  await expect(page.getByRole('button', { name: 'Pay Rs 1,500.00' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page, 'appointment with the fee due, loaded');
-  await check(page, `/appointments/${due}?payment=cancelled`, /^Appointment with /, 'appointment after a cancelled payment');
-  await check(page, `/appointments/${paid}?payment=paid`, /^Appointment with /, 'paid appointment with its receipt');
-  await expect(page.getByRole('article', { name: /^Receipt/ })).toBeVisible();
-  await expectNoSeriousA11yViolations(page, 'paid appointment with its receipt, loaded');
-  await page.getByRole('button', { name: 'Cancel appointment' }).click();
-  await expect(page.getByRole('dialog').getByText(/back in full/)).toBeVisible();
-  await expectNoSeriousA11yViolations(page, 'cancel dialog with the refund policy');
-  await page.getByRole('button', { name: 'Go back' }).click();
   await check(page, `/appointments/${proposed}`, /^Appointment with /, 'appointment detail with a proposal');
   await page.getByRole('button', { name: 'Cancel appointment' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
@@ -202,6 +173,64 @@ test('patient pages, and the not-allowed page', async ({ page }) => {
   await expectNoSeriousA11yViolations(page, 'notifications panel open');
   await check(page, '/hospitals', 'You don’t have access to this page', 'not allowed');
   await check(page, '/no-such-page', 'Page not found', 'not found');
+});
+
+test('payment pages of the patient: the fee due, a cancelled payment, the receipt, the refund policy', async ({ page }) => {
+  await signInAs(page, world.patient.email, world.patient.password);
+  await check(page, `/appointments/${due}`, /^Appointment with /, 'appointment with the fee due');
+  await expect(page.getByRole('button', { name: 'Pay Rs 1,500.00' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'appointment with the fee due, loaded');
+  await check(page, `/appointments/${due}?payment=cancelled`, /^Appointment with /, 'appointment after a cancelled payment');
+  await check(page, `/appointments/${paid}?payment=paid`, /^Appointment with /, 'paid appointment with its receipt');
+  await expect(page.getByRole('article', { name: /^Receipt/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'paid appointment with its receipt, loaded');
+  await page.getByRole('button', { name: 'Cancel appointment' }).click();
+  await expect(page.getByRole('dialog').getByText(/back in full/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'cancel dialog with the refund policy');
+});
+
+test('payment pages of the hospital admin: payments, a paid visit, the desk payment dialog', async ({ page }) => {
+  await signInAs(page, world.admin.email, world.admin.newPassword);
+  await check(page, '/payments', 'Payments', 'payments (hospital admin)');
+  await expect(page.getByRole('region', { name: 'Payments', exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'payments (hospital admin), loaded');
+  await page.getByLabel('Status').selectOption('failed');
+  await expect(page.getByRole('heading', { name: 'No payments match these filters' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'payments, filtered to none');
+  await check(page, `/appointments/${paid}`, /with Dr /, 'paid appointment (hospital admin)');
+  await expect(page.getByRole('list', { name: 'Payments of this appointment' })).toBeVisible();
+  await check(page, `/appointments/${due}`, /with Dr /, 'unpaid appointment (hospital admin)');
+  await page.getByRole('button', { name: 'Record desk payment' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Desk receipt number')).toBeFocused();
+  await expectNoSeriousA11yViolations(page, 'desk payment dialog');
+});
+
+test('payment pages of the super admin and the doctor', async ({ page }) => {
+  await signInAs(page, SUPERADMIN.email, SUPERADMIN.password);
+  await check(page, '/payments', 'Payments', 'payments and totals (super admin)');
+  await page.getByLabel('Hospital', { exact: true }).selectOption({ label: world.hospital.name });
+  await expect(page.getByRole('region', { name: 'Payments', exact: true }).getByRole('row')).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page, 'payments of one hospital (super admin)');
+  await signInAs(page, world.doctor.email, world.doctor.newPassword);
+  await check(page, `/appointments/${paid}`, /^Appointment with /, 'paid appointment (doctor)');
+  await expect(page.getByText('Payment: Paid.')).toBeVisible();
+});
+
+test('payment pages on a phone', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await signInAs(page, world.admin.email, world.admin.newPassword);
+  await check(page, '/payments', 'Payments', '/payments on a phone');
+  await expect(page.getByRole('list', { name: 'Payments', exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, '/payments on a phone, loaded');
+  await signInAs(page, world.patient.email, world.patient.password);
+  await check(page, `/appointments/${due}`, /^Appointment with /, 'appointment with the fee due on a phone');
+  await expect(page.getByRole('button', { name: 'Pay Rs 1,500.00' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'appointment with the fee due on a phone, loaded');
+  await check(page, `/appointments/${paid}`, /^Appointment with /, 'paid appointment with its receipt on a phone');
+  await expect(page.getByRole('article', { name: /^Receipt/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'receipt on a phone, loaded');
+  await context.close();
 });
 
 test('the forced password change page', async ({ page }) => {
@@ -223,18 +252,8 @@ test('on a phone, with the menus open', async ({ browser }) => {
   await expectNoSeriousA11yViolations(page, 'phone account menu open');
   await check(page, '/audit', 'Audit log', '/audit on a phone');
   await check(page, '/appointments', 'Appointments', '/appointments on a phone');
-  await check(page, '/payments', 'Payments', '/payments on a phone');
-  await expect(page.getByRole('list', { name: 'Payments', exact: true })).toBeVisible();
-  await expectNoSeriousA11yViolations(page, '/payments on a phone, loaded');
-  await check(page, `/appointments/${due}`, /with Dr /, 'unpaid appointment on a phone (admin)');
   await signInAs(page, world.patient.email, world.patient.password);
   await check(page, `/book/${world.doctor.id}`, /^Book Dr /, 'booking page on a phone');
   await check(page, `/appointments/${proposed}`, /^Appointment with /, 'appointment detail on a phone');
-  await check(page, `/appointments/${due}`, /^Appointment with /, 'appointment with the fee due on a phone');
-  await expect(page.getByRole('button', { name: 'Pay Rs 1,500.00' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page, 'appointment with the fee due on a phone, loaded');
-  await check(page, `/appointments/${paid}`, /^Appointment with /, 'paid appointment with its receipt on a phone');
-  await expect(page.getByRole('article', { name: /^Receipt/ })).toBeVisible();
-  await expectNoSeriousA11yViolations(page, 'receipt on a phone, loaded');
   await context.close();
 });
