@@ -3,6 +3,7 @@ import { SUPERADMIN } from './support/accounts.js';
 import { Api } from './support/api.js';
 import { freeSlots, openEveryDay, requestSlot } from './support/appointments.js';
 import { expectNoSeriousA11yViolations } from './support/axe.js';
+import { payThroughStandIn } from './support/payments.js';
 import { seedWorld, signInAs, type World } from './support/seed.js';
 
 /**
@@ -13,6 +14,9 @@ let world: World;
 /** A request the doctor proposed another time for, and one still waiting for an answer. */
 let proposed: string;
 let requested: string;
+/** Agreed, with the fee due; and agreed and paid through the Khalti stand-in. */
+let due: string;
+let paid: string;
 
 test.beforeAll(async ({ baseURL }) => {
   world = await seedWorld(baseURL!, 'A11y');
@@ -23,6 +27,12 @@ test.beforeAll(async ({ baseURL }) => {
   proposed = await requestSlot(patient, world.doctor.id, slots[0]!);
   requested = await requestSlot(patient, world.doctor.id, slots[2]!, 'A cough that will not go away.');
   await doctor.send('post', `/api/appointments/${proposed}/propose`, { startsAt: slots[4]!.startsAt, note: 'Later suits me better.' });
+  // Paid visits are refunded in full a day ahead: these start later than that.
+  const later = slots.filter((s) => Date.parse(s.startsAt) > Date.now() + 2 * 86_400_000);
+  due = await requestSlot(patient, world.doctor.id, later[0]!, 'Back pain.');
+  paid = await requestSlot(patient, world.doctor.id, later[2]!, 'A rash on my arm.');
+  for (const id of [due, paid]) await doctor.send('post', `/api/appointments/${id}/approve`, {});
+  await payThroughStandIn(patient, paid);
   await Promise.all([doctor.dispose(), patient.dispose()]);
 });
 
@@ -163,6 +173,64 @@ test('patient pages, and the not-allowed page', async ({ page }) => {
   await expectNoSeriousA11yViolations(page, 'notifications panel open');
   await check(page, '/hospitals', 'You don’t have access to this page', 'not allowed');
   await check(page, '/no-such-page', 'Page not found', 'not found');
+});
+
+test('payment pages of the patient: the fee due, a cancelled payment, the receipt, the refund policy', async ({ page }) => {
+  await signInAs(page, world.patient.email, world.patient.password);
+  await check(page, `/appointments/${due}`, /^Appointment with /, 'appointment with the fee due');
+  await expect(page.getByRole('button', { name: 'Pay Rs 1,500.00' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'appointment with the fee due, loaded');
+  await check(page, `/appointments/${due}?payment=cancelled`, /^Appointment with /, 'appointment after a cancelled payment');
+  await check(page, `/appointments/${paid}?payment=paid`, /^Appointment with /, 'paid appointment with its receipt');
+  await expect(page.getByRole('article', { name: /^Receipt/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'paid appointment with its receipt, loaded');
+  await page.getByRole('button', { name: 'Cancel appointment' }).click();
+  await expect(page.getByRole('dialog').getByText(/back in full/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'cancel dialog with the refund policy');
+});
+
+test('payment pages of the hospital admin: payments, a paid visit, the desk payment dialog', async ({ page }) => {
+  await signInAs(page, world.admin.email, world.admin.newPassword);
+  await check(page, '/payments', 'Payments', 'payments (hospital admin)');
+  await expect(page.getByRole('region', { name: 'Payments', exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'payments (hospital admin), loaded');
+  await page.getByLabel('Status').selectOption('failed');
+  await expect(page.getByRole('heading', { name: 'No payments match these filters' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'payments, filtered to none');
+  await check(page, `/appointments/${paid}`, /with Dr /, 'paid appointment (hospital admin)');
+  await expect(page.getByRole('list', { name: 'Payments of this appointment' })).toBeVisible();
+  await check(page, `/appointments/${due}`, /with Dr /, 'unpaid appointment (hospital admin)');
+  await page.getByRole('button', { name: 'Record desk payment' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Desk receipt number')).toBeFocused();
+  await expectNoSeriousA11yViolations(page, 'desk payment dialog');
+});
+
+test('payment pages of the super admin and the doctor', async ({ page }) => {
+  await signInAs(page, SUPERADMIN.email, SUPERADMIN.password);
+  await check(page, '/payments', 'Payments', 'payments and totals (super admin)');
+  await page.getByLabel('Hospital', { exact: true }).selectOption({ label: world.hospital.name });
+  await expect(page.getByRole('region', { name: 'Payments', exact: true }).getByRole('row')).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page, 'payments of one hospital (super admin)');
+  await signInAs(page, world.doctor.email, world.doctor.newPassword);
+  await check(page, `/appointments/${paid}`, /^Appointment with /, 'paid appointment (doctor)');
+  await expect(page.getByText('Payment: Paid.')).toBeVisible();
+});
+
+test('payment pages on a phone', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await signInAs(page, world.admin.email, world.admin.newPassword);
+  await check(page, '/payments', 'Payments', '/payments on a phone');
+  await expect(page.getByRole('list', { name: 'Payments', exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, '/payments on a phone, loaded');
+  await signInAs(page, world.patient.email, world.patient.password);
+  await check(page, `/appointments/${due}`, /^Appointment with /, 'appointment with the fee due on a phone');
+  await expect(page.getByRole('button', { name: 'Pay Rs 1,500.00' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'appointment with the fee due on a phone, loaded');
+  await check(page, `/appointments/${paid}`, /^Appointment with /, 'paid appointment with its receipt on a phone');
+  await expect(page.getByRole('article', { name: /^Receipt/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'receipt on a phone, loaded');
+  await context.close();
 });
 
 test('the forced password change page', async ({ page }) => {

@@ -75,7 +75,8 @@ test('the patient is told the whole truth about an unpaid visit, and who can rea
   await page.goto(`/appointments/${ids.scheduled}`);
   const status = page.getByRole('region', { name: 'Status' });
   await expect(status).toContainText(/Fee Rs 1,500\.00\. Payment due by .+\. If it is not paid by then, the visit is cancelled automatically/);
-  await expect(status).toContainText('Online payment is coming soon');
+  await expect(status.getByRole('button', { name: 'Pay Rs 1,500.00' })).toBeVisible();
+  await expect(status).toContainText('If you cancel after paying, the hospital refunds the fee in full until 24 hours before the visit');
   const details = page.getByRole('region', { name: 'Details' });
   await expect(details).toContainText(
     `Who can see this: Dr ${world.doctor.firstName} ${world.doctor.lastName} and the staff of ${world.hospital.name} can read this appointment and its chat. Every time staff open them, it is recorded`,
@@ -86,5 +87,5 @@ test('the patient is told the whole truth about an unpaid visit, and who can rea
   // The doctor reads the same rule.
   await signInAs(page, world.doctor.email, world.doctor.newPassword);
   await page.goto(`/appointments/${ids.scheduled}`);
-  await expect(page.getByRole('region', { name: 'Status' })).toContainText('Unpaid by then, it is cancelled automatically.');
+  await expect(page.getByRole('region', { name: 'Status' })).toContainText(/Payment: Not paid yet\. Payment due by .+; unpaid by then, the visit is cancelled automatically\./);
 });

@@ -37,6 +37,30 @@ test('the super admin edits a hospital’s fee in rupees', async ({ page }) => {
   await expect(page.getByText('Rs 2,000.05')).toBeVisible();
 });
 
+test('the hospital admin sets the refund policy with the hospital’s details', async ({ page }) => {
+  await signInAs(page, world.admin.email, world.admin.newPassword);
+  await page.goto('/');
+  await navigate(page, 'Hospital');
+  await expect(page.getByText('A patient’s cancellation is refunded in full until 24 hours before the visit')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const form = page.getByRole('form', { name: 'Edit hospital details' });
+  const hours = form.getByLabel('Full refund until (hours before the visit)');
+  await expect(hours).toHaveValue('24');
+  for (const [bad, message] of [
+    ['1.5', /Enter a whole number/],
+    ['721', /Enter 720 or less/],
+  ] as const) {
+    await hours.fill(bad);
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect(hours).toBeFocused();
+    await expect(hours).toHaveAccessibleDescription(message);
+  }
+  await hours.fill('48');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Hospital details saved.')).toBeVisible();
+  await expect(page.getByText('A patient’s cancellation is refunded in full until 48 hours before the visit')).toBeVisible();
+});
+
 test('the admin edits a doctor, uploads a picture, and deactivates and reactivates them', async ({ page }) => {
   await signInAs(page, world.admin.email, world.admin.newPassword);
   await page.goto('/doctors');

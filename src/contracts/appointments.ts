@@ -71,6 +71,11 @@ export const Appointment = z.object({
   cancellationReason: z.string().nullable(),
   fee: z.number().int(),
   paymentDueAt: IsoDateTime.nullable(),
+  /**
+   * The hospital's refund policy, for the patient to read before cancelling a paid visit: in
+   * full until this many hours before the start, nothing after.
+   */
+  refundFullUntilHours: z.number().int(),
   doctor: Person.extend({ specialization: z.string() }),
   patient: Person,
   /** The video visit: its state, when it started and ended, how long it lasted (seconds). */

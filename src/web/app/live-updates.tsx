@@ -14,8 +14,9 @@ const MAX_TOASTS = 3;
  * While someone is signed in: one socket to their own room (`/ws/notifications/`). A
  * notification refreshes the notification and appointment queries at once and shows a short
  * toast; notifications read elsewhere refresh the bell; a doctor's changed free time refreshes
- * that doctor's slot lists; unread chat counts update in place. After a reconnection
- * everything it feeds is fetched again, since events may have been missed meanwhile.
+ * that doctor's slot lists; a changed payment refreshes its appointment's payment state; unread
+ * chat counts update in place. After a reconnection everything it feeds is fetched again,
+ * since events may have been missed meanwhile.
  */
 export function LiveUpdates() {
   const me = useMeQuery().data;
@@ -45,6 +46,10 @@ export function LiveUpdates() {
     } else if (event.type === 'slots.changed') {
       // A doctor's free time changed (a booking, a cancel, new hours): open slot pickers refresh.
       void invalidate(queryClient, invalidations.freeTimesChanged(event.doctorId));
+    } else if (event.type === 'payment.changed') {
+      // A payment of the viewer's moved on (Khalti settled it, a refund went out): its
+      // appointment's payment state, receipt and status refresh while they wait.
+      void invalidate(queryClient, invalidations.paymentChanged(event.appointmentId));
     } else if (event.type === 'chat.unread') {
       storeUnread(queryClient, event);
     }

@@ -23,6 +23,7 @@ import { NotFoundPage } from './routes/not-found-page.js';
 import { NotificationsPage } from './routes/notifications-page.js';
 import { PatientDetailPage } from './routes/patient-detail-page.js';
 import { PatientsPage } from './routes/patients-page.js';
+import { PaymentsPage } from './routes/payments-page.js';
 import { ProfilePage } from './routes/profile-page.js';
 import { ResetPasswordPage } from './routes/reset-password-page.js';
 import { RouteErrorPage } from './routes/route-error-page.js';
@@ -111,6 +112,7 @@ export function createRouter() {
                     { path: '/doctors/:doctorId', element: <DoctorDetailPage /> },
                     { path: '/doctors/:doctorId/availability', element: <AvailabilityPage /> },
                     { path: '/patients/:patientId', element: <PatientDetailPage /> },
+                    { path: '/payments', element: <PaymentsPage /> },
                     { path: '/audit', element: <AuditPage /> },
                   ],
                 },

@@ -103,6 +103,18 @@ export function addDaysToDate(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * A date range picked in the viewer's calendar ("from" and "to" both inclusive) as the API's
+ * instants: from the start of `from` to the start of the day after `to`, in the viewer's zone.
+ */
+export function dateRangeQuery(from: string, to: string): { from?: string; to?: string } {
+  const startOf = (date: string) => new Date(`${date}T00:00:00`).toISOString();
+  return {
+    from: from ? startOf(from) : undefined,
+    to: to ? startOf(addDaysToDate(to, 1)) : undefined,
+  };
+}
+
 /** "9:30 AM" in `timeZone` (the viewer's by default). */
 export function formatTimeIn(iso: string, timeZone = viewerTimeZone()): string {
   return formatter(`time:${timeZone}`, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));

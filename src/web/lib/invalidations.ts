@@ -29,18 +29,26 @@ export const invalidations = {
   hospitalAdminsSaved: (hospitalId: string): QueryKey[] => [queryKeys.hospitals.admins(hospitalId)],
   /** New hours mean other free times. */
   availabilitySaved: (doctorId: string): QueryKey[] => [queryKeys.slots.doctor(doctorId)],
-  /** Booked, proposed, approved, cancelled…: lists, free times and notifications move. */
-  appointmentSaved: (): QueryKey[] => [queryKeys.appointments.lists, queryKeys.slots.all, queryKeys.notifications.all],
+  /** Booked, proposed, approved, cancelled…: lists, free times and notifications move (and cancelling a paid visit refunds it). */
+  appointmentSaved: (): QueryKey[] => [queryKeys.appointments.lists, queryKeys.slots.all, queryKeys.notifications.all, queryKeys.payments.all],
   /** Someone else acted on an appointment (or a call ended): fetch what shows appointments. */
   appointmentChanged: (): QueryKey[] => [queryKeys.appointments.all],
   /** A doctor's free times changed (a booking elsewhere, new hours); all doctors when unknown. */
   freeTimesChanged: (doctorId?: string): QueryKey[] => [doctorId ? queryKeys.slots.doctor(doctorId) : queryKeys.slots.all],
+  /** A payment moved on (paid, settled by Khalti, refunded, recorded at the desk): its appointment's state with it. */
+  paymentChanged: (appointmentId: string): QueryKey[] => [queryKeys.payments.all, queryKeys.appointments.detail(appointmentId), queryKeys.appointments.lists],
   /** Read here or elsewhere; opening or acting on an appointment also marks its notifications read. */
   notificationsRead: (): QueryKey[] => [queryKeys.notifications.all],
   /** A notification arrived: it is about an appointment. */
   notificationArrived: (): QueryKey[] => [queryKeys.notifications.all, queryKeys.appointments.all],
   /** Unread chat counts changed and the held ones cannot be patched in place. */
   chatUnreadChanged: (): QueryKey[] => [queryKeys.chat.unread],
+  /** One's own account changed (an address confirmed): what the header and guards read. */
+  accountChanged: (): QueryKey[] => [queryKeys.me],
+  /** One's second factor was set up, turned off or given new recovery codes. */
+  twoFactorChanged: (): QueryKey[] => [queryKeys.twoFactor, queryKeys.me],
+  /** An admin reset someone's second factor: the lists and records that show it. */
+  secondFactorReset: (): QueryKey[] => [queryKeys.doctors.all, queryKeys.patients.all, queryKeys.hospitals.all],
   /** The server ended a socket's session, or reconnecting keeps failing: is anyone still signed in? */
   sessionInDoubt: (): QueryKey[] => [queryKeys.me],
   /** The live connection came back: events may have been missed meanwhile. */
@@ -49,6 +57,7 @@ export const invalidations = {
     queryKeys.appointments.all,
     queryKeys.chat.unread,
     queryKeys.slots.all,
+    queryKeys.payments.all,
   ],
 };
 

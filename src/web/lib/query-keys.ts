@@ -50,6 +50,14 @@ export const queryKeys = {
     all: ['notifications'] as const,
     list: (params: QueryParams) => ['notifications', 'list', params] as const,
   },
+  /** Whether online payment is on here: it changes only with the server's settings. */
+  paymentsConfig: ['payments-config'] as const,
+  payments: {
+    all: ['payments'] as const,
+    appointment: (appointmentId: string) => ['payments', 'appointment', appointmentId] as const,
+    list: (params: QueryParams) => ['payments', 'list', params] as const,
+    totals: (params: QueryParams) => ['payments', 'totals', params] as const,
+  },
   chat: {
     all: ['chat'] as const,
     history: (appointmentId: string) => ['chat', 'history', appointmentId] as const,

@@ -15,6 +15,7 @@ export const appointmentColumns = {
   appointment: appointments,
   hospitalName: hospitals.name,
   timezone: hospitals.timezone,
+  refundFullUntilHours: hospitals.refundFullUntilHours,
   doctor: { id: doctor.id, firstName: doctor.firstName, lastName: doctor.lastName, specialization: doctorProfiles.specialization },
   patient: { id: patient.id, firstName: patient.firstName, lastName: patient.lastName },
 };
@@ -58,6 +59,7 @@ export function presentAppointment(row: AppointmentRow, { scope, config, clock }
     cancellationReason: a.cancellationReason,
     fee: a.fee,
     paymentDueAt: iso(a.paymentDueAt),
+    refundFullUntilHours: row.refundFullUntilHours,
     doctor: row.doctor,
     patient: row.patient,
     videoCallStatus: a.videoCallStatus,

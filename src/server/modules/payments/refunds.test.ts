@@ -67,6 +67,8 @@ describe('when the visit is cancelled', () => {
     const strict = await payingTenant(t.app, { refundFullUntilHours: 72 });
     const { appointmentId, paymentId } = await paidVisit(t.app, strict, khalti.k);
     expect((await strict.as.admin.get(`/api/hospitals/${strict.hospital.id}`)).body.refundFullUntilHours).toBe(72);
+    // The patient reads the policy on the appointment before cancelling.
+    expect((await strict.as.patient.get(`/api/appointments/${appointmentId}`)).body.refundFullUntilHours).toBe(72);
     await cancel(strict.as.patient, appointmentId);
     expect(await refundOf(paymentId)).toBeUndefined();
     expect(await paymentOf(paymentId)).toMatchObject({ status: 'completed' });
@@ -79,6 +81,8 @@ describe('when the visit is cancelled', () => {
   it('the admin sets the policy; nobody else may', async () => {
     const own = await payingTenant(t.app);
     expect((await own.as.admin.patch(`/api/hospitals/${own.hospital.id}`, { refundFullUntilHours: 48 })).body.refundFullUntilHours).toBe(48);
+    const appointmentId = await scheduledVisit(own);
+    expect((await own.as.patient.get('/api/appointments')).body.items.find((a: { id: string }) => a.id === appointmentId).refundFullUntilHours).toBe(48);
     expect((await own.as.admin.patch(`/api/hospitals/${own.hospital.id}`, { refundFullUntilHours: -1 })).status).toBe(400);
     expect((await own.as.admin.patch(`/api/hospitals/${own.hospital.id}`, { refundFullUntilHours: 1.5 })).status).toBe(400);
     expect((await own.as.doctor.patch(`/api/hospitals/${own.hospital.id}`, { refundFullUntilHours: 0 })).status).toBe(403);

@@ -31,7 +31,7 @@ export function AppLayout() {
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink />
-      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 sm:px-6">
           <Brand collapsible />
           {items.length > 0 && <PrimaryNav id={NAV_ID} items={items} open={navOpen} />}
@@ -61,7 +61,7 @@ export function AppLayout() {
         {!locked && me.role === 'patient' && <EmailConfirmationBanner />}
         <Outlet />
       </main>
-      <footer className="border-t border-slate-200 bg-white">
+      <footer className="border-t border-slate-200 bg-white print:hidden">
         <p className="mx-auto max-w-6xl px-3 py-4 text-sm text-slate-700 sm:px-6">
           Telemedicine · Times are shown in your time zone, {describeZone(viewerTimeZone())}.
         </p>

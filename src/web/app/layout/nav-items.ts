@@ -12,13 +12,14 @@ export function navItemsFor(me: Me): NavItem[] {
   const dashboard: NavItem = { to: '/', label: 'Dashboard', end: true };
   switch (me.role) {
     case 'super_admin':
-      return [dashboard, { to: '/hospitals', label: 'Hospitals' }, { to: '/audit', label: 'Audit log' }];
+      return [dashboard, { to: '/hospitals', label: 'Hospitals' }, { to: '/payments', label: 'Payments' }, { to: '/audit', label: 'Audit log' }];
     case 'hospital_admin':
       return [
         dashboard,
         { to: '/appointments', label: 'Appointments' },
         { to: '/doctors', label: 'Doctors' },
         { to: '/patients', label: 'Patients' },
+        { to: '/payments', label: 'Payments' },
         ...(me.hospitalId ? [{ to: `/hospitals/${me.hospitalId}`, label: 'Hospital' }] : []),
         { to: '/audit', label: 'Audit log' },
       ];

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, errorMessage } from '../../lib/api-client.js';
+import { invalidate, invalidations } from '../../lib/invalidations.js';
 import { Alert } from '../../lib/ui/alert.js';
 import { Button } from '../../lib/ui/button.js';
 import { ConfirmDialog } from '../../lib/ui/dialog.js';
@@ -18,7 +19,7 @@ export function ResetTwoFactorControl({ userId, name, enabled }: { userId: strin
     onSuccess: () => {
       setOpen(false);
       // Whichever record shows this person (doctor, patient, administrator) reads it again.
-      for (const key of ['doctors', 'patients', 'hospitals']) void queryClient.invalidateQueries({ queryKey: [key] });
+      void invalidate(queryClient, invalidations.secondFactorReset());
     },
   });
   if (!enabled) return null;

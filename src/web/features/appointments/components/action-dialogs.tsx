@@ -3,6 +3,11 @@ import { ActionBodies, type AppointmentDetail } from '../../../../contracts/appo
 import type { Slot } from '../../../../contracts/availability.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { formatDateTimeIn } from '../../../lib/datetime.js';
+import { formatPaisa } from '../../../lib/money.js';
+import { policyHoursText, refundOnPatientCancel } from '../../../entities/hospitals/refund-policy.js';
+import { useMe } from '../../../lib/session.js';
+import { visitPaid } from '../../../entities/appointments/visit-paid.js';
+import { Alert } from '../../../lib/ui/alert.js';
 import { optional, useForm } from '../../../lib/form.js';
 import { FormDialog } from '../../../lib/ui/form-dialog.js';
 import { TextAreaField } from '../../../lib/ui/textarea-field.js';
@@ -126,6 +131,7 @@ export function TextActionDialog({
       onSubmit={submit}
       onClose={close}
     >
+      {action === 'cancel' && <CancelRefundNote appointment={appointment} />}
       <TextAreaField
         label={spec.label}
         hint={spec.hint}
@@ -138,6 +144,29 @@ export function TextActionDialog({
         onChange={(e) => form.setValue('text', e.target.value)}
       />
     </FormDialog>
+  );
+}
+
+/**
+ * Before a paid visit is cancelled, what happens to the money: the patient reads the
+ * hospital's refund policy as it applies now; the doctor and staff, that the patient is
+ * refunded in full.
+ */
+function CancelRefundNote({ appointment: a }: { appointment: AppointmentDetail }) {
+  const me = useMe();
+  if (a.status !== 'confirmed' || visitPaid(a) !== 'paid') return null;
+  const fee = formatPaisa(a.fee);
+  if (a.patient.id !== me.id) return <Alert tone="info">The patient paid {fee}: cancelling refunds it to them in full.</Alert>;
+  const policy = refundOnPatientCancel(a.startsAt, a.refundFullUntilHours);
+  const rule = `${a.hospitalName} refunds a cancelled visit in full ${policyHoursText(a.refundFullUntilHours)}`;
+  return policy.full ? (
+    <Alert tone="info" title={`You get ${fee} back in full`}>
+      {rule}: cancel now and the fee is refunded.
+    </Alert>
+  ) : (
+    <Alert tone="warning" title="No refund">
+      {rule} ({formatDateTimeIn(policy.until.toISOString())}). That time has passed, so you would not get the {fee} back.
+    </Alert>
   );
 }
 

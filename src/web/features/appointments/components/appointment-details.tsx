@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import type { AppointmentDetail } from '../../../../contracts/appointments.js';
 import { ApiError } from '../../../lib/api-client.js';
-import { appointmentStatus, isTimeAgreed } from '../../../entities/appointments/appointment-status.js';
+import { appointmentStatus, isTimeAgreed, type Viewer } from '../../../entities/appointments/appointment-status.js';
 import { describeZone, formatDateTimeIn, formatTimeIn, sameClock, viewerTimeZone } from '../../../lib/datetime.js';
 import { formatPaisa } from '../../../lib/money.js';
 import { useMe } from '../../../lib/session.js';
@@ -38,9 +38,12 @@ function backFor(role: string, hospitalId?: string) {
  */
 export function AppointmentDetails({
   appointmentId,
+  payment,
   below,
 }: {
   appointmentId: string;
+  /** The visit's payment, under its status (the route adds the payments feature's part). */
+  payment?: (appointment: AppointmentDetail, viewer: Viewer) => ReactNode;
   /** What the page shows under a loaded appointment (the route adds its chat); nothing when it is missing. */
   below?: (appointment: AppointmentDetail) => ReactNode;
 }) {
@@ -67,7 +70,7 @@ export function AppointmentDetails({
   }
   return (
     <div className="space-y-10">
-      <Details appointment={a!} viewer={viewer} back={backFor(me.role, a!.hospitalId)} />
+      <Details appointment={a!} viewer={viewer} back={backFor(me.role, a!.hospitalId)} payment={payment?.(a!, viewer)} />
       {below?.(a!)}
     </div>
   );
@@ -77,10 +80,12 @@ function Details({
   appointment: a,
   viewer,
   back,
+  payment,
 }: {
   appointment: AppointmentDetail;
-  viewer: ReturnType<typeof viewerOf>;
+  viewer: Viewer;
   back: { to: string; label: string };
+  payment: ReactNode;
 }) {
   const location = useLocation();
   const justRequested = (location.state as { requested?: boolean } | null)?.requested === true;
@@ -139,15 +144,6 @@ function Details({
               <span className="font-semibold">Status: {info.label}.</span>
               <span>{info.explain[viewer]}</span>
             </p>
-            {a.status === 'scheduled' && (
-              <p className="mt-3 rounded-lg bg-sky-50 p-3 text-sm text-sky-950">
-                <span className="font-semibold">Fee {formatPaisa(a.fee)}.</span>{' '}
-                {a.paymentDueAt ? `Payment due by ${formatDateTimeIn(a.paymentDueAt, viewerZone)}.` : 'Payment is due before the visit.'}{' '}
-                {viewer === 'patient'
-                  ? 'If it is not paid by then, the visit is cancelled automatically and its time released. Online payment is coming soon; until then the hospital will tell you how to pay.'
-                  : 'Unpaid by then, it is cancelled automatically.'}
-              </p>
-            )}
             {a.status === 'rejected' && a.rejectionReason && (
               <p className="mt-3 text-sm text-slate-900">
                 <span className="font-medium">Reason:</span> {a.rejectionReason}
@@ -159,6 +155,7 @@ function Details({
               </p>
             )}
           </div>
+          {payment}
           {a.status === 'pending' && a.requestedStartsAt && <ProposalCompare appointment={a} viewerIsPatient={viewer === 'patient'} />}
           <AppointmentActions appointment={a} onDone={setMessage} />
           <VideoVisit appointment={a} viewer={viewer} />

@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import type { AppointmentStatus } from '../../../../contracts/enums.js';
 import { appointmentStatus } from '../../../entities/appointments/appointment-status.js';
+import { dateRangeQuery } from '../../../lib/datetime.js';
 import { useMe } from '../../../lib/session.js';
 import { useUnreadByAppointment } from '../../../entities/chat/use-chat-unread.js';
 import { useListState } from '../../../lib/use-list-state.js';
@@ -11,7 +12,6 @@ import { QueryList } from '../../../lib/ui/query-state.js';
 import { SelectField } from '../../../lib/ui/select-field.js';
 import { TextField } from '../../../lib/ui/text-field.js';
 import {
-  dateRangeQuery,
   listViewer,
   parseStatusFilter,
   parseTab,

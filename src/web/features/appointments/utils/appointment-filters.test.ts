@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppointmentStatus } from '../../../../contracts/enums.js';
-import { dateRangeQuery, listViewer, parseStatusFilter, parseTab, TABS, tabQuery, tabStatuses, viewerOf } from './appointment-filters.js';
+import { listViewer, parseStatusFilter, parseTab, TABS, tabQuery, tabStatuses, viewerOf } from './appointment-filters.js';
 
 describe('appointment list filters', () => {
   it('splits the lists the way each side expects', () => {
@@ -40,13 +40,6 @@ describe('appointment list filters', () => {
     expect(parseStatusFilter('requested,bogus,scheduled')).toBe('requested,scheduled');
     expect(parseStatusFilter(null)).toBe('');
     expect(parseStatusFilter('nothing')).toBe('');
-  });
-
-  it('turns an inclusive date range into instants covering whole local days', () => {
-    const { from, to } = dateRangeQuery('2025-11-24', '2025-11-24');
-    expect(Date.parse(to!) - Date.parse(from!)).toBe(24 * 3_600_000);
-    expect(new Date(from!).getHours()).toBe(0);
-    expect(dateRangeQuery('', '')).toEqual({ from: undefined, to: undefined });
   });
 
   it('knows which side the viewer is on', () => {

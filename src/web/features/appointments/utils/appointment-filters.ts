@@ -61,18 +61,6 @@ export function parseStatusFilter(value: string | null): string {
     .join(',');
 }
 
-/**
- * A date range picked in the viewer's calendar ("from" and "to" both inclusive) as the API's
- * instants: from the start of `from` to the start of the day after `to`, in the viewer's zone.
- */
-export function dateRangeQuery(from: string, to: string): { from?: string; to?: string } {
-  const startOf = (date: string) => new Date(`${date}T00:00:00`).toISOString();
-  return {
-    from: from ? startOf(from) : undefined,
-    to: to ? startOf(addDaysToDate(to, 1)) : undefined,
-  };
-}
-
 export function viewerOf(me: Pick<Me, 'id'>, a: Pick<Appointment, 'patient' | 'doctor'>): Viewer {
   if (a.patient.id === me.id) return 'patient';
   if (a.doctor.id === me.id) return 'doctor';

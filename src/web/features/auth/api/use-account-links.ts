@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { PasswordResetConfirm } from '../../../../contracts/auth.js';
 import { api } from '../../../lib/api-client.js';
-import { queryKeys } from '../../../lib/query-keys.js';
+import { invalidate, invalidations } from '../../../lib/invalidations.js';
 
 const Accepted = z.object({ message: z.string() });
 
@@ -25,7 +25,7 @@ export function useConfirmEmail() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (token: string) => api.send('POST', '/api/auth/email-confirmation/confirm', { token }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.me }),
+    onSuccess: () => void invalidate(queryClient, invalidations.accountChanged()),
   });
 }
 

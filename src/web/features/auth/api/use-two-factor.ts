@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { RecoveryCodes, TwoFactorSetup, TwoFactorStatus } from '../../../../contracts/two-factor.js';
 import { api } from '../../../lib/api-client.js';
+import { invalidate, invalidations } from '../../../lib/invalidations.js';
 import { queryKeys } from '../../../lib/query-keys.js';
 
 export function useTwoFactorStatus() {
@@ -10,10 +11,7 @@ export function useTwoFactorStatus() {
 /** After a change: the status, and "me" (which says whether setting it up is still required). */
 function useRefresh() {
   const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.twoFactor });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.me });
-  };
+  return () => void invalidate(queryClient, invalidations.twoFactorChanged());
 }
 
 export function useStartSetup() {

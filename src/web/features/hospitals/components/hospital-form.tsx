@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { HospitalCreate, type Hospital } from '../../../../contracts/hospitals.js';
+import { DEFAULT_REFUND_FULL_UNTIL_HOURS, HospitalCreate, type Hospital } from '../../../../contracts/hospitals.js';
 import { currentZoneName, formerZoneNames } from '../../../../contracts/time-zones.js';
 import { timeZoneOptions, zoneName } from '../../../lib/datetime.js';
-import { useForm } from '../../../lib/form.js';
+import { integer, useForm } from '../../../lib/form.js';
 import { paisaToRupeesInput, parseRupees } from '../../../lib/money.js';
 import { FormFrame } from '../../../lib/ui/form-frame.js';
 import { ComboboxField } from '../../../lib/ui/combobox-field.js';
@@ -22,10 +22,14 @@ function initialValues(h?: Hospital) {
     timezone: h ? currentZoneName(h.timezone) : DEFAULT_ZONE,
     appointmentFee: h ? paisaToRupeesInput(h.appointmentFee) : '',
     adminTwoFactorRequired: h?.adminTwoFactorRequired ?? (false as boolean),
+    refundFullUntilHours: String(h?.refundFullUntilHours ?? DEFAULT_REFUND_FULL_UNTIL_HOURS),
   };
 }
 
-/** Create or edit a hospital's details. The fee is typed in rupees and sent as paisa. */
+/**
+ * Create or edit a hospital's details. The fee is typed in rupees and sent as paisa; the refund
+ * policy is the hours before a visit until which a patient's own cancellation is refunded in full.
+ */
 export function HospitalForm({
   hospital,
   submitLabel,
@@ -46,7 +50,11 @@ export function HospitalForm({
     toBody: (v, addError) => {
       const fee = parseRupees(v.appointmentFee);
       if (!fee.ok) addError('appointmentFee', fee.message);
-      return { ...v, appointmentFee: fee.ok ? fee.paisa : 0 };
+      return {
+        ...v,
+        appointmentFee: fee.ok ? fee.paisa : 0,
+        refundFullUntilHours: integer(v.refundFullUntilHours, 'refundFullUntilHours', addError, true),
+      };
     },
   });
   const zone = form.values.timezone;
@@ -80,6 +88,14 @@ export function HospitalForm({
           {...form.text('appointmentFee')}
         />
       </div>
+      <TextField
+        label="Full refund until (hours before the visit)"
+        hint="A patient who cancels a paid visit at least this many hours before it gets the fee back in full; later, nothing. From 0 to 720. When the doctor or the hospital cancels, the fee is always refunded in full."
+        inputMode="numeric"
+        required
+        fieldClassName="sm:max-w-xs"
+        {...form.text('refundFullUntilHours')}
+      />
       <CheckboxField
         label="Require two-factor sign-in for this hospital’s administrators"
         hint={
