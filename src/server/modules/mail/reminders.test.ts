@@ -40,10 +40,11 @@ afterAll(() => smtp.close());
 const patient = () => signIn(app, T.patient);
 const doctor = () => signIn(app, T.doctor);
 
-/** A confirmed visit at the n-th free slot two to three days ahead (by the clock now). */
-async function confirmedVisit(n: number) {
+/** A confirmed visit at the n-th free slot two to three days ahead (by the clock now), or at the first one `pick` accepts. */
+async function confirmedVisit(n: number, pick?: (startsAt: Date) => boolean) {
   const p = await patient();
-  const slot = (await slotsOf(p, T.doctor.id))[n]!;
+  const free = await slotsOf(p, T.doctor.id, pick ? 1 : 2, 3);
+  const slot = (pick ? free.find((s) => pick(new Date(s.startsAt))) : free[n])!;
   const id = (await p.post('/api/appointments', { doctorId: T.doctor.id, startsAt: slot.startsAt, symptoms: 'A private rash on the back' })).body.id as string;
   expect((await (await doctor()).post(`/api/appointments/${id}/approve`, {})).body.status).toBe('confirmed');
   return { id, startsAt: new Date(slot.startsAt) };
@@ -144,7 +145,8 @@ describe('visit reminders', () => {
   it('follow REMINDER_OFFSETS', async () => {
     const custom = await t.another({ SMTP_URL: smtp.url, PUBLIC_URL, REMINDER_OFFSETS: '2d, 30m' });
     expect(custom.config.mail.reminderOffsetsMs).toEqual([2 * 24 * HOUR, 30 * 60_000]);
-    const visit = await confirmedVisit(1);
+    // Less than two days ahead whatever the time of day: the 2-day reminder's moment has passed.
+    const visit = await confirmedVisit(0, (at) => at.getTime() - clock.now().getTime() > 25 * HOUR && at.getTime() - clock.now().getTime() < 47 * HOUR);
     clock.set(new Date(visit.startsAt.getTime() - 24 * HOUR + 60_000));
     expect((await custom.mail.schedule()).reminders).toBe(0);
     clock.set(new Date(visit.startsAt.getTime() - 30 * 60_000 + 60_000));

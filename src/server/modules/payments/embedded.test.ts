@@ -85,7 +85,7 @@ describe('production without a Khalti key', () => {
   let prod: FastifyInstance;
   const as = (client: Client) => Object.assign(new Client(prod), { cookie: client.cookie });
   beforeAll(async () => {
-    prod = await t.another({ NODE_ENV: 'production', COOKIE_SECURE: 'false' });
+    prod = await t.another({ NODE_ENV: 'production', COOKIE_SECURE: 'false', PUBLIC_URL: 'http://localhost' });
   });
 
   it('has no online payment: the patient is told to pay at the hospital, whose admin confirms at the desk', async () => {
