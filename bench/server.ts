@@ -55,6 +55,7 @@ export async function startServer(env: Record<string, string>, opts: { cpuProf?:
       SESSION_SECRET,
       // Plain http on loopback: a production cookie is Secure, which no plain-http client returns.
       COOKIE_SECURE: 'false',
+      PUBLIC_URL: origin,
       WEB_DIR: 'dist/web',
       ...BENCH_LIMITS,
       ...env,
