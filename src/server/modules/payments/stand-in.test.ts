@@ -177,3 +177,43 @@ describe('the checkout page', () => {
     expect(await client.lookup(other.pidx)).toMatchObject({ ok: true, status: 'User canceled' });
   });
 });
+
+describe('the checkout page’s pending payment (a stand-in facility)', () => {
+  const post = (body: string) => fetch(`${k.url}/pay/`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+
+  it('leaves a payment Pending, sends the payer back saying so, and settles it later without sending anyone back', async () => {
+    const started = await client.initiate(order());
+    if (!started.ok) throw new Error('initiate');
+    expect(await (await fetch(started.paymentUrl)).text()).toMatch(/<button[^>]*value="pending"[^>]*>Pay, but leave it pending</);
+
+    const held = await post(`pidx=${started.pidx}&choice=pending&mobile=9800000004`);
+    expect(held.status).toBe(303);
+    const q = Object.fromEntries(new URL(held.headers.get('location')!).searchParams);
+    expect(q).toMatchObject({ pidx: started.pidx, status: 'Pending', transaction_id: '', amount: '50000' });
+    expect(await client.lookup(started.pidx)).toMatchObject({ ok: true, status: 'Pending', transactionId: null });
+
+    // The same link now offers to settle it, and nothing else.
+    const pending = await (await fetch(started.paymentUrl)).text();
+    expect(pending).toContain('is pending');
+    expect(pending).toMatch(/<button[^>]*value="settle"/);
+    expect(pending).not.toMatch(/value="(pay|cancel|pending)"/);
+    expect((await post(`pidx=${started.pidx}&choice=pay`)).status).toBe(400);
+    expect(await client.lookup(started.pidx)).toMatchObject({ ok: true, status: 'Pending' });
+
+    const settled = await post(`pidx=${started.pidx}&choice=settle`);
+    expect(settled.status).toBe(200);
+    expect(settled.headers.get('location')).toBeNull();
+    expect(await settled.text()).toContain('The payment is settled');
+    expect(await client.lookup(started.pidx)).toMatchObject({ ok: true, status: 'Completed', transactionId: k.controls.order(started.pidx).transactionId, totalAmount: 50_000 });
+    // Settled once: the link no longer offers anything.
+    expect((await fetch(started.paymentUrl)).status).toBe(409);
+    expect(() => k.controls.settle(started.pidx)).toThrow(/not Pending/);
+  });
+
+  it('settles only a pending payment', async () => {
+    const started = await client.initiate(order());
+    if (!started.ok) throw new Error('initiate');
+    expect((await post(`pidx=${started.pidx}&choice=settle`)).status).toBe(400);
+    expect(await client.lookup(started.pidx)).toMatchObject({ ok: true, status: 'Initiated' });
+  });
+});

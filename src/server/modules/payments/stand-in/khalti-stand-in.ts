@@ -4,11 +4,12 @@ import { checkoutPage, checkoutChoice } from './checkout-page.js';
 
 /**
  * A stand-in for Khalti's ePayment API (KPG-2, v2), following `shared/khalti/CONTRACT.md`:
- * initiate, a checkout page with Pay and Cancel, lookup with every status, refund, the error
- * shapes (401 for a wrong key, 400 for Expired and User canceled, 404 for an unknown pidx).
+ * initiate, a checkout page with Pay and Cancel (and a payment left Pending, settled later),
+ * lookup with every status, refund, the error shapes (401 for a wrong key, 400 for Expired and
+ * User canceled, 404 for an unknown pidx).
  * It knows nothing of HTTP servers: `handle` takes a request and gives an answer, so the same
  * code runs standalone (`server.ts`, for tests) and inside our server (`mount.ts`).
- * Tests steer it: pay, cancel, expire or set any status, and make the next answers fail.
+ * Tests steer it: pay, cancel, hold and settle, expire or set any status, and make the next answers fail.
  */
 export type StandInEndpoint = 'initiate' | 'lookup' | 'refund';
 /**
@@ -78,6 +79,7 @@ export interface StandInCall {
 
 const json = (status: number, body: unknown): StandInResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const NOT_FOUND = { detail: 'Not found.', error_key: 'validation_error' };
+const masked = (mobile: string) => `${mobile.slice(0, 2)}XXXXX${mobile.slice(-3)}`;
 const token = (n: number) => randomBytes(n).toString('base64url').replace(/[-_]/g, '').slice(0, n);
 
 /** Khalti writes times in Nepal's zone: 2023-05-25T16:26:16.471649+05:45. */
@@ -114,8 +116,27 @@ export class KhaltiStandIn {
     const o = this.order(pidx);
     o.status = 'Completed';
     o.transactionId = token(22);
-    o.mobile = `${mobile.slice(0, 2)}XXXXX${mobile.slice(-3)}`;
+    o.mobile = masked(mobile);
     return this.returnUrlOf(o);
+  }
+
+  /**
+   * The payer pays but the wallet has not settled it (the checkout page's "leave it pending"):
+   * lookups say `Pending` until `settle`. Returns where their browser is sent.
+   */
+  hold(pidx: string, mobile = '9800000001'): string {
+    const o = this.order(pidx);
+    o.status = 'Pending';
+    o.mobile = masked(mobile);
+    return this.returnUrlOf(o);
+  }
+
+  /** The wallet settles a pending payment: `Completed`, found by the merchant's next lookup (nobody is sent back). */
+  settle(pidx: string) {
+    const o = this.order(pidx);
+    if (o.status !== 'Pending') throw new Error(`the stand-in's order ${pidx} is ${o.status}, not Pending`);
+    o.status = 'Completed';
+    o.transactionId = token(22);
   }
 
   /** The payer cancels at the checkout page; returns where their browser is sent. */
