@@ -23,6 +23,9 @@ export const serverEnv = (port: number, more: Record<string, string> = {}) => ({
   AUTH_RATE_LIMIT_PER_MINUTE: '1000',
   // and seeds long chat histories through the API in a second or two.
   CHAT_MESSAGES_PER_MINUTE: '1000',
+  // The payment job runs every 2 s instead of 30: an open Khalti order is due again 30 s after
+  // its last lookup, so a payment Khalti settles later shows within about half a minute.
+  PAYMENT_CHECK_SECONDS: '2',
   // The built app in dist/web, whatever WEB_DIR the caller's environment says.
   WEB_DIR: 'dist/web',
   ...more,
