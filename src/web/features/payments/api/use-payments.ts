@@ -22,9 +22,19 @@ export function usePaymentsConfig() {
  * settled the latest order it is also looked at often, in case an event was missed.
  */
 export function useAppointmentPayments(appointmentId: string) {
+  const queryClient = useQueryClient();
+  const queryKey = queryKeys.payments.appointment(appointmentId);
   return useQuery({
-    queryKey: queryKeys.payments.appointment(appointmentId),
-    queryFn: ({ signal }) => api.get(`/api/appointments/${appointmentId}/payments`, PaymentList, signal),
+    queryKey,
+    queryFn: async ({ signal }) => {
+      const before = queryClient.getQueryData<{ items: Payment[] }>(queryKey)?.items[0];
+      const list = await api.get(`/api/appointments/${appointmentId}/payments`, PaymentList, signal);
+      // Polling saw the latest order settle (its event was missed): the visit's status changed too.
+      const after = list.items[0];
+      if (before && after && before.id === after.id && before.status !== after.status)
+        void invalidate(queryClient, [queryKeys.appointments.detail(appointmentId), queryKeys.appointments.lists]);
+      return list;
+    },
     refetchInterval: (query) => {
       const latest = query.state.data?.items[0];
       return latest && (OPEN_PAYMENT_STATUSES as readonly string[]).includes(latest.status) ? 5_000 : 30_000;
