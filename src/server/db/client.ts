@@ -45,14 +45,15 @@ async function migrationsBehind(db: Db): Promise<number> {
   return migrationTimes.filter((when) => when > applied).length;
 }
 
-export async function openDatabase(cfg: Config['database']): Promise<Database> {
-  return cfg.kind === 'postgres' ? openPostgres(cfg.url) : openPglite(cfg.dir);
+/** `from`: PGlite only, a dump (`Database.dump`) to start from instead of an empty database. */
+export async function openDatabase(cfg: Config['database'], opts: { from?: Blob } = {}): Promise<Database> {
+  return cfg.kind === 'postgres' ? openPostgres(cfg.url) : openPglite(cfg.dir, opts.from);
 }
 
-async function openPglite(dir: string | null): Promise<Database> {
+async function openPglite(dir: string | null, from?: Blob): Promise<Database> {
   const unlock = dir ? lockDirectory(dir) : () => {};
   try {
-    const client = await PGlite.create({ dataDir: dir ?? undefined, extensions: { btree_gist } });
+    const client = await PGlite.create({ dataDir: dir ?? undefined, loadDataDir: from, extensions: { btree_gist } });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
     return {
