@@ -56,6 +56,9 @@ export async function listDoctors(ctx: ActorCtx, hospitalId: string, q: ListQuer
   await findHospital(ctx.db, ctx.scope, hospitalId);
   const where = and(
     eq(doctorProfiles.hospitalId, hospitalId),
+    // As for patients: the search reads the hospital's doctors by index, not every person.
+    eq(users.hospitalId, hospitalId),
+    eq(users.role, 'doctor'),
     seesInactiveDoctors(ctx.scope) ? undefined : eq(users.isActive, true),
     // The whole specialization, case-insensitively; % and _ are taken literally, not as wildcards.
     q.specialization ? ilike(doctorProfiles.specialization, q.specialization.replace(/[\\%_]/g, (c) => `\\${c}`)) : undefined,

@@ -27,7 +27,9 @@ const present = (user: UserRow, p: ProfileRow): Patient => ({
 
 export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQuery) {
   await findHospital(ctx.db, ctx.scope, hospitalId);
-  const where = and(eq(patientProfiles.hospitalId, hospitalId), personSearch(q.q));
+  // The person's own hospital and role too (the profile repeats them): the search then reads the
+  // hospital's patients by index instead of matching every person of the installation.
+  const where = and(eq(patientProfiles.hospitalId, hospitalId), eq(users.hospitalId, hospitalId), eq(users.role, 'patient'), personSearch(q.q));
   const { items: rows, total } = await paged(
     q,
     ctx.db
