@@ -2,8 +2,8 @@ import { and, gt, inArray, isNull, lte, min } from 'drizzle-orm';
 import type { Ctx } from '../../context.js';
 import { appointments, chatMessages } from '../../db/schema/index.js';
 import { selectAppointments } from '../appointments/appointments.queries.js';
-import { queueMail, queuedKeys } from './queue.js';
-import { recipients } from './recipients.js';
+import { queueMail } from './queue.js';
+import { stillToSend } from './recipients.js';
 import { chatUnreadMail } from './visit-mail.js';
 
 /** A message nobody has read this long is mailed about. */
@@ -36,13 +36,9 @@ export async function queueChatDigests(ctx: Ctx): Promise<number> {
     const recipientId = s.senderId === a.patientId ? a.doctorId : s.senderId === a.doctorId ? a.patientId : null;
     return recipientId ? [{ row, recipientId, key: `chat:${a.id}:${recipientId}:${s.firstSeq}` }] : [];
   });
-  const done = await queuedKeys(ctx.db, due.map((d) => d.key));
-  const todo = due.filter((d) => !done.has(d.key));
-  const people = await recipients(ctx.db, todo.map((d) => d.recipientId));
   let queued = 0;
-  for (const d of todo) {
-    const r = people.get(d.recipientId);
-    if (!r?.isActive || !r.wants.chatMessages) continue;
+  for (const d of await stillToSend(ctx.db, due, 'chatMessages')) {
+    const r = d.to;
     const a = d.row.appointment;
     const ok = await queueMail(ctx.db, ctx.config, { kind: 'chat_unread', to: r, hospitalId: a.hospitalId, appointmentId: a.id, dedupeKey: d.key, ...chatUnreadMail(d.row, r, ctx.config.mail.linkBase) }, now);
     if (ok) queued++;

@@ -5,6 +5,7 @@ import { personName } from '../../../contracts/people.js';
 import type { Tx } from '../../db/client.js';
 import { hospitals, mailPreferences, users } from '../../db/schema/index.js';
 import { PLATFORM_NAME } from './compose.js';
+import { queuedKeys } from './queue.js';
 
 export interface Recipient {
   id: string;
@@ -54,4 +55,18 @@ export async function recipients(tx: Tx, ids: string[]): Promise<Map<string, Rec
 
 export async function recipient(tx: Tx, id: string): Promise<Recipient | undefined> {
   return (await recipients(tx, [id])).get(id);
+}
+
+/**
+ * Of the mails due (each with its dedupe key and recipient), those not queued yet whose recipient
+ * is active and wants this topic, each with its recipient: the step every scheduled mail shares.
+ */
+export async function stillToSend<T extends { key: string; recipientId: string }>(tx: Tx, due: T[], topic: MailTopic): Promise<(T & { to: Recipient })[]> {
+  const done = await queuedKeys(tx, due.map((d) => d.key));
+  const todo = due.filter((d) => !done.has(d.key));
+  const people = await recipients(tx, todo.map((d) => d.recipientId));
+  return todo.flatMap((d) => {
+    const to = people.get(d.recipientId);
+    return to?.isActive && to.wants[topic] ? [{ ...d, to }] : [];
+  });
 }

@@ -4,8 +4,8 @@ import { appointmentEvents, appointments } from '../../db/schema/index.js';
 import { scopeOf } from '../../access/scope.js';
 import { selectAppointments, eventsOf, presentAppointment, type AppointmentRow } from '../appointments/appointments.queries.js';
 import { appointmentIcs } from '../appointments/calendar.js';
-import { queueMail, queuedKeys } from './queue.js';
-import { recipients } from './recipients.js';
+import { queueMail } from './queue.js';
+import { stillToSend } from './recipients.js';
 import { appointmentLink, paymentDueMail, reminderMail } from './visit-mail.js';
 
 /** A payment warning goes this long before an agreed visit's fee is due. */
@@ -36,13 +36,9 @@ export async function queueReminders(ctx: Ctx): Promise<number> {
     for (const recipientId of [a.patientId, a.doctorId])
       due.push({ row, offset, recipientId, key: `reminder:${a.id}:${a.startsAt.toISOString()}:${offset / 60_000}m:${recipientId}` });
   }
-  const done = await queuedKeys(ctx.db, due.map((d) => d.key));
-  const todo = due.filter((d) => !done.has(d.key));
-  const people = await recipients(ctx.db, todo.map((d) => d.recipientId));
   let queued = 0;
-  for (const d of todo) {
-    const r = people.get(d.recipientId);
-    if (!r?.isActive || !r.wants.reminders) continue;
+  for (const d of await stillToSend(ctx.db, due, 'reminders')) {
+    const r = d.to;
     const a = d.row.appointment;
     const mail = reminderMail(d.row, r, d.offset, ctx.config.mail.linkBase);
     const detail = { ...presentAppointment(d.row, { scope: scopeOf({ role: r.role, userId: r.id, hospitalId: r.hospitalId }), config: ctx.config, clock: ctx.clock }), events: await eventsOf(ctx.db, a.id) };
@@ -83,15 +79,10 @@ export async function queuePaymentWarnings(ctx: Ctx): Promise<number> {
   const scheduledAt = await enteredTimes(ctx, ids, 'scheduled');
   const due = rows
     .filter((row) => row.appointment.paymentDueAt!.getTime() - PAYMENT_WARNING_MS >= (scheduledAt.get(row.appointment.id)?.getTime() ?? 0))
-    .map((row) => ({ row, key: `payment-due:${row.appointment.id}:${row.appointment.paymentDueAt!.toISOString()}` }));
-  const done = await queuedKeys(ctx.db, due.map((d) => d.key));
-  const todo = due.filter((d) => !done.has(d.key));
-  const people = await recipients(ctx.db, todo.map((d) => d.row.appointment.patientId));
+    .map((row) => ({ row, recipientId: row.appointment.patientId, key: `payment-due:${row.appointment.id}:${row.appointment.paymentDueAt!.toISOString()}` }));
   let queued = 0;
-  for (const { row, key } of todo) {
+  for (const { row, key, to: r } of await stillToSend(ctx.db, due, 'paymentDue')) {
     const a = row.appointment;
-    const r = people.get(a.patientId);
-    if (!r?.isActive || !r.wants.paymentDue) continue;
     const ok = await queueMail(ctx.db, ctx.config, {
       kind: 'payment_due', to: r, hospitalId: a.hospitalId, appointmentId: a.id, dedupeKey: key,
       visit: { status: 'scheduled', startsAt: a.startsAt },
