@@ -12,6 +12,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { lockDirectory } from './lock.js';
+import { NamedStatementsClient } from './named-statements.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -79,7 +80,7 @@ async function openPglite(dir: string | null, from?: Blob): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, Client: NamedStatementsClient });
   // An idle connection that drops (a database restart) is replaced by the pool; without a
   // listener its error would end the process. Queries report their own errors.
   pool.on('error', () => {});

@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { LoginBody, Me, PasswordChangeBody, SignupBody } from '../../../contracts/auth.js';
 import type { ActorCtx, Ctx } from '../../context.js';
+import { prepared } from '../../db/prepared.js';
 import { hospitals, patientProfiles, sessions, users } from '../../db/schema/index.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import { audit } from '../audit/audit.js';
@@ -137,12 +138,17 @@ export async function changePassword(ctx: ActorCtx, body: PasswordChangeBody) {
   });
 }
 
-export async function me(ctx: Ctx, userId: string): Promise<Me> {
-  const [row] = await ctx.db
+/** Asked on every page load: prepared once. */
+const meById = prepared('me_by_id', (db) =>
+  db
     .select({ user: users, hospitalName: hospitals.name, hospitalRequiresTwoFactor: hospitals.adminTwoFactorRequired })
     .from(users)
     .leftJoin(hospitals, eq(hospitals.id, users.hospitalId))
-    .where(eq(users.id, userId));
+    .where(eq(users.id, sql.placeholder('id'))),
+);
+
+export async function me(ctx: Ctx, userId: string): Promise<Me> {
+  const [row] = await meById(ctx.db, { id: userId });
   if (!row) throw new AppError('unauthenticated');
   const u = row.user;
   return {

@@ -215,6 +215,28 @@ describe('sessions', () => {
     expect(await t.app.db.select().from(sessions).where(eq(sessions.userId, person.id))).toHaveLength(0);
   });
 
+  it('records activity at most once a minute, for every session of a busy moment at once', async () => {
+    const clock = new ManualClock('2026-06-03T10:00:00Z');
+    const app = await t.another({}, { clock });
+    const hospital = await buildHospital(app);
+    const people = [await buildUser(app, 'patient', hospital.id), await buildUser(app, 'doctor', hospital.id), await buildUser(app, 'patient', hospital.id)];
+    const clients = await Promise.all(people.map((p) => signIn(app, p)));
+    const seen = async () => (await app.db.select().from(sessions).where(eq(sessions.userId, people[0]!.id)))[0]!.lastSeenAt.getTime();
+    const signedInAt = clock.now().getTime();
+    clock.advance(30_000);
+    expect((await clients[0]!.get('/api/auth/me')).status).toBe(200);
+    expect(await seen()).toBe(signedInAt); // within the minute: nothing written
+    clock.advance(40_000);
+    // Three people in the same moment: each session records it before its answer is sent.
+    expect((await Promise.all(clients.map((c) => c.get('/api/auth/me')))).map((r) => r.status)).toEqual([200, 200, 200]);
+    const rows = await app.db.select().from(sessions);
+    const mine = rows.filter((r) => people.some((p) => p.id === r.userId));
+    expect(mine.map((r) => r.lastSeenAt.getTime())).toEqual([signedInAt + 70_000, signedInAt + 70_000, signedInAt + 70_000]);
+    // Activity keeps a session past the idle limit it would have reached from sign-in.
+    clock.set(new Date(signedInAt + 70_000 + app.config.session.idleMs - 1000));
+    expect((await clients[0]!.get('/api/auth/me')).status).toBe(200);
+  });
+
   it('stores only a keyed hash of the token', async () => {
     const hospital = await buildHospital(t.app);
     const person = await buildUser(t.app, 'patient', hospital.id);
