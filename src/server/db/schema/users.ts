@@ -26,6 +26,12 @@ export const users = pgTable(
     twoFactorEnabledAt: tstz('two_factor_enabled_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * What people search by (accounts/search.ts): the name and the email, lower-cased once when
+     * written. A substring search with LIKE over it is several times cheaper than ILIKE over the
+     * parts. \x01 keeps a query from matching across name and email (input never holds it).
+     */
+    searchText: text('search_text').generatedAlwaysAs(sql`lower(first_name || ' ' || last_name || chr(1) || email)`),
   },
   (t) => [
     uniqueIndex('users_email_unique').on(t.email),

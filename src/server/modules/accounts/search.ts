@@ -1,9 +1,10 @@
-import { ilike, or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index.js';
 
-/** Matches a free-text query against a person's name and email. */
+/** Matches a free-text query, case-insensitively, within a person's name or within their email. */
 export function personSearch(q: string | undefined) {
   if (!q) return undefined;
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return or(ilike(users.email, like), ilike(sql`${users.firstName} || ' ' || ${users.lastName}`, like));
+  // search_text is lower-cased by the database: the query is too, by the same function.
+  return sql`${users.searchText} like lower(${like})`;
 }

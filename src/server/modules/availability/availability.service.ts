@@ -15,15 +15,15 @@ import { addDays, zonedToUtc } from './zoned-time.js';
 const hhmm = (t: string | null) => (t === null ? null : t.slice(0, 5));
 
 /** A doctor's schedule as stored, with the zone its times are in. */
-export async function loadAvailability(tx: Tx, doctorId: string, hospitalId: string): Promise<AvailabilityView> {
-  const [windows, exceptions, [profile], [hospital]] = await Promise.all([
+export async function loadAvailability(tx: Tx, doctorId: string, hospitalId: string, known: { slotMinutes?: number } = {}): Promise<AvailabilityView> {
+  const [windows, exceptions, slotMinutes, [hospital]] = await Promise.all([
     tx.select().from(availabilityWindows).where(eq(availabilityWindows.doctorId, doctorId)).orderBy(availabilityWindows.dayOfWeek, availabilityWindows.startTime),
     tx.select().from(availabilityExceptions).where(eq(availabilityExceptions.doctorId, doctorId)).orderBy(availabilityExceptions.date, availabilityExceptions.startTime),
-    tx.select({ slotMinutes: doctorProfiles.slotMinutes }).from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId)),
+    known.slotMinutes ?? tx.select({ slotMinutes: doctorProfiles.slotMinutes }).from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId)).then(([p]) => p!.slotMinutes),
     tx.select({ timezone: hospitals.timezone }).from(hospitals).where(eq(hospitals.id, hospitalId)),
   ]);
   return {
-    slotMinutes: profile!.slotMinutes,
+    slotMinutes,
     timezone: hospital!.timezone,
     windows: windows.map((w) => ({ dayOfWeek: w.dayOfWeek, start: hhmm(w.startTime)!, end: hhmm(w.endTime)! })),
     exceptions: exceptions.map((e) => ({ date: e.date, kind: e.kind, start: hhmm(e.startTime), end: hhmm(e.endTime), note: e.note })),
@@ -68,10 +68,13 @@ export async function heldTime(tx: Tx, doctorId: string, from: Date, to: Date) {
 
 export async function listSlots(ctx: ActorCtx, doctorId: string, from: string, to: string): Promise<SlotList> {
   const { user, profile } = await findDoctor(ctx.db, ctx.scope, doctorId);
-  const availability = await loadAvailability(ctx.db, doctorId, profile.hospitalId);
+  // Local dates span at most a day either side of the same UTC dates: the held time is read
+  // alongside the schedule (for a doctor who takes none, a wasted query, and rare).
+  const [availability, busy] = await Promise.all([
+    loadAvailability(ctx.db, doctorId, profile.hospitalId, { slotMinutes: profile.slotMinutes }),
+    heldTime(ctx.db, doctorId, zonedToUtc(addDays(from, -1), 0, 'UTC')!, zonedToUtc(addDays(to, 2), 0, 'UTC')!),
+  ]);
   const { timezone, slotMinutes } = availability;
   if (!user.isActive || !profile.isAvailable) return { timezone, slotMinutes, items: [] };
-  // Local dates span at most a day either side of the same UTC dates.
-  const busy = await heldTime(ctx.db, doctorId, zonedToUtc(addDays(from, -1), 0, 'UTC')!, zonedToUtc(addDays(to, 2), 0, 'UTC')!);
   return { timezone, slotMinutes, items: freeSlots({ availability, timezone, from, to, now: ctx.clock.now(), busy }) };
 }

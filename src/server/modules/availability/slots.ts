@@ -1,5 +1,5 @@
 import type { Slot } from '../../../contracts/availability.js';
-import { addDays, clockToMinutes, dayOfWeek, utcToZoned, zonedToUtc } from './zoned-time.js';
+import { addDays, clockToMinutes, dayOfWeek, utcMidnight, utcToZoned, wallToUtc, zonedToUtc } from './zoned-time.js';
 
 type Range = [number, number]; // minutes past local midnight, [start, end)
 
@@ -61,17 +61,33 @@ export function freeSlots(input: SlotInput): Slot[] {
   const slotMs = a.slotMinutes * 60_000;
   const now = input.now.getTime();
   const isBusy = overlapsAny(input.busy);
-  const out: Slot[] = [];
+  // Instants as numbers until the end: a month of slots is hundreds per request.
+  const found: number[] = [];
   for (let date = input.from; date <= input.to; date = addDays(date, 1)) {
+    const midnight = utcMidnight(date);
     for (const [start, end] of workingRanges(a, date)) {
       for (let m = start; m + a.slotMinutes <= end; m += a.slotMinutes) {
-        const startsAt = zonedToUtc(date, m, timezone)?.getTime();
-        if (startsAt === undefined || startsAt <= now || isBusy(startsAt, startsAt + slotMs)) continue;
-        out.push({ startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + slotMs).toISOString() });
+        const startsAt = wallToUtc(midnight + m * 60_000, timezone);
+        if (startsAt === null || startsAt <= now || isBusy(startsAt, startsAt + slotMs)) continue;
+        found.push(startsAt);
       }
     }
   }
-  return out.sort((x, y) => (x.startsAt < y.startsAt ? -1 : 1));
+  return found.sort((x, y) => x - y).map((t) => ({ startsAt: isoAt(t), endsAt: isoAt(t + slotMs) }));
+}
+
+/*
+ * Slot times fall on the same few thousand instants (whole minutes of the coming weeks) for every
+ * patient who looks, and formatting one took a fifth of a slot list's CPU: remember them.
+ */
+const isoStrings = new Map<number, string>();
+function isoAt(ms: number): string {
+  let iso = isoStrings.get(ms);
+  if (iso === undefined) {
+    if (isoStrings.size >= 50_000) isoStrings.clear();
+    isoStrings.set(ms, (iso = new Date(ms).toISOString()));
+  }
+  return iso;
 }
 
 /**

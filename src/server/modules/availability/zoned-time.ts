@@ -60,12 +60,22 @@ const parseDate = (date: string) => date.split('-').map(Number) as [number, numb
  * that wall-clock time does not exist there (the hour skipped when daylight saving starts).
  */
 export function zonedToUtc(date: string, minutes: number, tz: string): Date | null {
-  const [y, m, d] = parseDate(date);
-  const wall = Date.UTC(y, m - 1, d) + minutes * 60_000;
+  const t = wallToUtc(utcMidnight(date) + minutes * 60_000, tz);
+  return t === null ? null : new Date(t);
+}
+
+/** `zonedToUtc` in milliseconds, from a wall-clock time written as if it were UTC (`utcMidnight` plus minutes). */
+export function wallToUtc(wall: number, tz: string): number | null {
   let t = wall - offsetAt(wall, tz);
   const second = offsetAt(t, tz);
   if (wall - second !== t) t = wall - second;
-  return t + offsetAt(t, tz) === wall ? new Date(t) : null;
+  return t + offsetAt(t, tz) === wall ? t : null;
+}
+
+/** Midnight of a calendar date ("YYYY-MM-DD") as a UTC instant, in milliseconds. */
+export function utcMidnight(date: string): number {
+  const [y, m, d] = parseDate(date);
+  return Date.UTC(y, m - 1, d);
 }
 
 /** The calendar date ("YYYY-MM-DD") and minutes past midnight of an instant, as seen in `tz`. */

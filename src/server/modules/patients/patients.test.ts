@@ -115,7 +115,13 @@ describe('listing patients', () => {
     expect(ids(await admin.get(`/api/hospitals/${hospital.id}/patients?q=bimal-`))).toEqual([b.id]);
     expect((await admin.get(`/api/hospitals/${hospital.id}/patients?q=tamang&limit=1`)).body).toMatchObject({ total: 2, items: [{ id: a.id }] });
     expect((await admin.get(`/api/hospitals/${hospital.id}/patients?q=%25`)).body).toEqual({ items: [], total: 0 });
-    expect(ids(await root.get(`/api/hospitals/${hospital.id}/patients`))).toEqual([a.id, b.id, c.id]);
+    // A query matches within the name or within the email, never from one into the other.
+    expect(ids(await admin.get(`/api/hospitals/${hospital.id}/patients?q=${encodeURIComponent('TAMANG bimal-')}`))).toEqual([]);
+    // Found by what they are called now.
+    expect((await admin.patch(`/api/patients/${c.id}`, { lastName: 'Shrestha' })).status).toBe(200);
+    expect(ids(await admin.get(`/api/hospitals/${hospital.id}/patients?q=${encodeURIComponent('SHREST')}`))).toEqual([c.id]);
+    expect(ids(await admin.get(`/api/hospitals/${hospital.id}/patients?q=yadav`))).toEqual([]);
+    expect(ids(await root.get(`/api/hospitals/${hospital.id}/patients`))).toEqual([c.id, a.id, b.id]);
 
     expectProblem(await A.as.admin.get(`/api/hospitals/${hospital.id}/patients`), 404, 'not_found');
     for (const client of [A.as.doctor, A.as.patient]) expectProblem(await client.get(`/api/hospitals/${A.hospital.id}/patients`), 403, 'forbidden');
