@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -48,6 +48,7 @@ import { serveBackups } from './backup/control.js';
 import { openFileStore } from './files/storage.js';
 import { noMetrics, prometheusMetrics } from './metrics/metrics.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
+import { compiledSerializer } from './plugins/serializer.js';
 
 export interface AppDeps {
   /** An already-open database (tests share one per file); otherwise opened from config. */
@@ -71,7 +72,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   answerClientErrors(app.server);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializer({ check: !config.production }));
 
   const database = deps.database ?? (await openDatabase(config.database));
   const bus = deps.bus ?? (config.redisUrl ? await redisBus(config.redisUrl, (err) => app.log.error({ err }, 'redis')) : memoryBus());
