@@ -1,9 +1,11 @@
 // npm run bench:profile -- [--db=postgres|pglite] [--only=<figure names, comma-separated>]
-// One small data set, the server under `node --cpu-prof`, the http figures asked for; then the
+// One small data set, the server under `node --cpu-prof`, the http figures asked for (or `chat`:
+// the chat scenario's round trips and burst); then the
 // functions that took the most CPU (self time), and the .cpuprofile for Chrome's DevTools.
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { burst, closePairs, openPairs, sequential } from './chat.js';
 import { createBenchDatabase, type Kind } from './database.js';
 import { httpFigures } from './http.js';
 import { peopleOf } from './people.js';
@@ -20,7 +22,15 @@ const dir = mkdtempSync(join(tmpdir(), 'tm-prof-'));
 const db = await createBenchDatabase(kind, SIZES.small, SESSION_SECRET);
 const server = await startServer(db.env, { cpuProf: dir });
 try {
-  for (const f of await httpFigures(server.origin, peopleOf(db.seeded), db.seeded.today, only)) console.log(f);
+  const people = peopleOf(db.seeded);
+  if (only?.has('chat')) {
+    const byId = new Map([...people.patients, ...people.doctors].map((p) => [p.id, p]));
+    const pairs = db.seeded.chats.map((c) => ({ appointmentId: c.appointmentId, patient: byId.get(c.patientId)!, doctor: byId.get(c.doctorId)! }));
+    const open = await openPairs(pairs, server.origin, server.origin);
+    console.log('sequential', await sequential(open));
+    console.log('burst', await burst(open));
+    closePairs(open);
+  } else for (const f of await httpFigures(server.origin, people, db.seeded.today, only)) console.log(f);
 } finally {
   await server.stop();
   await db.drop();

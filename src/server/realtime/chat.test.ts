@@ -76,6 +76,37 @@ describe('chat', () => {
     expect(await t.app.db.select().from(chatMessages).where(eq(chatMessages.clientId, 'retry-1'))).toHaveLength(1);
   });
 
+  it('stores a burst from both sides, acknowledging each message once stored, in the order sent', async () => {
+    const other = await buildTenant(t.app);
+    await other.as.doctor.put(`/api/doctors/${other.doctor.id}/availability`, allWeek());
+    const id = await newAppointment(other, 3);
+    const patient = await join(`/ws/chat/${id}/`, other.as.patient);
+    const doctor = await join(`/ws/chat/${id}/`, other.as.doctor);
+    const N = 10;
+    // Sent without waiting: many arrive in the same moment and are stored together.
+    for (let i = 0; i < N; i++) {
+      patient.send({ type: 'chat.send', clientId: `p-${i}`, text: `from the patient ${i}` });
+      doctor.send({ type: 'chat.send', clientId: `d-${i}`, text: `from the doctor ${i}` });
+    }
+    const acks = { patient: [] as { clientId: string; message: { id: string; seq: number } }[], doctor: [] as typeof acks.patient };
+    for (let i = 0; i < N; i++) {
+      acks.patient.push(await patient.next('chat.ack'));
+      acks.doctor.push(await doctor.next('chat.ack'));
+    }
+    for (const [side, prefix] of [['patient', 'p'], ['doctor', 'd']] as const) {
+      expect(acks[side].map((a) => a.clientId)).toEqual(Array.from({ length: N }, (_, i) => `${prefix}-${i}`));
+      const seqs = acks[side].map((a) => a.message.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    }
+    const stored = await t.app.db.select().from(chatMessages).where(eq(chatMessages.appointmentId, id));
+    expect(stored).toHaveLength(2 * N);
+    expect(new Set(stored.map((m) => m.id))).toEqual(new Set([...acks.patient, ...acks.doctor].map((a) => a.message.id)));
+    // Each side hears every message of the other, and the doctor's unread count reaches them all.
+    for (let i = 0; i < N; i++) expect((await doctor.next('chat.message', (e) => e.message.senderId === other.patient.id)).message.text).toBe(`from the patient ${i}`);
+    const unread = await other.as.doctor.get('/api/chat/unread');
+    expect(unread.body.total).toBe(N);
+  });
+
   it('keeps client ids apart per appointment: the same id in another chat is a new message', async () => {
     const other = await newAppointment(h, 10);
     const first = await h.as.patient.post(`/api/appointments/${appointmentId}/messages`, { text: 'In the first chat', clientId: 'shared-1' });

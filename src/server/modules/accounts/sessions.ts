@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { anyOf } from '../../db/any.js';
+import { allOk, perTurn } from '../../db/per-turn.js';
 import { prepared } from '../../db/prepared.js';
 import type { Config } from '../../config.js';
 import type { Tx } from '../../db/client.js';
@@ -150,46 +151,22 @@ function actorOf(row: SessionRow, cfg: SessionConfig, now: number): Actor | null
 /**
  * Records activity on a session, at most once a minute (a write per request would be waste).
  * Every session seen in the same turn of the event loop is recorded by one update: at 20,000
- * people signed in, a write per person a minute would be hundreds a second. The caller still
- * waits for it to be written.
+ * people signed in, a write per person a minute would be hundreds a second.
  */
 export async function touchSession(db: Tx, session: { id: string; lastSeenAt: Date }, at: Date) {
   if (at.getTime() - session.lastSeenAt.getTime() <= TOUCH_EVERY_MS) return false;
   // Moved first, so that the same session's other requests of this turn do not record it again.
   session.lastSeenAt = at;
-  await touchesOf(db, at).add(session.id, at);
+  await recordSeen(db, { id: session.id, at });
   return true;
 }
 
-interface Touches {
-  ids: Set<string>;
-  at: Date;
-  written: Promise<void>;
-  add(id: string, at: Date): Promise<void>;
-}
-
-const pendingTouches = new WeakMap<Tx, Touches>();
-
-function touchesOf(db: Tx, first: Date): Touches {
-  const pending = pendingTouches.get(db);
-  if (pending) return pending;
-  const touches: Touches = {
-    ids: new Set(),
-    at: first,
-    // After the requests of this turn have added theirs; the latest time of the turn for all of them (milliseconds apart).
-    written: new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      pendingTouches.delete(db);
-      await db.update(sessions).set({ lastSeenAt: touches.at }).where(anyOf(sessions.id, [...touches.ids], 'text'));
-    }),
-    add(id, at) {
-      touches.ids.add(id);
-      if (at > touches.at) touches.at = at;
-      return touches.written;
-    },
-  };
-  pendingTouches.set(db, touches);
-  return touches;
-}
+// The latest time of the turn for all of them: they are milliseconds apart.
+const recordSeen = perTurn<{ id: string; at: Date }, void>(async (db, seen) => {
+  const at = new Date(Math.max(...seen.map((s) => s.at.getTime())));
+  await db.update(sessions).set({ lastSeenAt: at }).where(anyOf(sessions.id, seen.map((s) => s.id), 'text'));
+  return allOk(seen.length, undefined);
+});
 
 export const revokeSession = (db: Tx, sessionId: string) => db.delete(sessions).where(eq(sessions.id, sessionId));
 

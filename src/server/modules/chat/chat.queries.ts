@@ -1,4 +1,5 @@
 import { and, eq, gt } from 'drizzle-orm';
+import { anyOf } from '../../db/any.js';
 import type { ChatMessage } from '../../../contracts/chat.js';
 import type { Tx } from '../../db/client.js';
 import { chatMessages, chatUnread } from '../../db/schema/index.js';
@@ -20,11 +21,22 @@ export const presentMessage = (m: MessageRow): ChatMessage => ({
   createdAt: m.createdAt.toISOString(),
 });
 
-/** Messages others sent to `userId` that they have not read yet, per appointment (counted by a trigger: migration 0005). */
-export async function unreadFor(tx: Tx, userId: string) {
-  const byAppointment = await tx
-    .select({ appointmentId: chatUnread.appointmentId, unread: chatUnread.unread })
+export interface UnreadCounts {
+  total: number;
+  byAppointment: { appointmentId: string; unread: number }[];
+}
+
+/** Messages others sent to each person that they have not read yet, per appointment (counted by a trigger: migration 0005). */
+export async function unreadFor(tx: Tx, userIds: string[]): Promise<Map<string, UnreadCounts>> {
+  const rows = await tx
+    .select({ userId: chatUnread.userId, appointmentId: chatUnread.appointmentId, unread: chatUnread.unread })
     .from(chatUnread)
-    .where(and(eq(chatUnread.userId, userId), gt(chatUnread.unread, 0)));
-  return { total: byAppointment.reduce((n, r) => n + r.unread, 0), byAppointment };
+    .where(and(anyOf(chatUnread.userId, userIds, 'uuid'), gt(chatUnread.unread, 0)));
+  const out = new Map(userIds.map((id): [string, UnreadCounts] => [id, { total: 0, byAppointment: [] }]));
+  for (const { userId, appointmentId, unread } of rows) {
+    const counts = out.get(userId)!;
+    counts.total += unread;
+    counts.byAppointment.push({ appointmentId, unread });
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { ChatHistory, ChatMessage } from '../../../contracts/chat.js';
 import type { ActorCtx, Ctx } from '../../context.js';
@@ -10,8 +11,9 @@ import { appointmentRows } from '../../access/appointments.policy.js';
 import { chatAccess, type ChatAccess } from '../../access/chat.policy.js';
 import { toAppointment, toUser } from '../../realtime/events.js';
 import { afterWrites, type Outbox } from '../../realtime/outbox.js';
-import { presentMessage, unreadFor, type MessageRow } from './chat.queries.js';
+import { presentMessage, unreadFor, type MessageRow, type UnreadCounts } from './chat.queries.js';
 import { anyOf } from '../../db/any.js';
+import { perTurn } from '../../db/per-turn.js';
 
 /**
  * The appointment and what this person may do with its chat; another's chat does not exist.
@@ -60,32 +62,27 @@ export async function sendMessage(ctx: ActorCtx, appointmentId: string, input: N
   }
   let stored: MessageRow | undefined;
   try {
-    const insert = async (tx: Tx) => {
-      const [row] = await tx
-        .insert(chatMessages)
-        .values({
-          appointmentId,
-          senderId: ctx.actor.userId,
-          clientId: input.clientId ?? null,
-          body: input.text,
-          attachmentFile: file?.name ?? null,
-          attachmentName: file?.original ?? null,
-          attachmentType: file?.type ?? null,
-          attachmentSize: file?.size ?? null,
-          // The app's clock, like every other time: how long a message stays unread is measured from it.
-          createdAt: ctx.clock.now(),
-        })
-        .onConflictDoNothing({ target: [chatMessages.appointmentId, chatMessages.senderId, chatMessages.clientId] })
-        .returning();
-      return row;
+    const row: NewRow = {
+      id: randomUUID(),
+      appointmentId,
+      senderId: ctx.actor.userId,
+      clientId: input.clientId ?? null,
+      body: input.text,
+      attachmentFile: file?.name ?? null,
+      attachmentName: file?.original ?? null,
+      attachmentType: file?.type ?? null,
+      attachmentSize: file?.size ?? null,
+      // The app's clock, like every other time: how long a message stays unread is measured from it.
+      createdAt: ctx.clock.now(),
     };
-    // A text message is one statement; a file is counted against the quota in the same transaction.
+    // A file is counted against the quota in the same transaction; a text message is stored with
+    // the others sent in the same moment, by one statement.
     stored = file
       ? await ctx.db.transaction(async (tx) => {
           await withinAttachmentQuota(tx, ctx, appointmentId, file!.size);
-          return insert(tx);
+          return (await insertMessages(tx, [row]))[0];
         })
-      : await insert(ctx.db);
+      : await storeMessage(ctx.db, row);
   } catch (e) {
     if (file) await ctx.files.remove('attachments', file.name);
     throw e;
@@ -160,6 +157,29 @@ export async function history(ctx: ActorCtx, appointmentId: string, q: { before?
   return { items: page.map(presentMessage), hasMore: rows.length > q.limit, canWrite: access.canWrite, maxAttachmentBytes: ctx.config.chat.attachmentMaxBytes };
 }
 
+type NewRow = typeof chatMessages.$inferInsert & { id: string };
+
+/** Stores messages; a retry (same client id) is not stored again and answers undefined. */
+async function insertMessages(db: Tx, rows: NewRow[]): Promise<(MessageRow | undefined)[]> {
+  const stored = await db
+    .insert(chatMessages)
+    .values(rows)
+    .onConflictDoNothing({ target: [chatMessages.appointmentId, chatMessages.senderId, chatMessages.clientId] })
+    .returning();
+  const byId = new Map(stored.map((r) => [r.id, r]));
+  return rows.map((r) => byId.get(r.id));
+}
+
+const storeMessage = perTurn<NewRow, MessageRow | undefined>(async (db, rows) => {
+  try {
+    return (await insertMessages(db, rows)).map((ok) => ({ ok }));
+  } catch (failed) {
+    if (rows.length === 1) return [{ failed }];
+    // One message the database refuses must not take the others with it: each on its own then.
+    return Promise.all(rows.map((r) => insertMessages(db, [r]).then(([ok]) => ({ ok }), (failed: unknown) => ({ failed }))));
+  }
+});
+
 /**
  * Marks the other party's messages up to `upToSeq` as read (and delivered), and tells the
  * sender. Returns how many changed.
@@ -233,12 +253,18 @@ const receipt = (appointmentId: string, changed: { id: string }[], deliveredAt: 
 
 /** The person's unread counts, for their header, once what changed them has committed. */
 async function queueUnread(db: Tx, outbox: Outbox, userId: string, appointmentId: string) {
-  const counts = await unreadFor(db, userId);
+  const counts = await unreadOf(db, userId);
   const unread = counts.byAppointment.find((c) => c.appointmentId === appointmentId)?.unread ?? 0;
   outbox.add(toUser(userId, { type: 'chat.unread', appointmentId, unread, total: counts.total }));
 }
 
-export const unreadCounts = (ctx: ActorCtx) => unreadFor(ctx.db, ctx.actor.userId);
+/** Everyone's whose counts changed in the same moment, read by one query. */
+const unreadOf = perTurn<string, UnreadCounts>(async (db, userIds) => {
+  const counts = await unreadFor(db, [...new Set(userIds)]);
+  return userIds.map((id) => ({ ok: counts.get(id)! }));
+});
+
+export const unreadCounts = async (ctx: ActorCtx) => (await unreadFor(ctx.db, [ctx.actor.userId])).get(ctx.actor.userId)!;
 
 export async function openAttachment(ctx: ActorCtx, appointmentId: string, messageId: string) {
   const { appointment, access } = await chatOf(ctx, appointmentId);
