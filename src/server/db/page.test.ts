@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paged } from './page.js';
+import { paged, pagedOver } from './page.js';
 
 describe('paged', () => {
   const rows = (n: number) => Promise.resolve(Array.from({ length: n }, (_, i) => i));
@@ -21,5 +21,18 @@ describe('paged', () => {
     expect(await paged({ limit: 20, offset: 0 }, rows(20), c.count)).toMatchObject({ total: 57 });
     expect(await paged({ limit: 20, offset: 80 }, rows(0), c.count)).toMatchObject({ total: 57 });
     expect(c.calls).toHaveLength(2);
+  });
+});
+
+describe('pagedOver', () => {
+  it('takes the total from the rows, and counts only past the end', async () => {
+    const calls: number[] = [];
+    const count = async () => (calls.push(1), [{ n: 57 }]);
+    const page = (n: number) => Promise.resolve(Array.from({ length: n }, () => ({ total: 57 })));
+    expect((await pagedOver({ limit: 20, offset: 0 }, page(20), count)).total).toBe(57);
+    expect((await pagedOver({ limit: 20, offset: 0 }, page(0), count)).total).toBe(0);
+    expect(calls).toHaveLength(0);
+    expect((await pagedOver({ limit: 20, offset: 80 }, page(0), count)).total).toBe(57);
+    expect(calls).toHaveLength(1);
   });
 });

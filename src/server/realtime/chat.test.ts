@@ -88,7 +88,8 @@ describe('chat', () => {
       patient.send({ type: 'chat.send', clientId: `p-${i}`, text: `from the patient ${i}` });
       doctor.send({ type: 'chat.send', clientId: `d-${i}`, text: `from the doctor ${i}` });
     }
-    const acks = { patient: [] as { clientId: string; message: { id: string; seq: number } }[], doctor: [] as typeof acks.patient };
+    type Ack = { clientId: string; message: { id: string; seq: number } };
+    const acks: Record<'patient' | 'doctor', Ack[]> = { patient: [], doctor: [] };
     for (let i = 0; i < N; i++) {
       acks.patient.push(await patient.next('chat.ack'));
       acks.doctor.push(await doctor.next('chat.ack'));

@@ -13,7 +13,7 @@ import { toAppointment, toUser } from '../../realtime/events.js';
 import { afterWrites, type Outbox } from '../../realtime/outbox.js';
 import { presentMessage, unreadFor, type MessageRow, type UnreadCounts } from './chat.queries.js';
 import { anyOf } from '../../db/any.js';
-import { perTurn } from '../../db/per-turn.js';
+import { allOk, perTurn } from '../../db/per-turn.js';
 
 /**
  * The appointment and what this person may do with its chat; another's chat does not exist.
@@ -216,21 +216,20 @@ export async function markDelivered(ctx: Ctx, appointmentId: string, recipientId
 }
 
 /**
- * A socket received a message: noted now, written with every other delivery noted in the same
- * turn of the event loop (one update for a burst, not one per message), then receipted.
+ * A socket received a message: written with every other delivery of the same turn of the event
+ * loop (one update for a burst, not one per message), then receipted. Nobody waits for it.
  */
-export function noteDelivered(ctx: Ctx, appointmentId: string, messageId: string) {
-  let batch = deliveries.get(ctx.db);
-  if (!batch) deliveries.set(ctx.db, (batch = new Map()));
-  const first = batch.size === 0;
-  batch.set(messageId, appointmentId);
-  if (first) setImmediate(() => void writeDeliveries(ctx, batch!).catch((err) => ctx.log.error({ err }, 'delivery receipts failed')));
+export function noteDelivered(ctx: Ctx, messageId: string) {
+  void recordDelivered(ctx.db, { ctx, messageId });
 }
-const deliveries = new WeakMap<object, Map<string, string>>();
 
-async function writeDeliveries(ctx: Ctx, batch: Map<string, string>) {
-  const ids = [...batch.keys()];
-  batch.clear();
+const recordDelivered = perTurn<{ ctx: Ctx; messageId: string }, void>(async (_db, noted) => {
+  const { ctx } = noted[0]!;
+  await writeDeliveries(ctx, [...new Set(noted.map((n) => n.messageId))]).catch((err) => ctx.log.error({ err }, 'delivery receipts failed'));
+  return allOk(noted.length, undefined);
+});
+
+async function writeDeliveries(ctx: Ctx, ids: string[]) {
   await afterWrites(ctx, async (db, outbox) => {
     const now = ctx.clock.now();
     // The ids come from our own events, each heard by a socket of the other side.

@@ -45,6 +45,6 @@ export const chatSocket: SocketEndpoint<{ appointmentId: string }, ChatClientEve
   hears: (conn, event) => !(event.type === 'chat.typing' && event.userId === conn.actor.userId),
   async delivered(ctx, _conn, event) {
     if (event.type === 'chat.message' && event.message.senderId !== ctx.actor.userId && !event.message.deliveredAt)
-      noteDelivered(ctx, event.message.appointmentId, event.message.id);
+      noteDelivered(ctx, event.message.id);
   },
 };

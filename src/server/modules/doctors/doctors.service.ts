@@ -14,6 +14,7 @@ import { personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
 import { findHospital } from '../hospitals/hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
+import { pagedOver, totalOver } from '../../db/page.js';
 
 type ProfileRow = typeof doctorProfiles.$inferSelect;
 
@@ -64,12 +65,19 @@ export async function listDoctors(ctx: ActorCtx, hospitalId: string, q: ListQuer
     q.specialization ? ilike(doctorProfiles.specialization, q.specialization.replace(/[\\%_]/g, (c) => `\\${c}`)) : undefined,
     personSearch(q.q),
   );
-  const base = () => ctx.db.select().from(doctorProfiles).innerJoin(users, eq(users.id, doctorProfiles.userId)).where(where);
-  const [rows, [total]] = await Promise.all([
-    base().orderBy(asc(users.lastName), asc(users.firstName)).limit(q.limit).offset(q.offset),
-    ctx.db.select({ n: count() }).from(doctorProfiles).innerJoin(users, eq(users.id, doctorProfiles.userId)).where(where),
-  ]);
-  return { items: rows.map((r) => presentFor(ctx.scope, r.users, r.doctor_profiles)), total: total!.n };
+  const { items: rows, total } = await pagedOver(
+    q,
+    ctx.db
+      .select({ user: users, profile: doctorProfiles, total: totalOver })
+      .from(doctorProfiles)
+      .innerJoin(users, eq(users.id, doctorProfiles.userId))
+      .where(where)
+      .orderBy(asc(users.lastName), asc(users.firstName))
+      .limit(q.limit)
+      .offset(q.offset),
+    () => ctx.db.select({ n: count() }).from(doctorProfiles).innerJoin(users, eq(users.id, doctorProfiles.userId)).where(where),
+  );
+  return { items: rows.map((r) => presentFor(ctx.scope, r.user, r.profile)), total };
 }
 
 /** The specializations of a hospital's active doctors, for a filter. */

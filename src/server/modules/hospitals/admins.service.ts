@@ -11,15 +11,17 @@ import { insertAccount, toUserBase, updateAccount } from '../accounts/users.js';
 import { personSearch } from '../accounts/search.js';
 import { findHospital } from './hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
+import { pagedOver, totalOver } from '../../db/page.js';
 
 export async function listAdmins(ctx: ActorCtx, hospitalId: string, q: ListQuery) {
   await findHospital(ctx.db, ctx.scope, hospitalId);
   const where = and(eq(users.hospitalId, hospitalId), eq(users.role, 'hospital_admin'), personSearch(q.q));
-  const [rows, [total]] = await Promise.all([
-    ctx.db.select().from(users).where(where).orderBy(asc(users.lastName), asc(users.firstName)).limit(q.limit).offset(q.offset),
-    ctx.db.select({ n: count() }).from(users).where(where),
-  ]);
-  return { items: rows.map(toUserBase), total: total!.n };
+  const { items: rows, total } = await pagedOver(
+    q,
+    ctx.db.select({ user: users, total: totalOver }).from(users).where(where).orderBy(asc(users.lastName), asc(users.firstName)).limit(q.limit).offset(q.offset),
+    () => ctx.db.select({ n: count() }).from(users).where(where),
+  );
+  return { items: rows.map((r) => toUserBase(r.user)), total };
 }
 
 export async function createAdmin(ctx: ActorCtx, hospitalId: string, body: HospitalAdminCreate) {

@@ -12,7 +12,7 @@ import { personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
 import { findHospital } from '../hospitals/hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
-import { paged } from '../../db/page.js';
+import { pagedOver, totalOver } from '../../db/page.js';
 
 type ProfileRow = typeof patientProfiles.$inferSelect;
 
@@ -30,10 +30,10 @@ export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQue
   // The person's own hospital and role too (the profile repeats them): the search then reads the
   // hospital's patients by index instead of matching every person of the installation.
   const where = and(eq(patientProfiles.hospitalId, hospitalId), eq(users.hospitalId, hospitalId), eq(users.role, 'patient'), personSearch(q.q));
-  const { items: rows, total } = await paged(
+  const { items: rows, total } = await pagedOver(
     q,
     ctx.db
-      .select()
+      .select({ user: users, profile: patientProfiles, total: totalOver })
       .from(patientProfiles)
       .innerJoin(users, eq(users.id, patientProfiles.userId))
       .where(where)
@@ -44,7 +44,7 @@ export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQue
   );
   // The list carries medical history, allergies and blood types: a read of it is a read of them all.
   await audit(ctx.db, ctx, { action: 'patient.listed', hospitalId, entityType: 'hospital', entityId: hospitalId, details: { count: rows.length } });
-  return { items: rows.map((r) => present(r.users, r.patient_profiles)), total };
+  return { items: rows.map((r) => present(r.user, r.profile)), total };
 }
 
 /** A patient record this scope may see (access/patients.policy.ts); to anyone else it does not exist. */

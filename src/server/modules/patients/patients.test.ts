@@ -114,6 +114,8 @@ describe('listing patients', () => {
     expect(ids(await admin.get(`/api/hospitals/${hospital.id}/patients?q=${encodeURIComponent('Chandra Y')}`))).toEqual([c.id]);
     expect(ids(await admin.get(`/api/hospitals/${hospital.id}/patients?q=bimal-`))).toEqual([b.id]);
     expect((await admin.get(`/api/hospitals/${hospital.id}/patients?q=tamang&limit=1`)).body).toMatchObject({ total: 2, items: [{ id: a.id }] });
+    expect((await admin.get(`/api/hospitals/${hospital.id}/patients?q=tamang&limit=1&offset=1`)).body).toMatchObject({ total: 2, items: [{ id: b.id }] });
+    expect((await admin.get(`/api/hospitals/${hospital.id}/patients?q=tamang&offset=5`)).body).toEqual({ total: 2, items: [] });
     expect((await admin.get(`/api/hospitals/${hospital.id}/patients?q=%25`)).body).toEqual({ items: [], total: 0 });
     // A query matches within the name or within the email, never from one into the other.
     expect(ids(await admin.get(`/api/hospitals/${hospital.id}/patients?q=${encodeURIComponent('TAMANG bimal-')}`))).toEqual([]);
