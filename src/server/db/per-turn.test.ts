@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tx } from './client.js';
-import { perTurn, type Settled } from './per-turn.js';
+import { perTurn, togetherOrAlone, type Settled } from './per-turn.js';
 
 // The batching alone, with a stand-in for the database: what each batch is given, and answers.
 const db = {} as Tx;
@@ -31,5 +31,20 @@ describe('perTurn', () => {
     });
     const both = await Promise.allSettled([broken(db, 1), broken(db, 2)]);
     expect(both.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'ok'))).toEqual(['database gone', 'database gone']);
+  });
+});
+
+describe('togetherOrAlone', () => {
+  it('runs all items at once, and when that fails, each alone: only the bad one fails', async () => {
+    const runs: number[][] = [];
+    const all = async (items: number[]) => {
+      runs.push(items);
+      if (items.includes(13)) throw new Error('refused 13');
+      return items.map((n) => n + 1);
+    };
+    expect(await togetherOrAlone([1, 2], all)).toEqual([{ ok: 2 }, { ok: 3 }]);
+    const mixed = await togetherOrAlone([1, 13, 3], all);
+    expect(mixed.map((r) => ('ok' in r ? r.ok : (r.failed as Error).message))).toEqual([2, 'refused 13', 4]);
+    expect(runs).toEqual([[1, 2], [1, 13, 3], [1], [13], [3]]);
   });
 });

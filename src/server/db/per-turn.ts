@@ -32,3 +32,16 @@ export function perTurn<I, O>(run: (db: Tx, items: I[]) => Promise<Settled<O>[]>
 
 /** Every item's answer is the same. */
 export const allOk = <O>(n: number, ok: O): Settled<O>[] => Array.from({ length: n }, () => ({ ok }));
+
+/**
+ * `all` over every item at once; should that fail, over each item alone, so that an item the
+ * database refuses fails only its own caller.
+ */
+export async function togetherOrAlone<I, O>(items: I[], all: (items: I[]) => Promise<O[]>): Promise<Settled<O>[]> {
+  try {
+    return (await all(items)).map((ok) => ({ ok }));
+  } catch (failed) {
+    if (items.length === 1) return [{ failed }];
+    return Promise.all(items.map((item) => all([item]).then(([ok]) => ({ ok: ok as O }), (failed: unknown) => ({ failed }))));
+  }
+}

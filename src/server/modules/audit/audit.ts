@@ -1,6 +1,7 @@
 import type { Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
+import { perTurn, togetherOrAlone } from '../../db/per-turn.js';
 
 export interface AuditInput {
   action: string;
@@ -12,11 +13,15 @@ export interface AuditInput {
   actor?: { id: string | null; email: string | null };
 }
 
-/** Records who did what, when and from where. Runs in the caller's transaction. */
+/**
+ * Records who did what, when and from where. In a transaction, as part of it; outside one (the
+ * reads that are audited, such as a doctor's day or an admin's patient search), with the other
+ * records of the same turn of the event loop, by one insert. Either way the caller waits for it.
+ */
 export async function audit(tx: Tx, ctx: Ctx, e: AuditInput) {
   // Work the system did itself is attributed to it, with the reason its context gave.
   const system = ctx.scope.kind === 'system' ? { systemReason: ctx.scope.reason } : {};
-  await tx.insert(auditEvents).values({
+  const row: AuditRow = {
     action: e.action,
     actorId: e.actor ? e.actor.id : (ctx.actor?.userId ?? null),
     actorEmail: e.actor ? e.actor.email : (ctx.actor?.email ?? (ctx.scope.kind === 'system' ? 'system' : null)),
@@ -26,8 +31,19 @@ export async function audit(tx: Tx, ctx: Ctx, e: AuditInput) {
     ip: ctx.ip,
     userAgent: ctx.userAgent,
     details: { ...e.details, ...system },
-  });
+  };
+  if (tx === ctx.db) await recordLater(tx, row);
+  else await tx.insert(auditEvents).values(row);
 }
+
+type AuditRow = typeof auditEvents.$inferInsert;
+
+const recordLater = perTurn<AuditRow, void>((db, rows) =>
+  togetherOrAlone(rows, async (some) => {
+    await db.insert(auditEvents).values(some);
+    return some.map(() => undefined);
+  }),
+);
 
 /** The names of the fields a patch changed, never their values (the trail holds no patient data). */
 export const changedFields = (patch: object) => ({ fields: Object.keys(patch).sort() });

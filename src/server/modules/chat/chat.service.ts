@@ -13,7 +13,7 @@ import { toAppointment, toUser } from '../../realtime/events.js';
 import { afterWrites, type Outbox } from '../../realtime/outbox.js';
 import { presentMessage, unreadFor, type MessageRow, type UnreadCounts } from './chat.queries.js';
 import { anyOf } from '../../db/any.js';
-import { allOk, perTurn } from '../../db/per-turn.js';
+import { allOk, perTurn, togetherOrAlone } from '../../db/per-turn.js';
 
 /**
  * The appointment and what this person may do with its chat; another's chat does not exist.
@@ -170,15 +170,7 @@ async function insertMessages(db: Tx, rows: NewRow[]): Promise<(MessageRow | und
   return rows.map((r) => byId.get(r.id));
 }
 
-const storeMessage = perTurn<NewRow, MessageRow | undefined>(async (db, rows) => {
-  try {
-    return (await insertMessages(db, rows)).map((ok) => ({ ok }));
-  } catch (failed) {
-    if (rows.length === 1) return [{ failed }];
-    // One message the database refuses must not take the others with it: each on its own then.
-    return Promise.all(rows.map((r) => insertMessages(db, [r]).then(([ok]) => ({ ok }), (failed: unknown) => ({ failed }))));
-  }
-});
+const storeMessage = perTurn<NewRow, MessageRow | undefined>((db, rows) => togetherOrAlone(rows, (some) => insertMessages(db, some)));
 
 /**
  * Marks the other party's messages up to `upToSeq` as read (and delivered), and tells the
