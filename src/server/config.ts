@@ -25,6 +25,8 @@ const Env = z.object({
     .string()
     .regex(/^(postgres(ql)?|memory):\/\//, 'must be postgres://…, postgresql://… or memory://')
     .optional(),
+  /** The embedded database's page cache (PostgreSQL's shared_buffers), in MB: its largest share of the server's memory. */
+  PGLITE_SHARED_BUFFERS_MB: int(32, 1),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be redis://… or rediss://…').optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: int(60, 1),
@@ -83,9 +85,9 @@ function configFrom(env: Env, sessionSecret: string) {
   const url = env.DATABASE_URL;
   const database =
     url === undefined
-      ? ({ kind: 'pglite', dir: join(dataDir, 'pglite') } as const)
+      ? ({ kind: 'pglite', dir: join(dataDir, 'pglite'), sharedBuffersMb: env.PGLITE_SHARED_BUFFERS_MB } as const)
       : url.startsWith('memory://')
-        ? ({ kind: 'pglite', dir: null } as const)
+        ? ({ kind: 'pglite', dir: null, sharedBuffersMb: env.PGLITE_SHARED_BUFFERS_MB } as const)
         : ({ kind: 'postgres', url } as const);
   return {
     env: env.NODE_ENV,

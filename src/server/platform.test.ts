@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
@@ -109,7 +109,7 @@ describe('configuration', () => {
     const a = loadConfig({ DATA_DIR: dir });
     expect(a.port).toBe(8000);
     expect(a.host).toBe('127.0.0.1');
-    expect(a.database).toEqual({ kind: 'pglite', dir: join(dir, 'pglite') });
+    expect(a.database).toEqual({ kind: 'pglite', dir: join(dir, 'pglite'), sharedBuffersMb: 32 });
     expect(a.session.cookieSecure).toBe(false);
     expect(loadConfig({ DATA_DIR: dir }).session.secret).toBe(a.session.secret);
     const prod = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://care.example', DATABASE_URL: 'postgres://db/x' });
@@ -189,6 +189,21 @@ describe('the embedded database directory', () => {
     const again = await openDatabase({ kind: 'pglite', dir });
     expect(readFileSync(join(dir, 'server.lock'), 'utf8')).toBe(String(process.pid));
     await again.close();
+  });
+
+  it('has the page cache PGLITE_SHARED_BUFFERS_MB gives it, 32 MB by default', async () => {
+    const template = process.env.TEST_PGLITE_TEMPLATE;
+    const from = template ? new Blob([readFileSync(template)]) : undefined;
+    for (const [env, expected] of [[{}, '32MB'], [{ PGLITE_SHARED_BUFFERS_MB: '48' }, '48MB']] as const) {
+      const database = await openDatabase(loadConfig({ DATABASE_URL: 'memory://', SESSION_SECRET: 's'.repeat(40), ...env }).database, { from });
+      try {
+        const result = (await database.db.execute(sql`show shared_buffers`)) as unknown as { rows: { shared_buffers: string }[] };
+        expect(result.rows[0]!.shared_buffers).toBe(expected);
+      } finally {
+        await database.close();
+      }
+    }
+    expect(() => loadConfig({ PGLITE_SHARED_BUFFERS_MB: '0', SESSION_SECRET: 's'.repeat(40) })).toThrow(/PGLITE_SHARED_BUFFERS_MB/);
   });
 
   it('makes a second server on the same DATA_DIR exit with a clear message', async () => {
