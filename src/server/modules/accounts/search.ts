@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { users } from '../../db/schema/index.js';
+import { asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { pagedOver, totalOver } from '../../db/page.js';
+import { doctorProfiles, patientProfiles, users } from '../../db/schema/index.js';
 
 /** Matches a free-text query, case-insensitively, within a person's name or within their email. */
 export function personSearch(q: string | undefined) {
@@ -7,4 +9,24 @@ export function personSearch(q: string | undefined) {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // search_text is lower-cased by the database: the query is too, by the same function.
   return sql`${users.searchText} like lower(${like})`;
+}
+
+/**
+ * A page of a hospital's people of one kind (doctors or patients) with their profiles, by name,
+ * and the list's total from the same scan.
+ */
+export function peoplePage<P extends typeof doctorProfiles | typeof patientProfiles>(db: Tx, profiles: P, where: SQL | undefined, q: { limit: number; offset: number }) {
+  const joined = () => db.select({ n: count() }).from(profiles as typeof doctorProfiles).innerJoin(users, eq(users.id, profiles.userId)).where(where);
+  return pagedOver(
+    q,
+    db
+      .select({ user: users, profile: profiles as P, total: totalOver })
+      .from(profiles as typeof doctorProfiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .where(where)
+      .orderBy(asc(users.lastName), asc(users.firstName))
+      .limit(q.limit)
+      .offset(q.offset),
+    joined,
+  );
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike } from 'drizzle-orm';
+import { and, asc, eq, ilike } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Doctor, type DoctorCreate, type DoctorPatch, type DoctorListQuery, type DoctorView, type PublicDoctor } from '../../../contracts/doctors.js';
 import type { ListQuery } from '../../../contracts/common.js';
@@ -10,11 +10,10 @@ import { UNIQUE_VIOLATION, constraintOf, sqlState } from '../../db/errors.js';
 import { doctorProfiles, users } from '../../db/schema/index.js';
 import { fieldError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
-import { personSearch } from '../accounts/search.js';
+import { peoplePage, personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
 import { findHospital } from '../hospitals/hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
-import { pagedOver, totalOver } from '../../db/page.js';
 
 type ProfileRow = typeof doctorProfiles.$inferSelect;
 
@@ -65,18 +64,7 @@ export async function listDoctors(ctx: ActorCtx, hospitalId: string, q: ListQuer
     q.specialization ? ilike(doctorProfiles.specialization, q.specialization.replace(/[\\%_]/g, (c) => `\\${c}`)) : undefined,
     personSearch(q.q),
   );
-  const { items: rows, total } = await pagedOver(
-    q,
-    ctx.db
-      .select({ user: users, profile: doctorProfiles, total: totalOver })
-      .from(doctorProfiles)
-      .innerJoin(users, eq(users.id, doctorProfiles.userId))
-      .where(where)
-      .orderBy(asc(users.lastName), asc(users.firstName))
-      .limit(q.limit)
-      .offset(q.offset),
-    () => ctx.db.select({ n: count() }).from(doctorProfiles).innerJoin(users, eq(users.id, doctorProfiles.userId)).where(where),
-  );
+  const { items: rows, total } = await peoplePage(ctx.db, doctorProfiles, where, q);
   return { items: rows.map((r) => presentFor(ctx.scope, r.user, r.profile)), total };
 }
 

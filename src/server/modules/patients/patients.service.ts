@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ListQuery } from '../../../contracts/common.js';
 import type { Patient, PatientCreate, PatientPatch } from '../../../contracts/patients.js';
 import { assertMayPatchPatient, patientRows } from '../../access/patients.policy.js';
@@ -8,11 +8,10 @@ import type { Tx } from '../../db/client.js';
 import { patientProfiles, users } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
-import { personSearch } from '../accounts/search.js';
+import { peoplePage, personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
 import { findHospital } from '../hospitals/hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
-import { pagedOver, totalOver } from '../../db/page.js';
 
 type ProfileRow = typeof patientProfiles.$inferSelect;
 
@@ -30,18 +29,7 @@ export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQue
   // The person's own hospital and role too (the profile repeats them): the search then reads the
   // hospital's patients by index instead of matching every person of the installation.
   const where = and(eq(patientProfiles.hospitalId, hospitalId), eq(users.hospitalId, hospitalId), eq(users.role, 'patient'), personSearch(q.q));
-  const { items: rows, total } = await pagedOver(
-    q,
-    ctx.db
-      .select({ user: users, profile: patientProfiles, total: totalOver })
-      .from(patientProfiles)
-      .innerJoin(users, eq(users.id, patientProfiles.userId))
-      .where(where)
-      .orderBy(asc(users.lastName), asc(users.firstName))
-      .limit(q.limit)
-      .offset(q.offset),
-    () => ctx.db.select({ n: count() }).from(patientProfiles).innerJoin(users, eq(users.id, patientProfiles.userId)).where(where),
-  );
+  const { items: rows, total } = await peoplePage(ctx.db, patientProfiles, where, q);
   // The list carries medical history, allergies and blood types: a read of it is a read of them all.
   await audit(ctx.db, ctx, { action: 'patient.listed', hospitalId, entityType: 'hospital', entityId: hospitalId, details: { count: rows.length } });
   return { items: rows.map((r) => present(r.user, r.profile)), total };
