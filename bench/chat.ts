@@ -2,12 +2,19 @@
 // sustained burst across every pair at once, through one instance or two (Redis); beside a bare
 // `ws` relay in the same run. A message counts when it reaches the other side's socket.
 import WebSocket from 'ws';
-import type { Person } from './people.js';
+import type { People, Person } from './people.js';
+import type { Seeded } from './seed.js';
 
 export interface Pair {
   appointmentId: string;
   patient: Person;
   doctor: Person;
+}
+
+/** The seeded open chats (at most `limit`) with their two people. */
+export function pairsOf(seeded: Seeded, people: People, limit = Infinity): Pair[] {
+  const byId = new Map([...people.patients, ...people.doctors].map((p) => [p.id, p]));
+  return seeded.chats.slice(0, limit).map((c) => ({ appointmentId: c.appointmentId, patient: byId.get(c.patientId)!, doctor: byId.get(c.doctorId)! }));
 }
 
 const ROUND_TRIPS = Number(process.env.BENCH_ROUND_TRIPS ?? 500);

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { burst, closePairs, openPairs, sequential } from './chat.js';
+import { burst, closePairs, openPairs, pairsOf, sequential } from './chat.js';
 import { createBenchDatabase, type Kind } from './database.js';
 import { httpFigures } from './http.js';
 import { peopleOf } from './people.js';
@@ -24,9 +24,7 @@ const server = await startServer(db.env, { cpuProf: dir });
 try {
   const people = peopleOf(db.seeded);
   if (only?.has('chat')) {
-    const byId = new Map([...people.patients, ...people.doctors].map((p) => [p.id, p]));
-    const pairs = db.seeded.chats.map((c) => ({ appointmentId: c.appointmentId, patient: byId.get(c.patientId)!, doctor: byId.get(c.doctorId)! }));
-    const open = await openPairs(pairs, server.origin, server.origin);
+    const open = await openPairs(pairsOf(db.seeded, people), server.origin, server.origin);
     console.log('sequential', await sequential(open));
     console.log('burst', await burst(open));
     closePairs(open);

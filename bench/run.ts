@@ -8,11 +8,10 @@ import { cpus, loadavg } from 'node:os';
 import { startBare } from './bare/spawn.js';
 import { createBenchDatabase, type Kind } from './database.js';
 import { bookingFigure } from './booking.js';
-import { burst, closePairs, openPairs, sequential, type Pair } from './chat.js';
+import { burst, closePairs, openPairs, pairsOf, sequential, type Pair } from './chat.js';
 import { openIdle } from './footprint.js';
 import { bareFigure, httpFigures, signInFigure, type HttpFigure } from './http.js';
 import { peopleOf, type People } from './people.js';
-import type { Seeded } from './seed.js';
 import { printReport, type Pass, type Report } from './report.js';
 import { SIZES, type Size } from './seed.js';
 import { serverMode, SESSION_SECRET, startServer, type Server } from './server.js';
@@ -69,12 +68,12 @@ for (const kind of kinds) {
       }
       if (scenarios.includes('chat') && wants('chat')) {
         log(`${kind}, ${size.name}: chat`);
-        pass.scenarios.chat = await chatScenario(server, pairsOf(db.seeded, people), kind === 'postgres' ? db.env : null);
+        pass.scenarios.chat = await chatScenario(server, pairsOf(db.seeded, people, PAIRS), kind === 'postgres' ? db.env : null);
       }
       pass.scenarios.afterLoad = { rssMb: server.rssMb() };
       if (scenarios.includes('footprint') && wants('footprint')) {
         log(`${kind}, ${size.name}: footprint`);
-        pass.scenarios.footprint = await footprint(server, people, pairsOf(db.seeded, people));
+        pass.scenarios.footprint = await footprint(server, people, pairsOf(db.seeded, people, PAIRS));
       }
     } finally {
       await server.stop();
@@ -102,11 +101,6 @@ writeFileSync(file, JSON.stringify(report, null, 2));
 printReport(report);
 console.log(`\nSaved ${file} (${report.minutes} min)`);
 process.exit(0);
-
-function pairsOf(seeded: Seeded, people: People): Pair[] {
-  const byId = new Map([...people.patients, ...people.doctors].map((p) => [p.id, p]));
-  return seeded.chats.slice(0, PAIRS).map((c) => ({ appointmentId: c.appointmentId, patient: byId.get(c.patientId)!, doctor: byId.get(c.doctorId)! }));
-}
 
 /** One instance, beside the bare relay; and two instances through Redis when on PostgreSQL. */
 async function chatScenario(server: Server, pairs: Pair[], postgresEnv: Record<string, string> | null) {

@@ -10,7 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import type { Config } from '../config.js';
+import { PGLITE_SHARED_BUFFERS_MB, type Config } from '../config.js';
 import { lockDirectory } from './lock.js';
 import { NamedStatementsClient } from './named-statements.js';
 import * as schema from './schema/index.js';
@@ -48,17 +48,11 @@ async function migrationsBehind(db: Db): Promise<number> {
 
 /** `from`: PGlite only, a dump (`Database.dump`) to start from instead of an empty database. */
 export async function openDatabase(cfg: DatabaseConfig, opts: { from?: Blob } = {}): Promise<Database> {
-  return cfg.kind === 'postgres' ? openPostgres(cfg.url) : openPglite(cfg.dir, cfg.sharedBuffersMb ?? DEFAULT_SHARED_BUFFERS_MB, opts.from);
+  return cfg.kind === 'postgres' ? openPostgres(cfg.url) : openPglite(cfg.dir, cfg.sharedBuffersMb ?? PGLITE_SHARED_BUFFERS_MB, opts.from);
 }
 
+/** The app's configuration, or (tests, the bench, backups) just where a PGlite lives. */
 type DatabaseConfig = Config['database'] | { kind: 'pglite'; dir: string | null; sharedBuffersMb?: number };
-
-/*
- * PGlite's page cache. Its default (128 MB) is touched as it starts: the embedded server then sat
- * at 379 MB at rest. 32 MB holds the whole of a small installation's hot data and brings it to
- * about 300 MB; PGLITE_SHARED_BUFFERS_MB gives a larger one to a larger installation.
- */
-const DEFAULT_SHARED_BUFFERS_MB = 32;
 
 async function openPglite(dir: string | null, sharedBuffersMb: number, from?: Blob): Promise<Database> {
   const unlock = dir ? lockDirectory(dir) : () => {};

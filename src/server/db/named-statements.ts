@@ -27,6 +27,8 @@ export class NamedStatementsClient extends pg.Client {
   }
 }
 
+// Assigned rather than declared in the class: pg's many `query` overloads cannot be overridden
+// one by one in TypeScript, and this one wrapper serves them all.
 const plainQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
 (NamedStatementsClient.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
   this: NamedStatementsClient,

@@ -16,17 +16,18 @@ export function personSearch(q: string | undefined) {
  * and the list's total from the same scan.
  */
 export function peoplePage<P extends typeof doctorProfiles | typeof patientProfiles>(db: Tx, profiles: P, where: SQL | undefined, q: { limit: number; offset: number }) {
-  const joined = () => db.select({ n: count() }).from(profiles as typeof doctorProfiles).innerJoin(users, eq(users.id, profiles.userId)).where(where);
+  // The cast: drizzle's builders take one table type, and both profile tables join users alike.
+  const from = profiles as typeof doctorProfiles;
   return pagedOver(
     q,
     db
-      .select({ user: users, profile: profiles as P, total: totalOver })
-      .from(profiles as typeof doctorProfiles)
+      .select({ user: users, profile: profiles, total: totalOver })
+      .from(from)
       .innerJoin(users, eq(users.id, profiles.userId))
       .where(where)
       .orderBy(asc(users.lastName), asc(users.firstName))
       .limit(q.limit)
       .offset(q.offset),
-    joined,
+    () => db.select({ n: count() }).from(from).innerJoin(users, eq(users.id, profiles.userId)).where(where),
   );
 }
