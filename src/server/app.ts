@@ -90,7 +90,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   registerErrorHandling(app);
-  await registerSecurityHeaders(app, config.session.cookieSecure);
+  registerSecurityHeaders(app, config.session.cookieSecure);
   // JSON, CSV and pages compressed on the way out (the web build's files are compressed once at build time).
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);

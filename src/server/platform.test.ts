@@ -73,6 +73,20 @@ describe('platform', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('same-origin');
+    expect(res.headers['permissions-policy']).toContain('camera=(self)');
+    // Over plain http no HSTS and no upgrade; errors carry the same headers as answers.
+    expect(res.headers).not.toHaveProperty('strict-transport-security');
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    const missing = await new Client(t.app).get('/api/nothing-here');
+    expect(missing.headers['content-security-policy']).toBe(csp);
+    expect(missing.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('behind https adds HSTS and upgrades insecure requests', async () => {
+    const app = await t.another({ COOKIE_SECURE: 'true' });
+    const res = await new Client(app).get('/healthz');
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(String(res.headers['content-security-policy'])).toMatch(/;upgrade-insecure-requests$/);
   });
 });
 

@@ -13,6 +13,7 @@ import pg from 'pg';
 import { PGLITE_SHARED_BUFFERS_MB, type Config } from '../config.js';
 import { lockDirectory } from './lock.js';
 import { NamedStatementsClient } from './named-statements.js';
+import { withNamedStatements } from './pglite-statements.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -63,7 +64,7 @@ async function openPglite(dir: string | null, sharedBuffersMb: number, from?: Bl
       extensions: { btree_gist },
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
     });
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite({ client: withNamedStatements(client) as PGlite, schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
     return {
       db,

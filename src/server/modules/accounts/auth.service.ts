@@ -141,7 +141,22 @@ export async function changePassword(ctx: ActorCtx, body: PasswordChangeBody) {
 /** Asked on every page load: prepared once. */
 const meById = prepared('me_by_id', (db) =>
   db
-    .select({ user: users, hospitalName: hospitals.name, hospitalRequiresTwoFactor: hospitals.adminTwoFactorRequired })
+    // The columns `Me` shows, not the whole row: the hash and the search text are wasted bytes here.
+    .select({
+      user: {
+        id: users.id,
+        email: users.email,
+        role: users.role,
+        hospitalId: users.hospitalId,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        mustChangePassword: users.mustChangePassword,
+        emailConfirmedAt: users.emailConfirmedAt,
+        twoFactorEnabledAt: users.twoFactorEnabledAt,
+      },
+      hospitalName: hospitals.name,
+      hospitalRequiresTwoFactor: hospitals.adminTwoFactorRequired,
+    })
     .from(users)
     .leftJoin(hospitals, eq(hospitals.id, users.hospitalId))
     .where(eq(users.id, sql.placeholder('id'))),
