@@ -122,9 +122,14 @@ async function ourCall(doctorBrowser: Browser, patientBrowser: Browser, origin: 
   await doctor.goto(`/video-call/${visit.appointmentId}`);
   const admit = doctor.getByRole('button', { name: /^Admit / });
   await admit.waitFor();
-  const start = await patient.evaluate(() => performance.now());
+  // From the click itself, as the doctor's page saw it: Playwright's checks before clicking are
+  // not the call's. Pages keep their own clocks; timeOrigin puts both on one.
+  await doctor.evaluate(() =>
+    document.addEventListener('click', () => Object.assign(window, { __clickAt: performance.timeOrigin + performance.now() }), { capture: true, once: true }),
+  );
   await admit.click();
-  const sample = await marksOf(patient, start);
+  const clickAt = await doctor.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
+  const sample = await marksOf(patient, clickAt - (await patient.evaluate(() => performance.timeOrigin)));
   await Promise.all([patient.context().close(), doctor.context().close()]);
   return sample;
 }

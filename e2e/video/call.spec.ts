@@ -2,7 +2,7 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import { Api } from '../support/api.js';
 import { expectNoSeriousA11yViolations } from '../support/axe.js';
 import { MEDIA_ARGS } from '../../playwright.video.config.js';
-import { expectReceiving, firstRemoteFrame, link, personPage, seedVisit, type Visit } from './support.js';
+import { expectReceiving, firstRemoteFrame, link, personPage, seedVisit, signalingStates, type Visit } from './support.js';
 
 /**
  * A video visit between two Chromium browsers (fake camera and microphone), over real WebRTC on
@@ -39,10 +39,15 @@ test('the patient waits in the waiting room until the doctor lets them in', asyn
   await doctor.goto(`/video-call/${visit.appointmentId}`);
   await expect(doctor.getByText(`${PATIENT} is waiting`)).toBeVisible();
   await expect(patient.getByText(`${DOCTOR} is here and will let you in`)).toBeVisible();
-  // Nothing flows before admission: the patient has no peer connection yet.
+  // Nothing flows before admission: the patient has no peer connection yet. The doctor's is
+  // made, its offer ready and held (the server would refuse it), so admitting starts at once.
   expect((await link(patient)).ice).toBeNull();
+  await expect.poll(() => signalingStates(doctor)).toEqual(['have-local-offer']);
   await doctor.getByRole('button', { name: `Admit ${PATIENT}` }).click();
   await expect(patient.getByTestId('remote-video')).toBeVisible();
+  // The same connection, now answered: none was thrown away, and none of its signals refused.
+  await expect.poll(() => signalingStates(doctor)).toEqual(['stable']);
+  await expect(doctor.getByText('the call has not begun')).toHaveCount(0);
 });
 
 test('both sides receive HD video at 1280x720, from the very first frame', async () => {

@@ -70,6 +70,9 @@ export async function personPage(browser: Browser, baseURL: string, email: strin
   return { context, page };
 }
 
+/** The signaling state of every peer connection the page has made, closed ones included. */
+export const signalingStates = (page: Page) => page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.map((pc) => pc.signalingState));
+
 export interface LinkReport {
   ice: string | null;
   width: number | null;

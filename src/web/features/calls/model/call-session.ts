@@ -2,7 +2,7 @@ import type { ServerEvent } from '../../../../contracts/realtime.js';
 import { qualityOf, VideoCallToken, type CallQuality, type CallRole, type CallState, type CallStats, type MediaState } from '../../../../contracts/video.js';
 import { api, errorMessage } from '../../../lib/api-client.js';
 import { RealtimeSocket, type SocketStatus, type WebSocketLike } from '../../../lib/realtime/realtime-socket.js';
-import { CallEngine, type LinkState } from '../../../lib/webrtc/call-engine.js';
+import { CallEngine, type LinkState, type Signal } from '../../../lib/webrtc/call-engine.js';
 import { openLocalMedia, openScreen, stopAll, type DeviceChoice, type LocalMedia, type MediaProblem } from '../../../lib/webrtc/media.js';
 
 type IncomingSignal = Extract<ServerEvent, { type: 'call.signal' }>;
@@ -69,6 +69,12 @@ export class CallSession {
   private readonly peers = new Set<string>();
   /** Our own socket (re)joined: the next admission starts a fresh peer connection. */
   private freshJoin = true;
+  /**
+   * The doctor's side, while the patient waits: its connection is made and its offer and
+   * candidates are ready, held here, so that admitting sends them at once instead of starting to
+   * build them (which took as long as the rest of the setup). Nothing leaves before admission.
+   */
+  private held: Signal[] | null = null;
   private stopped = false;
 
   constructor(
@@ -238,28 +244,37 @@ export class CallSession {
   private onState(call: CallState) {
     const ended = call.status === 'ended';
     this.set({ call, busy: false, phase: ended ? 'ended' : call.admitted ? 'in-call' : 'lobby' });
-    if (ended || !call.admitted) return this.closeEngine();
+    if (ended) return this.closeEngine();
+    if (!call.admitted) return this.view.role === 'doctor' ? this.prepare() : this.closeEngine();
+    if (this.held && this.engine && !this.freshJoin) return this.release();
     if (!this.engine || this.freshJoin) this.openEngine();
+  }
+
+  /** The doctor's connection, readied in the waiting room (once per join of our socket). */
+  private prepare() {
+    if (this.held && this.engine && !this.freshJoin) return;
+    this.openEngine({ hold: true });
+  }
+
+  /** The patient is in: what the readied connection held goes out, and it goes on as any other. */
+  private release() {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const signal of held) this.sendSignal(this.engine!, signal);
   }
 
   // ---- the peer connection ----------------------------------------------------------------
 
-  private openEngine() {
+  private openEngine({ hold = false } = {}) {
     this.closeEngine();
     this.freshJoin = false;
     this.paired = null;
+    this.held = hold ? [] : null;
     const engine = new CallEngine({
       ice: { iceServers: this.token!.iceServers, iceTransportPolicy: this.token!.iceTransportPolicy },
       // The patient gives way when both offer at once.
       polite: this.view.role === 'patient',
-      send: ({ description, candidate }) =>
-        this.socket?.send({
-          type: 'call.signal',
-          engine: engine.id,
-          target: this.paired ?? undefined,
-          description,
-          candidate: candidate ? { ...candidate, candidate: candidate.candidate ?? '' } : candidate,
-        }),
+      send: (signal) => (this.held && this.engine === engine ? this.held.push(signal) : this.sendSignal(engine, signal)),
       onRemoteStream: (stream) => this.set({ remoteStream: stream }),
       onLinkState: (link) => this.set({ link }),
       onStats: (stats) => {
@@ -291,9 +306,20 @@ export class CallSession {
     void engine.handle(signal);
   }
 
+  private sendSignal(engine: CallEngine, { description, candidate }: Signal) {
+    this.socket?.send({
+      type: 'call.signal',
+      engine: engine.id,
+      target: this.paired ?? undefined,
+      description,
+      candidate: candidate ? { ...candidate, candidate: candidate.candidate ?? '' } : candidate,
+    });
+  }
+
   private closeEngine() {
     this.engine?.close();
     this.engine = null;
+    this.held = null;
     this.queued = [];
     this.set({ remoteStream: null, link: 'new' });
   }
