@@ -35,13 +35,26 @@ export const userIdOf = (scope: Scope) => (scope.kind === 'user' ? scope.userId 
 const NOTHING = sql`false`;
 
 /**
+ * How a policy puts the scope's ids into its condition: as they are, or (for a query prepared once
+ * and run again, db/prepared.ts) as named placeholders whose values are collected aside.
+ */
+export type Bind = <T>(name: string, value: T) => T;
+export const asValue: Bind = (_name, value) => value;
+
+/**
+ * Which of a policy's conditions a scope gets, as a key: two scopes with the same key get the same
+ * condition text, only the bound ids differ (for queries prepared once per shape).
+ */
+export const scopeShape = (scope: Scope) => (scope.kind === 'user' ? `${scope.role}:${scope.hospitalId ? 'h' : '-'}` : scope.kind);
+
+/**
  * The rows of a tenant table this scope may see: its own hospital's, every hospital's for the
  * platform-wide, none for a visitor. Another hospital's record is then simply "not found".
  */
-export function inScope(scope: Scope, hospitalColumn: PgColumn): SQL | undefined {
+export function inScope(scope: Scope, hospitalColumn: PgColumn, bind: Bind = asValue): SQL | undefined {
   if (isPlatformWide(scope)) return undefined;
   if (scope.kind !== 'user' || !scope.hospitalId) return NOTHING;
-  return eq(hospitalColumn, scope.hospitalId);
+  return eq(hospitalColumn, bind('scope.hospitalId', scope.hospitalId));
 }
 
 /** Rows that belong to the person themself (their notifications, their sessions). */

@@ -1,19 +1,20 @@
-import { and, asc, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { AppointmentCreate, AppointmentDetail, AppointmentListQuery } from '../../../contracts/appointments.js';
 import type { ActorCtx } from '../../context.js';
 import { EXCLUSION_VIOLATION, constraintOf, sqlState } from '../../db/errors.js';
 import { appointments, hospitals } from '../../db/schema/index.js';
 import { AppError, fieldError, notFound } from '../../errors.js';
 import { appointmentRows, partyOf } from '../../access/appointments.policy.js';
-import { isStaff } from '../../access/scope.js';
+import { isStaff, scopeShape } from '../../access/scope.js';
 import { inTransaction } from '../../realtime/outbox.js';
 import { paged } from '../../db/page.js';
+import { Bindings, preparedByShape } from '../../db/prepared.js';
 import { findDoctor } from '../doctors/doctors.service.js';
 import { loadAvailability } from '../availability/availability.service.js';
 import { slotProblem } from '../availability/slots.js';
 import { audit } from '../audit/audit.js';
 import { markAppointmentNotificationsRead } from '../notifications/notifications.service.js';
-import { eventsOf, findAppointment, presentAppointment, selectAppointments } from './appointments.queries.js';
+import { eventsOf, findAppointment, presentAppointment, selectAppointments, type AppointmentRow } from './appointments.queries.js';
 import { openAppointment } from './transition.js';
 
 /** A lost race for a time: the exclusion constraints say whose time it was. */
@@ -56,23 +57,40 @@ export async function requestAppointment(ctx: ActorCtx, body: AppointmentCreate)
   }
 }
 
+const appointmentPage = preparedByShape<AppointmentRow[]>('appointment_list');
+const appointmentCount = preparedByShape<{ n: number }[]>('appointment_count');
+
+/**
+ * A page of the appointments the scope may see. What people ask for most (a patient's list, a
+ * doctor's day): prepared once per shape (who asks, which filters, the order) and run with the
+ * request's values, since building the query took a fifth of the request's CPU.
+ */
 export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
+  const bound = new Bindings();
+  const { bind, values } = bound;
   const where = and(
-    appointmentRows(ctx.scope),
-    q.status?.length ? inArray(appointments.status, q.status) : undefined,
-    q.from ? gte(appointments.startsAt, new Date(q.from)) : undefined,
-    q.to ? lt(appointments.startsAt, new Date(q.to)) : undefined,
-    q.doctorId ? eq(appointments.doctorId, q.doctorId) : undefined,
-    q.hospitalId ? eq(appointments.hospitalId, q.hospitalId) : undefined,
+    appointmentRows(ctx.scope, bind),
+    q.status?.length ? inArray(appointments.status, q.status.map((s, i) => bind(`status${i}`, s))) : undefined,
+    q.from ? gte(appointments.startsAt, bind('from', new Date(q.from))) : undefined,
+    q.to ? lt(appointments.startsAt, bind('to', new Date(q.to))) : undefined,
+    q.doctorId ? eq(appointments.doctorId, bind('doctorId', q.doctorId)) : undefined,
+    q.hospitalId ? eq(appointments.hospitalId, bind('hospitalId', q.hospitalId)) : undefined,
   );
+  const key = `${scopeShape(ctx.scope)}|${bound.names}|${q.order}`;
   const { items: rows, total } = await paged(
     q,
-    selectAppointments(ctx.db)
-      .where(where)
-      .orderBy(q.order === 'desc' ? desc(appointments.startsAt) : asc(appointments.startsAt))
-      .limit(q.limit)
-      .offset(q.offset),
-    () => ctx.db.select({ n: count() }).from(appointments).where(where),
+    appointmentPage(
+      ctx.db,
+      key,
+      () =>
+        selectAppointments(ctx.db)
+          .where(where)
+          .orderBy(q.order === 'desc' ? desc(appointments.startsAt) : asc(appointments.startsAt))
+          .limit(sql.placeholder('limit'))
+          .offset(sql.placeholder('offset')),
+      { ...values, limit: q.limit, offset: q.offset },
+    ),
+    () => appointmentCount(ctx.db, key, () => ctx.db.select({ n: count() }).from(appointments).where(where), values),
   );
   if (isStaff(ctx.scope))
     await audit(ctx.db, ctx, { action: 'appointment.listed', hospitalId: ctx.actor.hospitalId ?? q.hospitalId ?? null, details: { count: rows.length } });

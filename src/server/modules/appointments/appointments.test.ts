@@ -336,6 +336,29 @@ describe('lists, calendar and notifications', () => {
     expect((await stranger.get(`/api/appointments/${own.id}`)).status).toBe(404);
   });
 
+  it('serves each person their own list from the query prepared for its shape, the totals too', async () => {
+    // The same question from people of the same kind, one after another: the query is prepared
+    // once; every id, date and page number goes in with each request, nothing stays from the first.
+    const other = await buildTenant(t.app, KTM);
+    const page = '/api/appointments?order=desc&limit=1&offset=0';
+    const full = (await h.as.admin.get('/api/appointments?limit=200')).body.total;
+    expect(full).toBeGreaterThan(1);
+    for (let round = 0; round < 2; round++) {
+      expect((await h.as.admin.get(page)).body.total).toBe(full); // a full page: the count runs, for this hospital
+      expect((await other.as.admin.get(page)).body).toEqual({ items: [], total: 0 });
+      expect((await other.as.admin.get('/api/appointments?order=desc&limit=1&offset=1')).body).toEqual({ items: [], total: 0 });
+      expect((await other.as.patient.get(page)).body).toEqual({ items: [], total: 0 });
+      const mine = (await h.as.patient.get(page)).body;
+      expect(mine.items.map((a: { patient: { id: string } }) => a.patient.id)).toEqual([h.patient.id]);
+      const day = (await h.as.doctor.get(page)).body.items[0];
+      const from = new Date(new Date(day.startsAt).getTime() - 60_000).toISOString();
+      const to = new Date(new Date(day.startsAt).getTime() + 60_000).toISOString();
+      const around = `/api/appointments?from=${from}&to=${to}&order=asc&limit=50&offset=0`;
+      expect((await h.as.doctor.get(around)).body.items.map((a: { id: string }) => a.id)).toEqual([day.id]);
+      expect((await other.as.doctor.get(around)).body).toEqual({ items: [], total: 0 });
+    }
+  });
+
   it('exports an appointment as iCalendar without medical details', async () => {
     const [slot] = await slotsOf(h.as.patient, h.doctor.id, 12, 12);
     const created = (await request(h.as.patient, h.doctor.id, slot!.startsAt, 'Private; symptoms, here')).body;
