@@ -92,6 +92,35 @@ describe('slots', () => {
     expect(await slotsOf(h.as.patient, doctor.id)).toEqual([]);
   });
 
+  it('applies each doctor\'s own hours, days off and extra hours at the ends of the range, read in one statement shared by all', async () => {
+    // 2030-01-14 is a Monday; the range asked for is Tuesday 15th to Thursday 17th.
+    const early = { slotMinutes: 60, windows: [2, 3, 4].map((dayOfWeek) => ({ dayOfWeek, start: '09:00', end: '11:00' })), exceptions: [
+      { date: '2030-01-14', kind: 'extra', start: '13:00', end: '15:00' }, // the day before: not asked for
+      { date: '2030-01-15', kind: 'off', start: '10:00', end: '11:00' }, // the first day: an hour off
+      { date: '2030-01-17', kind: 'extra', start: '16:00', end: '17:00' }, // the last day: an hour more
+      { date: '2030-01-18', kind: 'off' }, // the day after: not asked for
+    ] };
+    const late = { slotMinutes: 30, windows: [{ dayOfWeek: 3, start: '15:00', end: '16:00' }], exceptions: [{ date: '2030-01-15', kind: 'extra', start: '18:00', end: '18:30' }] };
+    const [a, b] = [await buildUser(t.app, 'doctor', h.hospital.id), await buildUser(t.app, 'doctor', h.hospital.id)];
+    expect((await h.as.admin.put(`/api/doctors/${a.id}/availability`, early)).status).toBe(200);
+    expect((await h.as.admin.put(`/api/doctors/${b.id}/availability`, late)).status).toBe(200);
+    const local = async (doctorId: string) =>
+      (await slotsOf(h.as.patient, doctorId, 1, 3)).map((s) => new Date(s.startsAt).toLocaleString('sv', { timeZone: KTM.timezone }).slice(0, 16));
+    expect(await local(a.id)).toEqual(['2030-01-15 09:00', '2030-01-16 09:00', '2030-01-16 10:00', '2030-01-17 09:00', '2030-01-17 10:00', '2030-01-17 16:00']);
+    expect(await local(b.id)).toEqual(['2030-01-15 18:00', '2030-01-16 15:00', '2030-01-16 15:30']);
+    // A patient's booking holds the time for that doctor only.
+    const held = await slotsOf(h.as.patient, b.id, 2, 2);
+    expect((await request(h.as.patient, b.id, held[0]!.startsAt)).status).toBe(201);
+    expect(await local(b.id)).toEqual(['2030-01-15 18:00', '2030-01-16 15:30']);
+    expect(await local(a.id)).toHaveLength(6);
+    // A doctor who has left: no longer there for patients; the admin still sees the (empty) list.
+    await h.as.admin.patch(`/api/doctors/${a.id}`, { isActive: false });
+    expect((await h.as.patient.get(`/api/doctors/${a.id}/slots?from=2030-01-15&to=2030-01-17`)).status).toBe(404);
+    const staff = await h.as.admin.get(`/api/doctors/${a.id}/slots?from=2030-01-15&to=2030-01-17`);
+    expect(staff.status).toBe(200);
+    expect(staff.body).toEqual({ timezone: KTM.timezone, slotMinutes: 60, items: [] });
+  });
+
   it('validates the range', async () => {
     for (const q of ['from=2030-01-01', 'from=2030-01-10&to=2030-01-01', 'from=2030-01-01&to=2030-06-01', 'from=tomorrow&to=2030-01-01']) {
       const res = await h.as.patient.get(`/api/doctors/${h.doctor.id}/slots?${q}`);

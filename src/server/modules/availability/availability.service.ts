@@ -1,25 +1,23 @@
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { availabilityOverlaps, type Availability, type AvailabilityView, type SlotList } from '../../../contracts/availability.js';
-import { HOLDING_STATUSES } from '../../../contracts/appointments.js';
 import type { ActorCtx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { appointments, availabilityExceptions, availabilityWindows, doctorProfiles, hospitals } from '../../db/schema/index.js';
+import { availabilityExceptions, availabilityWindows, doctorProfiles, hospitals } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { audit } from '../audit/audit.js';
 import { findDoctor, findDoctorForChange } from '../doctors/doctors.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
 import { slotsChanged } from '../appointments/transition.js';
+import { slotSources } from './slot-sources.js';
 import { freeSlots } from './slots.js';
-import { addDays, zonedToUtc } from './zoned-time.js';
-
-const hhmm = (t: string | null) => (t === null ? null : t.slice(0, 5));
+import { addDays, hhmm, zonedToUtc } from './zoned-time.js';
 
 /** A doctor's schedule as stored, with the zone its times are in. */
-export async function loadAvailability(tx: Tx, doctorId: string, hospitalId: string, known: { slotMinutes?: number } = {}): Promise<AvailabilityView> {
+export async function loadAvailability(tx: Tx, doctorId: string, hospitalId: string): Promise<AvailabilityView> {
   const [windows, exceptions, slotMinutes, [hospital]] = await Promise.all([
     tx.select().from(availabilityWindows).where(eq(availabilityWindows.doctorId, doctorId)).orderBy(availabilityWindows.dayOfWeek, availabilityWindows.startTime),
     tx.select().from(availabilityExceptions).where(eq(availabilityExceptions.doctorId, doctorId)).orderBy(availabilityExceptions.date, availabilityExceptions.startTime),
-    known.slotMinutes ?? tx.select({ slotMinutes: doctorProfiles.slotMinutes }).from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId)).then(([p]) => p!.slotMinutes),
+    tx.select({ slotMinutes: doctorProfiles.slotMinutes }).from(doctorProfiles).where(eq(doctorProfiles.userId, doctorId)).then(([p]) => p!.slotMinutes),
     tx.select({ timezone: hospitals.timezone }).from(hospitals).where(eq(hospitals.id, hospitalId)),
   ]);
   return {
@@ -58,23 +56,18 @@ export async function setAvailability(ctx: ActorCtx, doctorId: string, input: Av
   return loadAvailability(ctx.db, doctorId, hospitalId);
 }
 
-/** Time already held by the doctor's appointments that overlap [from, to). */
-export async function heldTime(tx: Tx, doctorId: string, from: Date, to: Date) {
-  return tx
-    .select({ startsAt: appointments.startsAt, endsAt: appointments.endsAt })
-    .from(appointments)
-    .where(and(eq(appointments.doctorId, doctorId), inArray(appointments.status, [...HOLDING_STATUSES]), lt(appointments.startsAt, to), gt(appointments.endsAt, from)));
-}
-
 export async function listSlots(ctx: ActorCtx, doctorId: string, from: string, to: string): Promise<SlotList> {
-  const { user, profile } = await findDoctor(ctx.db, ctx.scope, doctorId);
-  // Local dates span at most a day either side of the same UTC dates: the held time is read
-  // alongside the schedule (for a doctor who takes none, a wasted query, and rare).
-  const [availability, busy] = await Promise.all([
-    loadAvailability(ctx.db, doctorId, profile.hospitalId, { slotMinutes: profile.slotMinutes }),
-    heldTime(ctx.db, doctorId, zonedToUtc(addDays(from, -1), 0, 'UTC')!, zonedToUtc(addDays(to, 2), 0, 'UTC')!),
-  ]);
-  const { timezone, slotMinutes } = availability;
-  if (!user.isActive || !profile.isAvailable) return { timezone, slotMinutes, items: [] };
+  // Local dates span at most a day either side of the same UTC dates: the held time and the
+  // exceptions are read a day wider.
+  const sources = await slotSources(
+    ctx.db,
+    ctx.scope,
+    doctorId,
+    { from: addDays(from, -1), to: addDays(to, 1) },
+    { from: zonedToUtc(addDays(from, -1), 0, 'UTC')!, to: zonedToUtc(addDays(to, 2), 0, 'UTC')! },
+  );
+  const { timezone, availability, busy } = sources;
+  const { slotMinutes } = availability;
+  if (!sources.bookable) return { timezone, slotMinutes, items: [] };
   return { timezone, slotMinutes, items: freeSlots({ availability, timezone, from, to, now: ctx.clock.now(), busy }) };
 }

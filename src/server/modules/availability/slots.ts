@@ -47,8 +47,8 @@ export interface SlotInput {
   from: string;
   to: string;
   now: Date;
-  /** Time already held by appointments. */
-  busy: { startsAt: Date; endsAt: Date }[];
+  /** Time already held by appointments: [start, end) in epoch milliseconds. */
+  busy: readonly (readonly [number, number])[];
 }
 
 /**
@@ -94,10 +94,10 @@ function isoAt(ms: number): string {
  * Whether [start, end) overlaps any of the intervals, in O(log n): a month of slots against a
  * month of appointments is thousands of questions per request.
  */
-function overlapsAny(intervals: { startsAt: Date; endsAt: Date }[]) {
+function overlapsAny(intervals: SlotInput['busy']) {
   // By end; and from each position on, the earliest start. The intervals ending after `start`
   // are a suffix; one of them overlaps exactly when the earliest of their starts is before `end`.
-  const byEnd = intervals.map((b) => [b.startsAt.getTime(), b.endsAt.getTime()] as const).sort((x, y) => x[1] - y[1]);
+  const byEnd = [...intervals].sort((x, y) => x[1] - y[1]);
   const earliestFrom = byEnd.map(([s]) => s);
   for (let i = earliestFrom.length - 2; i >= 0; i--) earliestFrom[i] = Math.min(earliestFrom[i]!, earliestFrom[i + 1]!);
   return (start: number, end: number) => {

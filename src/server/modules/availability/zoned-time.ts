@@ -101,3 +101,6 @@ export const clockToMinutes = (hhmm: string) => {
 };
 export const minutesToClock = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** A stored `time` ("09:30:00") as the schedule shows it ("09:30"). */
+export const hhmm = (t: string | null) => (t === null ? null : t.slice(0, 5));
