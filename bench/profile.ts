@@ -1,5 +1,5 @@
-// npm run bench:profile -- [--db=postgres|pglite] [--only=<figure names, comma-separated>]
-// One small data set, the server under `node --cpu-prof`, the http figures asked for (or `chat`:
+// npm run bench:profile -- [--db=postgres|pglite] [--size=small|default] [--only=<figure names, comma-separated>]
+// One data set (small unless asked), the server under `node --cpu-prof`, the http figures asked for (or `chat`:
 // the chat scenario's round trips and burst); then the
 // functions that took the most CPU (self time), and the .cpuprofile for Chrome's DevTools.
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
@@ -19,7 +19,7 @@ const args = new Map(process.argv.slice(2).map((a): [string, string | undefined]
 const kind = (args.get('db') ?? 'postgres') as Kind;
 const only = args.get('only') ? new Set(args.get('only')!.split(',')) : undefined;
 const dir = mkdtempSync(join(tmpdir(), 'tm-prof-'));
-const db = await createBenchDatabase(kind, SIZES.small, SESSION_SECRET);
+const db = await createBenchDatabase(kind, SIZES[(args.get('size') ?? 'small') as keyof typeof SIZES], SESSION_SECRET);
 const server = await startServer(db.env, { cpuProf: dir });
 try {
   const people = peopleOf(db.seeded);

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { create, extract, replace } from 'tar';
+import { PGLITE_EXTENSIONS } from '../db/pglite-extensions.js';
 
 /**
  * A backup of the embedded installation is one tar file: `manifest.json`, `database.tar.gz`
@@ -74,7 +74,7 @@ export async function restoreBackup(file: string, dataDir: string, options: { fo
       }
     }
     const loadDataDir = new Blob([await readFile(join(staging, 'database.tar.gz'))]);
-    const pg = await PGlite.create({ dataDir: pgliteDir, loadDataDir, extensions: { btree_gist } });
+    const pg = await PGlite.create({ dataDir: pgliteDir, loadDataDir, extensions: PGLITE_EXTENSIONS });
     await pg.close();
     // The lock of the server the copy was taken from came along: it is not ours.
     await rm(join(pgliteDir, 'server.lock'), { force: true });

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { writeBackup } from '../backup/archive.js';
 import { requestBackup } from '../backup/control.js';
 import { loadConfig } from '../config.js';
 import { lockDirectory } from '../db/lock.js';
+import { PGLITE_EXTENSIONS } from '../db/pglite-extensions.js';
 
 /**
  * npm run backup -- [--out backup.tar]
@@ -29,7 +29,7 @@ async function main() {
     // No server runs on this DATA_DIR: open the database ourselves, holding its lock meanwhile.
     (await (async () => {
       const unlock = lockDirectory(dir);
-      const pg = await PGlite.create({ dataDir: dir, extensions: { btree_gist } });
+      const pg = await PGlite.create({ dataDir: dir, extensions: PGLITE_EXTENSIONS });
       try {
         await pg.exec('checkpoint');
         return await writeBackup(out, { dump: () => pg.dumpDataDir('gzip'), uploadsDir, holdRemovals: () => async () => {} });

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -15,6 +14,7 @@ import { lockDirectory } from './lock.js';
 import { NamedStatementsClient } from './named-statements.js';
 import { withNamedStatements } from './pglite-statements.js';
 import * as schema from './schema/index.js';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 
 export type Schema = typeof schema;
 /** One type for both drivers: the code above this layer never knows which it has. */
@@ -61,7 +61,7 @@ async function openPglite(dir: string | null, sharedBuffersMb: number, from?: Bl
     const client = await PGlite.create({
       dataDir: dir ?? undefined,
       loadDataDir: from,
-      extensions: { btree_gist },
+      extensions: PGLITE_EXTENSIONS,
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
     });
     const db = drizzlePglite({ client: withNamedStatements(client) as PGlite, schema }) as unknown as Db;

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Doctor, type DoctorCreate, type DoctorPatch, type DoctorListQuery, type DoctorView, type PublicDoctor } from '../../../contracts/doctors.js';
 import type { ListQuery } from '../../../contracts/common.js';
@@ -54,14 +54,21 @@ const licenseTaken = (e: unknown) =>
 
 export async function listDoctors(ctx: ActorCtx, hospitalId: string, q: ListQuery & z.infer<typeof DoctorListQuery>) {
   await findHospital(ctx.db, ctx.scope, hospitalId);
+  // As for patients: the hospital's doctors by index, not every person.
   const where = and(
-    eq(doctorProfiles.hospitalId, hospitalId),
-    // As for patients: the search reads the hospital's doctors by index, not every person.
     eq(users.hospitalId, hospitalId),
     eq(users.role, 'doctor'),
     seesInactiveDoctors(ctx.scope) ? undefined : eq(users.isActive, true),
     // The whole specialization, case-insensitively; % and _ are taken literally, not as wildcards.
-    q.specialization ? ilike(doctorProfiles.specialization, q.specialization.replace(/[\\%_]/g, (c) => `\\${c}`)) : undefined,
+    q.specialization
+      ? inArray(
+          users.id,
+          ctx.db
+            .select({ id: doctorProfiles.userId })
+            .from(doctorProfiles)
+            .where(and(eq(doctorProfiles.hospitalId, hospitalId), ilike(doctorProfiles.specialization, q.specialization.replace(/[\\%_]/g, (c) => `\\${c}`)))),
+        )
+      : undefined,
     personSearch(q.q),
   );
   const { items: rows, total } = await peoplePage(ctx.db, doctorProfiles, where, q);
