@@ -81,6 +81,11 @@ export async function httpFigures(origin: string, people: People, today: Date, o
       (r, c = {}) => get('/api/notifications?limit=8&offset=0', me(c).cookie)(r),
       (r, c = {}) => get('/api/chat/unread', me(c).cookie)(r),
     ], { per: 5 }],
+    // The same page as the browser now opens it: the session, then one call for the panels and the header.
+    ['a patient\'s dashboard (2 calls)', [
+      (r, c = {}) => ((c.me = patient()), get('/api/auth/me', me(c).cookie)(r)),
+      (r, c = {}) => get('/api/dashboard', me(c).cookie)(r),
+    ], { per: 2 }],
     ['the web app\'s index', [get('/')]],
   ];
   const figures: HttpFigure[] = [];

@@ -92,6 +92,28 @@ test('the patient: proposals and unpaid visits need action; rejected and cancell
   await expectNoSeriousA11yViolations(page, 'patient: cancelled');
 });
 
+test('the patient\'s dashboard opens whole from one call: next visits with their unread messages, the profile, the header\'s counts', async ({ page }) => {
+  await signInAs(page, world.patient.email, world.patient.password);
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith('/api/')) asked.push(pathname);
+  });
+  await page.goto('/');
+  const upcoming = page.getByRole('region', { name: 'Upcoming appointments' });
+  // Everything that holds time, soonest first: the request, the proposal, the two approved visits.
+  await expect(upcoming.getByRole('listitem')).toHaveCount(4);
+  await expect(upcoming.getByRole('listitem').filter({ has: page.locator(`a[href="/appointments/${at.scheduled}"]`) })).toContainText('2 unread messages');
+  await expect(page.getByRole('region', { name: 'Medical profile' })).toContainText('Your medical profile');
+  await expect(page.getByRole('button', { name: /^Notifications, \d+ unread$/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Messages, [1-9]\d* unread$/ })).toBeVisible();
+  // Nothing was shown half-loaded, and nothing asked again for what the one call answered.
+  await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  expect(asked).toEqual(['/api/auth/me', '/api/dashboard']);
+  await expectNoSeriousA11yViolations(page, 'patient: dashboard');
+});
+
 test('the doctor: requests need action; visits waiting for the patient are upcoming', async ({ page }) => {
   await signInAs(page, world.doctor.email, world.doctor.newPassword);
   await page.goto('/appointments');

@@ -12,6 +12,9 @@ export const Notification = z.object({
 });
 export type Notification = z.infer<typeof Notification>;
 
+/** The header's panel: the latest few, with the unread count. */
+export const NOTIFICATION_PANEL = { limit: 8, offset: 0 } as const;
+
 export const NotificationList = z.object({ items: z.array(Notification), total: z.number().int(), unread: z.number().int() });
 export type NotificationList = z.infer<typeof NotificationList>;
 

@@ -19,6 +19,7 @@ import { expireOverdue } from './modules/appointments/actions.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { availabilityRoutes } from './modules/availability/availability.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { chatRoutes } from './modules/chat/chat.routes.js';
 import { callRoutes } from './modules/calls/calls.routes.js';
 import { CALL_PROTOCOL } from './modules/calls/call.socket.js';
@@ -130,6 +131,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(availabilityRoutes);
   await app.register(appointmentRoutes);
   await app.register(notificationRoutes);
+  await app.register(dashboardRoutes);
   await app.register(chatRoutes);
   await app.register(callRoutes);
   await app.register(paymentRoutes);

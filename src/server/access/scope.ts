@@ -58,8 +58,8 @@ export function inScope(scope: Scope, hospitalColumn: PgColumn, bind: Bind = asV
 }
 
 /** Rows that belong to the person themself (their notifications, their sessions). */
-export function ownedBy(scope: Scope, userColumn: PgColumn): SQL {
-  return scope.kind === 'user' ? eq(userColumn, scope.userId) : NOTHING;
+export function ownedBy(scope: Scope, userColumn: PgColumn, bind: Bind = asValue): SQL {
+  return scope.kind === 'user' ? eq(userColumn, bind('scope.userId', scope.userId)) : NOTHING;
 }
 
 /** Whether this scope may see the hospital with this id; another hospital answers 404, not 403. */

@@ -58,6 +58,8 @@ export const queryKeys = {
     list: (params: QueryParams) => ['payments', 'list', params] as const,
     totals: (params: QueryParams) => ['payments', 'totals', params] as const,
   },
+  /** The one call that answers a dashboard's panels when the app opens on it. */
+  dashboard: (userId: string) => ['dashboard', userId] as const,
   chat: {
     all: ['chat'] as const,
     history: (appointmentId: string) => ['chat', 'history', appointmentId] as const,

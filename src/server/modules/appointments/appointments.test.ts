@@ -469,6 +469,28 @@ describe('lists, calendar and notifications', () => {
     expect((await h.as.doctor.get('/api/notifications')).body.unread).toBe(0);
   });
 
+  it('gives each person their own notifications, totals and unread count from the queries shared by all', async () => {
+    // Two doctors, one after the other, through the same prepared queries: one with three requests, one with one.
+    const [busy, quiet] = [await buildUser(t.app, 'doctor', h.hospital.id), await buildUser(t.app, 'doctor', h.hospital.id)];
+    const [busyClient, quietClient] = [await signIn(t.app, busy), await signIn(t.app, quiet)];
+    for (const [doctor, client, n, day] of [[busy, busyClient, 3, 5], [quiet, quietClient, 1, 6]] as const) {
+      await client.put(`/api/doctors/${doctor.id}/availability`, allWeek());
+      const slots = await slotsOf(h.as.patient, doctor.id, day, day);
+      for (const slot of slots.slice(0, n)) expect((await request(h.as.patient, doctor.id, slot.startsAt)).status).toBe(201);
+    }
+    const ids = (body: { items: { id: string }[] }) => body.items.map((x) => x.id);
+    const busyAll = (await busyClient.get('/api/notifications?limit=2')).body;
+    expect(busyAll).toMatchObject({ total: 3, unread: 3 });
+    expect(busyAll.items).toHaveLength(2);
+    const quietAll = (await quietClient.get('/api/notifications?limit=2')).body;
+    expect(quietAll).toMatchObject({ total: 1, unread: 1 });
+    expect(ids(quietAll).filter((id) => ids(busyAll).includes(id))).toEqual([]);
+    await quietClient.post('/api/notifications/read-all');
+    expect((await quietClient.get('/api/notifications?unread=true&limit=1')).body).toEqual({ items: [], total: 0, unread: 0 });
+    expect((await busyClient.get('/api/notifications?unread=true&limit=1')).body).toMatchObject({ total: 3, unread: 3 });
+    expect((await quietClient.get('/api/notifications?limit=1')).body).toMatchObject({ total: 1, unread: 0 });
+  });
+
   it('audits what staff read of patients and appointments, lists as one row with the count', async () => {
     const tenant = await buildTenant(t.app, KTM);
     await tenant.as.doctor.put(`/api/doctors/${tenant.doctor.id}/availability`, allWeek());

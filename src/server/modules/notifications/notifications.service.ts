@@ -1,24 +1,44 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { NotificationList } from '../../../contracts/notifications.js';
 import type { ActorCtx } from '../../context.js';
 import { notifications } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
-import { ownedBy } from '../../access/scope.js';
+import { ownedBy, scopeShape, type Bind } from '../../access/scope.js';
+import { Bindings, preparedByShape } from '../../db/prepared.js';
 import { toUser } from '../../realtime/events.js';
 import { afterWrites } from '../../realtime/outbox.js';
 import { paged } from '../../db/page.js';
-import { presentNotification } from './notify.js';
+import { presentNotification, type NotificationRow } from './notify.js';
 
-const mine = (ctx: ActorCtx) => ownedBy(ctx.scope, notifications.recipientId);
+const mine = (ctx: ActorCtx, bind?: Bind) => ownedBy(ctx.scope, notifications.recipientId, bind);
 const unread = isNull(notifications.readAt);
 
+const notificationPage = preparedByShape<NotificationRow[]>('notification_list');
+const notificationCount = preparedByShape<{ n: number }[]>('notification_count');
+
+/**
+ * A page of the person's notifications, the list's total and how many are unread. The header's
+ * panel asks on every page anyone opens: its queries are prepared once per shape (whose, and
+ * whether only the unread), as the appointment list's are.
+ */
 export async function listNotifications(ctx: ActorCtx, q: { unread?: boolean; limit: number; offset: number }): Promise<NotificationList> {
-  const where = and(mine(ctx), q.unread ? unread : undefined);
+  const { bind, values } = new Bindings();
+  const owner = mine(ctx, bind);
+  const where = and(owner, q.unread ? unread : undefined);
+  const shape = `${scopeShape(ctx.scope)}|${q.unread ? 'unread' : 'all'}`;
+  const unreadShape = `${scopeShape(ctx.scope)}|unread`;
   const [{ items, total }, [unreadCount]] = await Promise.all([
-    paged(q, ctx.db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(q.limit).offset(q.offset), () =>
-      ctx.db.select({ n: count() }).from(notifications).where(where),
+    paged(
+      q,
+      notificationPage(
+        ctx.db,
+        shape,
+        () => ctx.db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(sql.placeholder('limit')).offset(sql.placeholder('offset')),
+        { ...values, limit: q.limit, offset: q.offset },
+      ),
+      () => notificationCount(ctx.db, shape, () => ctx.db.select({ n: count() }).from(notifications).where(where), values),
     ),
-    ctx.db.select({ n: count() }).from(notifications).where(and(mine(ctx), unread)),
+    notificationCount(ctx.db, unreadShape, () => ctx.db.select({ n: count() }).from(notifications).where(and(owner, unread)), values),
   ]);
   return { items: items.map(presentNotification), total, unread: unreadCount!.n };
 }

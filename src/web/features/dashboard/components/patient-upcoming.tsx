@@ -1,4 +1,3 @@
-import { ACTIVE_STATUSES } from '../../../entities/appointments/appointment-status.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { Section } from '../../../lib/ui/card.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
@@ -6,12 +5,12 @@ import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { AppointmentRows } from './appointment-rows.js';
 import { useQuery } from '@tanstack/react-query';
-import { appointmentListQuery } from '../../../entities/appointments/appointment-api.js';
+import { upcomingQuery } from '../api/patient-dashboard.js';
 
 /** The patient's next visits, soonest first. */
 export function PatientUpcoming() {
   const upcoming = useQuery({
-    ...appointmentListQuery({ status: ACTIVE_STATUSES.join(','), order: 'asc', limit: 5, offset: 0 }),
+    ...upcomingQuery(),
     refetchInterval: 30_000,
   });
   return (

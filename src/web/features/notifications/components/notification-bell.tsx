@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Notification } from '../../../../contracts/notifications.js';
+import { NOTIFICATION_PANEL, type Notification } from '../../../../contracts/notifications.js';
 import { errorMessage } from '../../../lib/api-client.js';
 import { Button } from '../../../lib/ui/button.js';
 import { Loading } from '../../../lib/ui/spinner.js';
@@ -7,12 +7,10 @@ import { usePopover } from '../../../lib/use-popover.js';
 import { useMarkAllRead, useMarkRead, useNotifications } from '../api/use-notifications.js';
 import { NotificationItem } from './notification-item.js';
 
-const PANEL_LIMIT = 8;
-
 /** The header's bell: unread count, and the latest notifications in a panel. */
 export function NotificationBell() {
   const popover = usePopover();
-  const notifications = useNotifications({ limit: PANEL_LIMIT, offset: 0 });
+  const notifications = useNotifications(NOTIFICATION_PANEL);
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
 
