@@ -36,6 +36,11 @@ test('the patient waits in the waiting room until the doctor lets them in', asyn
   await expect(patient.getByText('The doctor will let you in')).toBeVisible();
   await expect(patient.getByTestId('waiting-room')).toBeVisible();
   await expectNoSeriousA11yViolations(patient, 'the waiting room');
+  // What the doctor's page sends on the call's socket.
+  const sent: { type: string; signals?: { description?: { type: string } }[]; description?: { type: string } }[] = [];
+  doctor.on('websocket', (ws) => {
+    if (ws.url().includes('/ws/video-call/')) ws.on('framesent', (f) => sent.push(JSON.parse(String(f.payload))));
+  });
   await doctor.goto(`/video-call/${visit.appointmentId}`);
   await expect(doctor.getByText(`${PATIENT} is waiting`)).toBeVisible();
   await expect(patient.getByText(`${DOCTOR} is here and will let you in`)).toBeVisible();
@@ -48,6 +53,11 @@ test('the patient waits in the waiting room until the doctor lets them in', asyn
   // The same connection, now answered: none was thrown away, and none of its signals refused.
   await expect.poll(() => signalingStates(doctor)).toEqual(['stable']);
   await expect(doctor.getByText('the call has not begun')).toHaveCount(0);
+  // The offer went with the admission itself, and only there.
+  const admits = sent.filter((m) => m.type === 'call.admit');
+  expect(admits).toHaveLength(1);
+  expect(admits[0]!.signals?.map((x) => x.description?.type).filter(Boolean)).toEqual(['offer']);
+  expect(sent.filter((m) => m.type === 'call.signal' && m.description?.type === 'offer')).toEqual([]);
 });
 
 test('both sides receive HD video at 1280x720, from the very first frame', async () => {

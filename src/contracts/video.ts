@@ -85,6 +85,7 @@ const IceCandidate = z.object({
   usernameFragment: z.string().max(256).nullable().optional(),
 });
 const SignalRouting = z.object({ engine: z.string().max(64).optional(), target: z.string().max(64).optional() });
+const Signal = z.object({ ...SignalRouting.shape, description: SessionDescription.optional(), candidate: IceCandidate.nullable().optional() });
 
 export const MediaState = z.object({ audio: z.boolean(), video: z.boolean(), screen: z.boolean() });
 export type MediaState = z.infer<typeof MediaState>;
@@ -96,10 +97,15 @@ export const CallClientEvent = z.discriminatedUnion('type', [
    * sender's peer connection, `target` the receiver's it answers: a page that made a fresh
    * connection ignores what was meant for its old one.
    */
-  z.object({ type: z.literal('call.signal'), ...SignalRouting.shape, description: SessionDescription.optional(), candidate: IceCandidate.nullable().optional() }),
+  z.object({ type: z.literal('call.signal'), ...Signal.shape }),
   z.object({ type: z.literal('call.media'), ...MediaState.shape }),
   z.object({ type: z.literal('call.stats'), stats: CallStats }),
-  z.object({ type: z.literal('call.admit') }),
+  /**
+   * `signals`: what the doctor's connection readied while the patient waited (its offer and
+   * candidates), passed to the patient right after the news that they are in: the doctor's page
+   * need not wait for that news to send them.
+   */
+  z.object({ type: z.literal('call.admit'), signals: z.array(Signal).max(50).optional() }),
   z.object({ type: z.literal('call.send-back') }),
   z.object({ type: z.literal('call.end') }),
 ]);

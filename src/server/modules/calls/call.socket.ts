@@ -81,7 +81,11 @@ export const callSocket: SocketEndpoint<{ roomId: string }, CallClientEvent> = {
         return ctx.bus.publish(toCall(roomId, { type: 'call.quality', from: role, quality: qualityOf(event.stats), stats: event.stats }));
       }
       case 'call.admit':
-        return admitPatient(ctx, roomId, role);
+        await admitPatient(ctx, roomId, role);
+        // Published after the admission's news, in order: the patient's page opens its connection first.
+        for (const s of event.signals ?? [])
+          await ctx.bus.publish(toCall(roomId, { type: 'call.signal', from: role, connId, engine: s.engine, target: s.target, description: s.description, candidate: s.candidate }));
+        return;
       case 'call.send-back':
         return sendBack(ctx, roomId, role);
       case 'call.end':

@@ -144,19 +144,27 @@ describe('the call socket', () => {
     // Each learns who is there, whoever came first.
     expect(await doctor.next('call.peer', (e) => e.role === 'patient' && e.present)).toMatchObject({ userId: h.patient.id });
     await patient.next('call.peer', (e) => e.role === 'doctor' && e.present);
-    // Only the doctor lets someone in; doing so starts the visit.
-    patient.send({ type: 'call.admit' });
+    // Only the doctor lets someone in, and nothing the patient hands along goes anywhere.
+    const candidate = { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host', sdpMid: '0', sdpMLineIndex: 0 };
+    patient.send({ type: 'call.admit', signals: [{ engine: 'p1', description: { type: 'offer', sdp: OFFER } }] });
     expect((await patient.next('error')).code).toBe('forbidden');
-    doctor.send({ type: 'call.admit' });
-    await patient.next('call.state', (e) => e.state.admitted && e.state.status === 'in_progress');
+    // Admitting starts the visit; the offer and candidate the doctor's page readied meanwhile reach
+    // the patient right after the news that they are in, in order.
+    doctor.send({ type: 'call.admit', signals: [{ engine: 'd1', description: { type: 'offer', sdp: OFFER } }, { engine: 'd1', candidate }] });
+    const admitted = await patient.next('call.state', (e) => e.state.admitted && e.state.status === 'in_progress');
+    const offer = await patient.next('call.signal');
+    const readied = await patient.next('call.signal');
+    expect([offer, readied]).toMatchObject([{ from: 'doctor', engine: 'd1', description: { type: 'offer', sdp: OFFER } }, { from: 'doctor', engine: 'd1', candidate: { sdpMid: '0' } }]);
+    expect([admitted, offer, readied].map((e) => patient.events.indexOf(e))).toEqual([...[admitted, offer, readied].map((e) => patient.events.indexOf(e))].sort((a, b) => a - b));
     await doctor.next('call.state', (e) => e.state.admitted);
+    expect(doctor.events.filter((e) => e.type === 'call.signal')).toHaveLength(0);
     const [started] = await t.app.db.select().from(appointments).where(eq(appointments.id, id));
     expect(started).toMatchObject({ status: 'in_progress', videoCallStatus: 'in_progress', videoCallAdmitted: true });
     expect(started!.videoCallStartedAt!.getTime()).toBe(clock.now().getTime());
     // Negotiation goes to the other side only, marked with who sent it.
     doctor.send({ type: 'call.signal', description: { type: 'offer', sdp: OFFER } });
     expect(await patient.next('call.signal')).toMatchObject({ from: 'doctor', description: { type: 'offer' } });
-    patient.send({ type: 'call.signal', candidate: { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host', sdpMid: '0', sdpMLineIndex: 0 } });
+    patient.send({ type: 'call.signal', candidate });
     expect(await doctor.next('call.signal')).toMatchObject({ from: 'patient', candidate: { sdpMid: '0' } });
     expect(doctor.events.filter((e) => e.type === 'call.signal' && e.from === 'doctor')).toHaveLength(0);
     // Mute state is shown to the other side; screen sharing is the doctor's alone.

@@ -1,5 +1,5 @@
 import type { ServerEvent } from '../../../../contracts/realtime.js';
-import { qualityOf, VideoCallToken, type CallQuality, type CallRole, type CallState, type CallStats, type MediaState } from '../../../../contracts/video.js';
+import { qualityOf, VideoCallToken, type CallClientEvent, type CallQuality, type CallRole, type CallState, type CallStats, type MediaState } from '../../../../contracts/video.js';
 import { api, errorMessage } from '../../../lib/api-client.js';
 import { RealtimeSocket, type SocketStatus, type WebSocketLike } from '../../../lib/realtime/realtime-socket.js';
 import { CallEngine, type LinkState, type Signal } from '../../../lib/webrtc/call-engine.js';
@@ -75,6 +75,8 @@ export class CallSession {
    * build them (which took as long as the rest of the setup). Nothing leaves before admission.
    */
   private held: Signal[] | null = null;
+  /** How many of the held signals went out with the admission (the rest trickled in after it). */
+  private sentWithAdmit = 0;
   private stopped = false;
 
   constructor(
@@ -118,7 +120,12 @@ export class CallSession {
 
   // ---- what the person does -------------------------------------------------------------
 
-  admit = () => this.command({ type: 'call.admit' });
+  /** Admitting hands the readied offer and candidates along: the server passes them on once the patient is in. */
+  admit = () => {
+    const ready = this.readied ? this.held! : [];
+    this.sentWithAdmit = ready.length;
+    this.command({ type: 'call.admit', ...(ready.length ? { signals: ready.map((s) => this.wire(this.engine!, s)) } : {}) });
+  };
   sendBack = () => this.command({ type: 'call.send-back' });
   end = () => this.command({ type: 'call.end' });
 
@@ -246,21 +253,26 @@ export class CallSession {
     this.set({ call, busy: false, phase: ended ? 'ended' : call.admitted ? 'in-call' : 'lobby' });
     if (ended) return this.closeEngine();
     if (!call.admitted) return this.view.role === 'doctor' ? this.prepare() : this.closeEngine();
-    if (this.held && this.engine && !this.freshJoin) return this.release();
+    if (this.readied) return this.release();
     if (!this.engine || this.freshJoin) this.openEngine();
+  }
+
+  /** The doctor's connection was readied in the waiting room and is still good (our socket has not rejoined since). */
+  private get readied() {
+    return !!this.held && !!this.engine && !this.freshJoin;
   }
 
   /** The doctor's connection, readied in the waiting room (once per join of our socket). */
   private prepare() {
-    if (this.held && this.engine && !this.freshJoin) return;
-    this.openEngine({ hold: true });
+    if (!this.readied) this.openEngine({ hold: true });
   }
 
-  /** The patient is in: what the readied connection held goes out, and it goes on as any other. */
+  /** The patient is in: what the admission did not carry goes out, and the connection goes on as any other. */
   private release() {
-    const held = this.held ?? [];
+    const rest = this.held!.slice(this.sentWithAdmit);
     this.held = null;
-    for (const signal of held) this.sendSignal(this.engine!, signal);
+    this.sentWithAdmit = 0;
+    for (const signal of rest) this.sendSignal(this.engine!, signal);
   }
 
   // ---- the peer connection ----------------------------------------------------------------
@@ -270,6 +282,7 @@ export class CallSession {
     this.freshJoin = false;
     this.paired = null;
     this.held = hold ? [] : null;
+    this.sentWithAdmit = 0;
     const engine = new CallEngine({
       ice: { iceServers: this.token!.iceServers, iceTransportPolicy: this.token!.iceTransportPolicy },
       // The patient gives way when both offer at once.
@@ -306,25 +319,30 @@ export class CallSession {
     void engine.handle(signal);
   }
 
-  private sendSignal(engine: CallEngine, { description, candidate }: Signal) {
-    this.socket?.send({
-      type: 'call.signal',
+  private sendSignal(engine: CallEngine, signal: Signal) {
+    this.socket?.send({ type: 'call.signal', ...this.wire(engine, signal) });
+  }
+
+  /** A signal as it travels: from which of our connections, to which of theirs. */
+  private wire(engine: CallEngine, { description, candidate }: Signal) {
+    return {
       engine: engine.id,
       target: this.paired ?? undefined,
       description,
       candidate: candidate ? { ...candidate, candidate: candidate.candidate ?? '' } : candidate,
-    });
+    };
   }
 
   private closeEngine() {
     this.engine?.close();
     this.engine = null;
     this.held = null;
+    this.sentWithAdmit = 0;
     this.queued = [];
     this.set({ remoteStream: null, link: 'new' });
   }
 
-  private command(event: { type: 'call.admit' | 'call.send-back' | 'call.end' }) {
+  private command(event: Extract<CallClientEvent, { type: 'call.admit' | 'call.send-back' | 'call.end' }>) {
     this.set({ busy: true, error: null });
     if (!this.socket?.send(event)) this.set({ busy: false, error: 'Not connected: try again in a moment.' });
   }
