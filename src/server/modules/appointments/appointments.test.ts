@@ -485,9 +485,15 @@ describe('lists, calendar and notifications', () => {
     const quietAll = (await quietClient.get('/api/notifications?limit=2')).body;
     expect(quietAll).toMatchObject({ total: 1, unread: 1 });
     expect(ids(quietAll).filter((id) => ids(busyAll).includes(id))).toEqual([]);
+    // The last page, and past the end: the counts are the same.
+    expect((await busyClient.get('/api/notifications?limit=2&offset=2')).body).toMatchObject({ total: 3, unread: 3, items: [{ id: expect.any(String) }] });
+    expect((await busyClient.get('/api/notifications?limit=2&offset=10')).body).toEqual({ items: [], total: 3, unread: 3 });
+    expect((await busyClient.post(`/api/notifications/${busyAll.items[0].id}/read`)).status).toBe(200);
+    expect((await busyClient.get('/api/notifications?unread=true&limit=1&offset=5')).body).toEqual({ items: [], total: 2, unread: 2 });
+    expect((await busyClient.get('/api/notifications?limit=1')).body).toMatchObject({ total: 3, unread: 2 });
     await quietClient.post('/api/notifications/read-all');
     expect((await quietClient.get('/api/notifications?unread=true&limit=1')).body).toEqual({ items: [], total: 0, unread: 0 });
-    expect((await busyClient.get('/api/notifications?unread=true&limit=1')).body).toMatchObject({ total: 3, unread: 3 });
+    expect((await busyClient.get('/api/notifications?unread=true&limit=1')).body).toMatchObject({ total: 2, unread: 2 });
     expect((await quietClient.get('/api/notifications?limit=1')).body).toMatchObject({ total: 1, unread: 0 });
   });
 

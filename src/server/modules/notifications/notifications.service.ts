@@ -7,40 +7,48 @@ import { ownedBy, scopeShape, type Bind } from '../../access/scope.js';
 import { Bindings, preparedByShape } from '../../db/prepared.js';
 import { toUser } from '../../realtime/events.js';
 import { afterWrites } from '../../realtime/outbox.js';
-import { paged } from '../../db/page.js';
+import { totalOver } from '../../db/page.js';
 import { presentNotification, type NotificationRow } from './notify.js';
 
 const mine = (ctx: ActorCtx, bind?: Bind) => ownedBy(ctx.scope, notifications.recipientId, bind);
 const unread = isNull(notifications.readAt);
 
-const notificationPage = preparedByShape<NotificationRow[]>('notification_list');
-const notificationCount = preparedByShape<{ n: number }[]>('notification_count');
+/** Unread among all the rows the query matched, counted by the same scan as the total (before the page is cut). */
+const unreadOver = sql<number>`count(*) filter (where ${notifications.readAt} is null) over ()`.mapWith(Number);
+
+const notificationPage = preparedByShape<{ row: NotificationRow; total: number; unread: number }[]>('notification_list');
+const notificationCounts = preparedByShape<{ total: number; unread: number }[]>('notification_counts');
 
 /**
- * A page of the person's notifications, the list's total and how many are unread. The header's
- * panel asks on every page anyone opens: its queries are prepared once per shape (whose, and
- * whether only the unread), as the appointment list's are.
+ * A page of the person's notifications, the list's total and how many are unread, in one
+ * statement: the counts are window aggregates over every row the query matched. The header's
+ * panel asks on every page anyone opens (it took three statements); prepared once per shape
+ * (whose, and whether only the unread), as the appointment list is. Only a page past the end
+ * needs the counts apart.
  */
 export async function listNotifications(ctx: ActorCtx, q: { unread?: boolean; limit: number; offset: number }): Promise<NotificationList> {
   const { bind, values } = new Bindings();
   const owner = mine(ctx, bind);
-  const where = and(owner, q.unread ? unread : undefined);
   const shape = `${scopeShape(ctx.scope)}|${q.unread ? 'unread' : 'all'}`;
-  const unreadShape = `${scopeShape(ctx.scope)}|unread`;
-  const [{ items, total }, [unreadCount]] = await Promise.all([
-    paged(
-      q,
-      notificationPage(
-        ctx.db,
-        shape,
-        () => ctx.db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(sql.placeholder('limit')).offset(sql.placeholder('offset')),
-        { ...values, limit: q.limit, offset: q.offset },
-      ),
-      () => notificationCount(ctx.db, shape, () => ctx.db.select({ n: count() }).from(notifications).where(where), values),
-    ),
-    notificationCount(ctx.db, unreadShape, () => ctx.db.select({ n: count() }).from(notifications).where(and(owner, unread)), values),
-  ]);
-  return { items: items.map(presentNotification), total, unread: unreadCount!.n };
+  const rows = await notificationPage(
+    ctx.db,
+    shape,
+    () =>
+      ctx.db
+        .select({ row: notifications, total: totalOver, unread: unreadOver })
+        .from(notifications)
+        .where(and(owner, q.unread ? unread : undefined))
+        .orderBy(desc(notifications.createdAt), desc(notifications.id))
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset')),
+    { ...values, limit: q.limit, offset: q.offset },
+  );
+  // An empty first page means none at all; past the end, the counts are asked for apart.
+  const [counts] = rows.length || q.offset === 0
+    ? rows
+    : await notificationCounts(ctx.db, scopeShape(ctx.scope), () => ctx.db.select({ total: count(), unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)`.mapWith(Number) }).from(notifications).where(owner), values);
+  const unreadCount = counts?.unread ?? 0;
+  return { items: rows.map((r) => presentNotification(r.row)), total: q.unread ? unreadCount : (counts?.total ?? 0), unread: unreadCount };
 }
 
 export async function markRead(ctx: ActorCtx, id: string) {
