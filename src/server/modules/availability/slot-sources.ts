@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { HOLDING_STATUSES } from '../../../contracts/appointments.js';
 import { visibleDoctor } from '../../access/doctors.policy.js';
 import { inScope, scopeShape, type Scope } from '../../access/scope.js';
@@ -21,7 +21,6 @@ interface Row {
   busy: [number, number][];
 }
 
-const holding = sql.raw(HOLDING_STATUSES.map((s) => `'${s}'`).join(','));
 const epochMs = (column: unknown) => sql`(extract(epoch from ${column}) * 1000)::float8`;
 
 const sources = preparedByShape<Row[]>('slot_sources');
@@ -52,7 +51,7 @@ export async function slotSources(db: Tx, scope: Scope, doctorId: string, dates:
           from ${availabilityExceptions} where ${availabilityExceptions.doctorId} = ${doctorProfiles.userId}
           and ${availabilityExceptions.date} between ${fromDate}::date and ${toDate}::date), '[]')`,
         busy: sql<Row['busy']>`coalesce((select json_agg(json_build_array(${epochMs(appointments.startsAt)}, ${epochMs(appointments.endsAt)}))
-          from ${appointments} where ${appointments.doctorId} = ${doctorProfiles.userId} and ${appointments.status} in (${holding})
+          from ${appointments} where ${appointments.doctorId} = ${doctorProfiles.userId} and ${inArray(appointments.status, [...HOLDING_STATUSES])}
           and ${appointments.startsAt} < ${heldTo}::timestamptz
           and ${appointments.endsAt} > ${heldFrom}::timestamptz), '[]')`,
       })

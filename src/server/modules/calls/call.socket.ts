@@ -5,6 +5,7 @@ import { CLOSE } from '../../../contracts/realtime.js';
 import { CallClientEvent, qualityOf } from '../../../contracts/video.js';
 import { partyOf } from '../../access/appointments.policy.js';
 import { joinRefusal, sendsSecondVideo } from '../../access/calls.policy.js';
+import type { ActorCtx } from '../../context.js';
 import { forbidden } from '../../errors.js';
 import { toCall } from '../../realtime/events.js';
 import type { SocketEndpoint } from '../../realtime/gateway.js';
@@ -25,6 +26,14 @@ const tokenOf = (header: string | string[] | undefined) =>
 /** Per socket: whether the patient is in the call (kept from `call.state`), and when it last reported stats. */
 const state = new WeakMap<Conn, { admitted: boolean; statsAt: number }>();
 const STATS_EVERY_MS = 4_000;
+
+type Signal = Omit<Extract<CallClientEvent, { type: 'call.signal' }>, 'type'>;
+
+/** Negotiation passed to the other side, marked with who sent it and from which socket. */
+function relay(ctx: ActorCtx, conn: Conn, { engine, target, description, candidate }: Signal) {
+  const { roomId, role, connId } = conn.call!;
+  return ctx.bus.publish(toCall(roomId, { type: 'call.signal', from: role, connId, engine, target, description, candidate }));
+}
 
 /**
  * `/ws/video-call/<roomId>/`: signaling for the appointment's doctor and patient. The token and
@@ -62,12 +71,12 @@ export const callSocket: SocketEndpoint<{ roomId: string }, CallClientEvent> = {
   },
   messages: CallClientEvent,
   async onMessage(ctx, conn, event) {
-    const { roomId, role, connId } = conn.call!;
+    const { roomId, role } = conn.call!;
     switch (event.type) {
       case 'call.signal': {
         if (!state.get(conn)?.admitted) throw forbidden('The patient is in the waiting room: the call has not begun');
         if (role === 'patient' && event.description?.sdp && sendsSecondVideo(event.description.sdp)) throw forbidden('Only the doctor can share a screen');
-        return ctx.bus.publish(toCall(roomId, { type: 'call.signal', from: role, connId, engine: event.engine, target: event.target, description: event.description, candidate: event.candidate }));
+        return relay(ctx, conn, event);
       }
       case 'call.media':
         if (role === 'patient' && event.screen) throw forbidden('Only the doctor can share a screen');
@@ -83,8 +92,7 @@ export const callSocket: SocketEndpoint<{ roomId: string }, CallClientEvent> = {
       case 'call.admit':
         await admitPatient(ctx, roomId, role);
         // Published after the admission's news, in order: the patient's page opens its connection first.
-        for (const s of event.signals ?? [])
-          await ctx.bus.publish(toCall(roomId, { type: 'call.signal', from: role, connId, engine: s.engine, target: s.target, description: s.description, candidate: s.candidate }));
+        for (const signal of event.signals ?? []) await relay(ctx, conn, signal);
         return;
       case 'call.send-back':
         return sendBack(ctx, roomId, role);
