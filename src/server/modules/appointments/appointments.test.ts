@@ -209,8 +209,9 @@ describe('double booking', () => {
     const [slot] = await slotsOf(clients[0]!, h.doctor.id, 6, 6);
     const results = await Promise.all(clients.map((c) => request(c, h.doctor.id, slot!.startsAt)));
     const statuses = results.map((r) => r.status).sort();
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(29);
+    const seen = JSON.stringify(results.map((r) => [r.status, r.body.code]));
+    expect(statuses.filter((s) => s === 201), seen).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409), seen).toHaveLength(29);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'slot_unavailable')).toBe(true);
     const held = await t.app.db.select().from(appointments).where(eq(appointments.startsAt, new Date(slot!.startsAt)));
     expect(held).toHaveLength(1);
@@ -227,8 +228,9 @@ describe('double booking', () => {
         const clients = await Promise.all(patients.map((p, i) => signIn(i % 2 ? other : t.app, p)));
         const [slot] = await slotsOf(clients[0]!, h.doctor.id, 7, 7);
         const results = await Promise.all(clients.map((c) => request(c, h.doctor.id, slot!.startsAt)));
-        expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-        expect(results.filter((r) => r.status === 409)).toHaveLength(29);
+        const seen = JSON.stringify(results.map((r) => [r.status, r.body.code]));
+        expect(results.filter((r) => r.status === 201), seen).toHaveLength(1);
+        expect(results.filter((r) => r.status === 409), seen).toHaveLength(29);
       } finally {
         await other.close();
         await second.close();
