@@ -44,6 +44,11 @@ export async function load(name: string, origin: string, requests: Setup[], opts
 const get = (path: string, cookie?: string): Setup => (req) => ({ ...req, method: 'GET', path, headers: cookie ? { cookie } : {} });
 const me = (c: Record<string, unknown>) => c.me as Person;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The `from` and `to` of the day a connection's page load looks at. */
+const dayOf = (c: Record<string, unknown>) => {
+  const day = c.day as Date;
+  return `from=${encodeURIComponent(day.toISOString())}&to=${encodeURIComponent(addDays(day, 1).toISOString())}`;
+};
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
 /** Every figure of the http scenario against one server; the ceiling is measured by the caller. */
@@ -85,6 +90,19 @@ export async function httpFigures(origin: string, people: People, today: Date, o
     ['a patient\'s dashboard (2 calls)', [
       (r, c = {}) => ((c.me = patient()), get('/api/auth/me', me(c).cookie)(r)),
       (r, c = {}) => get('/api/dashboard', me(c).cookie)(r),
+    ], { per: 2 }],
+    ['a doctor\'s dashboard (7 calls)', [
+      (r, c = {}) => ((c.me = doctor()), (c.day = pastDays()), get('/api/auth/me', me(c).cookie)(r)),
+      (r, c = {}) => get(`/api/doctors/${me(c).id}`, me(c).cookie)(r),
+      (r, c = {}) => get(`/api/doctors/${me(c).id}/availability`, me(c).cookie)(r),
+      (r, c = {}) => get('/api/appointments?status=requested&order=asc&limit=5&offset=0', me(c).cookie)(r),
+      (r, c = {}) => get(`/api/appointments?status=${[...ACTIVE_STATUSES, 'completed'].join(',')}&${dayOf(c)}&order=asc&limit=50&offset=0`, me(c).cookie)(r),
+      (r, c = {}) => get('/api/notifications?limit=8&offset=0', me(c).cookie)(r),
+      (r, c = {}) => get('/api/chat/unread', me(c).cookie)(r),
+    ], { per: 7 }],
+    ['a doctor\'s dashboard (2 calls)', [
+      (r, c = {}) => ((c.me = doctor()), (c.day = pastDays()), get('/api/auth/me', me(c).cookie)(r)),
+      (r, c = {}) => get(`/api/dashboard/doctor?${dayOf(c)}`, me(c).cookie)(r),
     ], { per: 2 }],
     ['the web app\'s index', [get('/')]],
   ];

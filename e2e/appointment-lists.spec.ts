@@ -114,6 +114,29 @@ test('the patient\'s dashboard opens whole from one call: next visits with their
   await expectNoSeriousA11yViolations(page, 'patient: dashboard');
 });
 
+test('the doctor\'s dashboard opens whole from one call: the requests to answer, the day, the hours and profile, the header\'s counts', async ({ page }) => {
+  await signInAs(page, world.doctor.email, world.doctor.newPassword);
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith('/api/')) asked.push(pathname);
+  });
+  await page.goto('/');
+  const requests = page.getByRole('region', { name: 'Requests waiting for you' });
+  await expect(requests.getByRole('listitem')).toHaveCount(1);
+  await expect(requests.locator(`a[href="/appointments/${at.requested}"]`)).toBeVisible();
+  await expect(requests).toContainText('1 waiting for an answer');
+  await expect(page.getByRole('region', { name: 'Today’s schedule' })).toBeVisible();
+  await expect(page.getByRole('switch', { name: 'Available for appointments' })).toBeChecked();
+  await expect(page.getByText('Patients can book visits with you.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your profile' })).toContainText('Specialization');
+  await expect(page.getByRole('button', { name: /^Notifications, \d+ unread$/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^(Loading|Checking)/ })).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  expect(asked).toEqual(['/api/auth/me', '/api/dashboard/doctor']);
+  await expectNoSeriousA11yViolations(page, 'doctor: dashboard');
+});
+
 test('the doctor: requests need action; visits waiting for the patient are upcoming', async ({ page }) => {
   await signInAs(page, world.doctor.email, world.doctor.newPassword);
   await page.goto('/appointments');

@@ -94,7 +94,7 @@ void ActionBodies;
 const covered = new Set([
   'GET /api/hospitals', 'POST /api/hospitals', 'GET /api/audit', 'GET /api/public/hospitals', 'GET /healthz', 'GET /readyz',
   'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password',
-  'GET /api/auth/sessions', 'DELETE /api/auth/sessions/{sessionId}', 'GET /api/appointments', 'GET /api/notifications', 'GET /api/dashboard',
+  'GET /api/auth/sessions', 'DELETE /api/auth/sessions/{sessionId}', 'GET /api/appointments', 'GET /api/notifications', 'GET /api/dashboard', 'GET /api/dashboard/doctor',
   'POST /api/notifications/read-all', 'GET /api/chat/unread', 'GET /api/video-call/ice-servers',
   // Lists and reports scoped to the asker (checked below); the configuration holds no tenant data;
   // Khalti's return URL is public by nature and only names an order by its pidx (payments tests).

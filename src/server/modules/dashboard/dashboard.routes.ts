@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PatientDashboard } from '../../../contracts/dashboard.js';
+import { DoctorDashboard, DoctorDashboardQuery, PatientDashboard } from '../../../contracts/dashboard.js';
 import { actorCtxOf } from '../../context.js';
-import { patientDashboard } from './dashboard.service.js';
+import { doctorDashboard, patientDashboard } from './dashboard.service.js';
 
 export async function dashboardRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -10,4 +10,9 @@ export async function dashboardRoutes(base: FastifyInstance) {
     schema: { tags: ['dashboard'], response: { 200: PatientDashboard } },
     config: { access: ['patient'] },
   }, async (req) => patientDashboard(actorCtxOf(req)));
+
+  app.get('/api/dashboard/doctor', {
+    schema: { tags: ['dashboard'], querystring: DoctorDashboardQuery, response: { 200: DoctorDashboard } },
+    config: { access: ['doctor'] },
+  }, async (req) => doctorDashboard(actorCtxOf(req), req.query));
 }

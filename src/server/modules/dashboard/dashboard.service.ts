@@ -1,6 +1,8 @@
-import { PATIENT_DASHBOARD, type PatientDashboard } from '../../../contracts/dashboard.js';
+import { DOCTOR_DASHBOARD, PATIENT_DASHBOARD, type DoctorDashboard, type PatientDashboard } from '../../../contracts/dashboard.js';
 import type { ActorCtx } from '../../context.js';
 import { listAppointments } from '../appointments/appointments.service.js';
+import { getAvailability } from '../availability/availability.service.js';
+import { getDoctor } from '../doctors/doctors.service.js';
 import { unreadCounts } from '../chat/chat.service.js';
 import { listNotifications } from '../notifications/notifications.service.js';
 import { getPatient } from '../patients/patients.service.js';
@@ -19,4 +21,19 @@ export async function patientDashboard(ctx: ActorCtx): Promise<PatientDashboard>
     unreadCounts(ctx),
   ]);
   return { patient, upcoming: list, notifications: inbox, chatUnread };
+}
+
+/** A doctor's dashboard in one request instead of six, the same way; `day` bounds the viewer's day. */
+export async function doctorDashboard(ctx: ActorCtx, day: { from: string; to: string }): Promise<DoctorDashboard> {
+  const { requests, today, notifications } = DOCTOR_DASHBOARD;
+  const id = ctx.actor.userId;
+  const [doctor, availability, asked, booked, inbox, chatUnread] = await Promise.all([
+    getDoctor(ctx, id),
+    getAvailability(ctx, id),
+    listAppointments(ctx, { ...requests, status: [...requests.status] }),
+    listAppointments(ctx, { ...today, status: [...today.status], ...day }),
+    listNotifications(ctx, notifications),
+    unreadCounts(ctx),
+  ]);
+  return { doctor, availability, requests: asked, today: booked, notifications: inbox, chatUnread };
 }

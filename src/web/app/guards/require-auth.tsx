@@ -1,13 +1,13 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { signOutState, useMeQuery } from '../../lib/session.js';
-import { usePatientDashboardFirst } from '../../features/dashboard/api/patient-dashboard.js';
+import { useDashboardFirst } from '../../features/dashboard/api/dashboard-first.js';
 import { FullPageLoading, FullPageError } from './full-page-states.js';
 
 /** Signed-in area: guests go to /login (remembering where they were going). */
 export function RequireAuth() {
   const location = useLocation();
   const me = useMeQuery();
-  const dashboardFirst = usePatientDashboardFirst(me.data, location.pathname);
+  const dashboardFirst = useDashboardFirst(me.data, location.pathname);
   if (me.isPending) return <FullPageLoading />;
   if (me.isError) return <FullPageError error={me.error} onRetry={() => void me.refetch()} />;
   const here = `${location.pathname}${location.search}`;
@@ -24,7 +24,7 @@ export function RequireAuth() {
     const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
     return <Navigate to={`/two-factor${next}`} replace />;
   }
-  // A patient's dashboard, with the header, arrives in one call: shown whole when it has.
+  // A patient's or a doctor's dashboard, with the header, arrives in one call: shown whole when it has.
   if (dashboardFirst) return <FullPageLoading />;
   return <Outlet />;
 }

@@ -1,5 +1,4 @@
-import { ACTIVE_STATUSES } from '../../../entities/appointments/appointment-status.js';
-import { addDaysToDate, describeZone, todayIsoDate, viewerTimeZone } from '../../../lib/datetime.js';
+import { describeZone, viewerTimeZone } from '../../../lib/datetime.js';
 import { ButtonLink } from '../../../lib/ui/button.js';
 import { Section } from '../../../lib/ui/card.js';
 import { EmptyState } from '../../../lib/ui/empty-state.js';
@@ -7,27 +6,15 @@ import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { AppointmentRows } from './appointment-rows.js';
 import { useQuery } from '@tanstack/react-query';
-import { appointmentListQuery } from '../../../entities/appointments/appointment-api.js';
+import { doctorDayQuery, doctorRequestsQuery, viewerDay } from '../api/dashboard-first.js';
 
 /**
  * The doctor's day: requests to answer first, then today's visits. `hasHours` (null while not
  * known) decides whether an empty day suggests setting hours.
  */
 export function DoctorAgenda({ hasHours }: { hasHours: boolean | null }) {
-  const today = todayIsoDate();
-  const startOf = (date: string) => new Date(`${date}T00:00:00`).toISOString();
-  const requests = useQuery({ ...appointmentListQuery({ status: 'requested', order: 'asc', limit: 5, offset: 0 }), refetchInterval: 30_000 });
-  const schedule = useQuery({
-    ...appointmentListQuery({
-      status: [...ACTIVE_STATUSES, 'completed'].join(','),
-      from: startOf(today),
-      to: startOf(addDaysToDate(today, 1)),
-      order: 'asc',
-      limit: 50,
-      offset: 0,
-    }),
-    refetchInterval: 30_000,
-  });
+  const requests = useQuery({ ...doctorRequestsQuery(), refetchInterval: 30_000 });
+  const schedule = useQuery({ ...doctorDayQuery(viewerDay()), refetchInterval: 30_000 });
   return (
     <div className="space-y-8">
       <Section

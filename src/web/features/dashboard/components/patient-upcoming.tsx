@@ -5,7 +5,7 @@ import { QueryError } from '../../../lib/ui/query-error.js';
 import { SkeletonRows } from '../../../lib/ui/spinner.js';
 import { AppointmentRows } from './appointment-rows.js';
 import { useQuery } from '@tanstack/react-query';
-import { upcomingQuery } from '../api/patient-dashboard.js';
+import { upcomingQuery } from '../api/dashboard-first.js';
 
 /** The patient's next visits, soonest first. */
 export function PatientUpcoming() {
