@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AuthResult, LoginBody, LoginResult, Me, PasswordChangeBody, SessionInfo, SignupBody, SignupPending } from '../../../contracts/auth.js';
 import { actorCtxOf, ctxOf } from '../../context.js';
 import { endSession, startSession } from '../../plugins/session.js';
-import { changePassword, endOwnSession, listSessions, login, logout, me, signup } from './auth.service.js';
+import { changePassword, endOwnSession, listSessions, login, logout, me, meOf, signup } from './auth.service.js';
 import { signupPendingConfirmation } from './email-confirmation.service.js';
 import { issueTicket } from './two-factor/sign-in-ticket.js';
 
@@ -53,7 +53,7 @@ export async function authRoutes(base: FastifyInstance) {
   app.get('/api/auth/me', {
     schema: { tags, response: { 200: Me } },
     config: { duringPasswordChange: true, duringTwoFactorSetup: true },
-  }, async (req) => me(ctxOf(req), req.actor!.userId));
+  }, async (req) => meOf(req.actor!));
 
   app.post('/api/auth/password', {
     schema: { tags, body: PasswordChangeBody, response: { 204: z.null() } },

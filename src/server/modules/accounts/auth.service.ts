@@ -9,7 +9,7 @@ import { ownedBy } from '../../access/scope.js';
 import { inTransaction } from '../../realtime/outbox.js';
 import { announceSessionChange } from '../../realtime/session-check.js';
 import { burnPasswordCheck, hashPassword, refuseCommonPassword, verifyPassword } from './passwords.js';
-import { revokeSession, revokeUserSessions, twoFactorRequired } from './sessions.js';
+import { personColumns, personOf, revokeSession, revokeUserSessions, type Person } from './sessions.js';
 import { clearEmail, recordFailure, throttleKeys, throttleState } from './throttle.js';
 import { insertAccount, type UserRow } from './users.js';
 
@@ -138,47 +138,34 @@ export async function changePassword(ctx: ActorCtx, body: PasswordChangeBody) {
   });
 }
 
-/** Asked on every page load: prepared once. */
-const meById = prepared('me_by_id', (db) =>
+/** The person as `Me` shows them: from the session (`GET /api/auth/me`) or just read (`me`). */
+export const meOf = (p: Person): Me => ({
+  id: p.userId,
+  email: p.email,
+  role: p.role,
+  hospitalId: p.hospitalId,
+  hospitalName: p.hospitalName,
+  firstName: p.firstName,
+  lastName: p.lastName,
+  mustChangePassword: p.mustChangePassword,
+  emailConfirmed: p.emailConfirmed,
+  twoFactorEnabled: p.twoFactorEnabled,
+  twoFactorSetupRequired: p.twoFactorSetupRequired,
+});
+
+const personById = prepared('person_by_id', (db) =>
   db
-    // The columns `Me` shows, not the whole row: the hash and the search text are wasted bytes here.
-    .select({
-      user: {
-        id: users.id,
-        email: users.email,
-        role: users.role,
-        hospitalId: users.hospitalId,
-        firstName: users.firstName,
-        lastName: users.lastName,
-        mustChangePassword: users.mustChangePassword,
-        emailConfirmedAt: users.emailConfirmedAt,
-        twoFactorEnabledAt: users.twoFactorEnabledAt,
-      },
-      hospitalName: hospitals.name,
-      hospitalRequiresTwoFactor: hospitals.adminTwoFactorRequired,
-    })
+    .select(personColumns)
     .from(users)
     .leftJoin(hospitals, eq(hospitals.id, users.hospitalId))
     .where(eq(users.id, sql.placeholder('id'))),
 );
 
+/** Who has just signed in or up, read afresh (there is no session to take it from yet). */
 export async function me(ctx: Ctx, userId: string): Promise<Me> {
-  const [row] = await meById(ctx.db, { id: userId });
+  const [row] = await personById(ctx.db, { id: userId });
   if (!row) throw new AppError('unauthenticated');
-  const u = row.user;
-  return {
-    emailConfirmed: u.emailConfirmedAt !== null,
-    twoFactorEnabled: u.twoFactorEnabledAt !== null,
-    twoFactorSetupRequired: !u.twoFactorEnabledAt && twoFactorRequired(ctx.config.session, u.role, row.hospitalRequiresTwoFactor),
-    id: u.id,
-    email: u.email,
-    role: u.role,
-    hospitalId: u.hospitalId,
-    hospitalName: row.hospitalName ?? null,
-    firstName: u.firstName,
-    lastName: u.lastName,
-    mustChangePassword: u.mustChangePassword,
-  };
+  return meOf(personOf(row, ctx.config.session));
 }
 
 export async function listSessions(ctx: ActorCtx) {

@@ -69,6 +69,29 @@ describe('the session cache ends with the session, at once', () => {
   });
 });
 
+describe('what `me` shows comes from the cached session, yet follows every change at once', () => {
+  const shown = (c: Client) => c.get('/api/auth/me').then((r) => r.body);
+  it('a new name, given by the person or by their admin, and the hospital\'s new name', async () => {
+    const h = await buildTenant(t.app);
+    const root = await buildSuperAdmin(t.app);
+    const [phone, doctor] = [await signIn(t.app, h.patient), await signIn(t.app, h.doctor)];
+    expect(await shown(phone)).toMatchObject({ id: h.patient.id, hospitalName: h.hospital.name, emailConfirmed: true, twoFactorEnabled: false });
+
+    expect((await h.as.patient.patch(`/api/patients/${h.patient.id}`, { firstName: 'Sunita' })).status).toBe(200);
+    expect(await shown(phone)).toMatchObject({ firstName: 'Sunita' });
+    expect((await h.as.admin.patch(`/api/patients/${h.patient.id}`, { lastName: 'Gurung' })).status).toBe(200);
+    expect(await shown(phone)).toMatchObject({ firstName: 'Sunita', lastName: 'Gurung' });
+    expect((await h.as.admin.patch(`/api/doctors/${h.doctor.id}`, { firstName: 'Bikash' })).status).toBe(200);
+    expect(await shown(doctor)).toMatchObject({ firstName: 'Bikash' });
+
+    expect((await root.client.patch(`/api/hospitals/${h.hospital.id}`, { name: 'Patan Teaching Hospital' })).status).toBe(200);
+    for (const c of [phone, doctor, h.as.admin]) expect(await shown(c)).toMatchObject({ hospitalName: 'Patan Teaching Hospital' });
+    // A phone number is not shown by `me`: nothing to drop, and the session goes on.
+    expect((await h.as.patient.patch(`/api/patients/${h.patient.id}`, { phone: '+9779841000000' })).status).toBe(200);
+    expect(await shown(phone)).toMatchObject({ lastName: 'Gurung' });
+  });
+});
+
 describe('what changes in the database behind its back', () => {
   it('is seen once the entry is older than SESSION_CACHE_SECONDS', async () => {
     const app = await t.another({ SESSION_CACHE_SECONDS: '0.3' });
@@ -81,7 +104,7 @@ describe('what changes in the database behind its back', () => {
 });
 
 describe('SessionCache', () => {
-  const actor: Actor = { userId: 'u1', email: 'a@b.test', role: 'patient', hospitalId: 'h1', sessionId: 's1', mustChangePassword: false, emailConfirmed: true, twoFactorSetupRequired: false };
+  const actor: Actor = { userId: 'u1', email: 'a@b.test', role: 'patient', hospitalId: 'h1', hospitalName: 'H', firstName: 'A', lastName: 'B', sessionId: 's1', mustChangePassword: false, emailConfirmed: true, twoFactorEnabled: false, twoFactorSetupRequired: false };
   const entry = { actor, session: { id: 's1', lastSeenAt: new Date() }, expiresAt: new Date(Date.now() + 60_000) };
 
   it('does not keep what was read before an invalidation that came meanwhile', () => {

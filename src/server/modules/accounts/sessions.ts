@@ -9,16 +9,24 @@ import { hospitals, sessions, users } from '../../db/schema/index.js';
 import type { Role } from '../../../contracts/enums.js';
 import type { SessionCache } from './session-cache.js';
 
-export interface Actor {
+/** The signed-in person as a request sees them: who, what they may do, and what their header shows. */
+export interface Person {
   userId: string;
   email: string;
   role: Role;
   hospitalId: string | null;
-  sessionId: string;
+  hospitalName: string | null;
+  firstName: string;
+  lastName: string;
   mustChangePassword: boolean;
   emailConfirmed: boolean;
+  twoFactorEnabled: boolean;
   /** Their role requires a second factor and they have none yet: only setting one up is open to them. */
   twoFactorSetupRequired: boolean;
+}
+
+export interface Actor extends Person {
+  sessionId: string;
 }
 
 /** Whether this person may not go without a second factor: super admins (by setting), and admins of a hospital that requires it. */
@@ -106,23 +114,55 @@ export async function checkSessions(db: Tx, cfg: SessionConfig, ids: string[], a
   return out;
 }
 
+/** The columns a `Person` is made of; the cached session keeps them, so `me` needs no query (decision 22). */
+export const personColumns = {
+  userId: users.id,
+  email: users.email,
+  role: users.role,
+  hospitalId: users.hospitalId,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  isActive: users.isActive,
+  mustChangePassword: users.mustChangePassword,
+  emailConfirmedAt: users.emailConfirmedAt,
+  twoFactorEnabledAt: users.twoFactorEnabledAt,
+  hospitalName: hospitals.name,
+  hospitalActive: hospitals.isActive,
+  hospitalRequiresTwoFactor: hospitals.adminTwoFactorRequired,
+};
+
+/** A row of `personColumns` (the hospital's are null for a super admin, who has none). */
+interface PersonRow {
+  userId: string;
+  email: string;
+  role: Role;
+  hospitalId: string | null;
+  firstName: string;
+  lastName: string;
+  mustChangePassword: boolean;
+  emailConfirmedAt: Date | null;
+  twoFactorEnabledAt: Date | null;
+  hospitalName: string | null;
+  hospitalRequiresTwoFactor: boolean | null;
+}
+
+export const personOf = (row: PersonRow, cfg: Pick<SessionConfig, 'superAdminTwoFactor'>): Person => ({
+  userId: row.userId,
+  email: row.email,
+  role: row.role,
+  hospitalId: row.hospitalId,
+  hospitalName: row.hospitalName,
+  firstName: row.firstName,
+  lastName: row.lastName,
+  mustChangePassword: row.mustChangePassword,
+  emailConfirmed: row.emailConfirmedAt !== null,
+  twoFactorEnabled: row.twoFactorEnabledAt !== null,
+  twoFactorSetupRequired: !row.twoFactorEnabledAt && twoFactorRequired(cfg, row.role, row.hospitalRequiresTwoFactor),
+});
+
 const selectSessions = (db: Tx) =>
   db
-    .select({
-      id: sessions.id,
-      expiresAt: sessions.expiresAt,
-      lastSeenAt: sessions.lastSeenAt,
-      userId: users.id,
-      email: users.email,
-      role: users.role,
-      hospitalId: users.hospitalId,
-      isActive: users.isActive,
-      mustChangePassword: users.mustChangePassword,
-      emailConfirmedAt: users.emailConfirmedAt,
-      twoFactorEnabledAt: users.twoFactorEnabledAt,
-      hospitalActive: hospitals.isActive,
-      hospitalRequiresTwoFactor: hospitals.adminTwoFactorRequired,
-    })
+    .select({ id: sessions.id, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, ...personColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(hospitals, eq(hospitals.id, users.hospitalId))
@@ -136,16 +176,7 @@ type SessionRow = Awaited<ReturnType<ReturnType<typeof selectSessions>['execute'
 /** The actor of a session that is still on, or null: unknown user state, expired, idle, or deactivated. */
 function actorOf(row: SessionRow, cfg: SessionConfig, now: number): Actor | null {
   if (!row.isActive || row.hospitalActive === false || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + cfg.idleMs <= now) return null;
-  return {
-    userId: row.userId,
-    email: row.email,
-    role: row.role,
-    hospitalId: row.hospitalId,
-    sessionId: row.id,
-    mustChangePassword: row.mustChangePassword,
-    emailConfirmed: row.emailConfirmedAt !== null,
-    twoFactorSetupRequired: !row.twoFactorEnabledAt && twoFactorRequired(cfg, row.role, row.hospitalRequiresTwoFactor),
-  };
+  return { ...personOf(row, cfg), sessionId: row.id };
 }
 
 /**

@@ -92,6 +92,9 @@ async function sendWelcome(tx: Tx, ctx: Ctx, userId: string, now: Date) {
   await queueAccountMail(tx, ctx.config, userId, { kind: 'welcome', token, createdBy: creator ? personName(creator, creator.role) : 'An administrator' }, now);
 }
 
+/** The account's fields a cached session keeps (sessions.ts, `Person`). */
+const SHOWN_BY_SESSION = ['firstName', 'lastName'];
+
 /** Applies the account part of a patch; deactivation signs the user out everywhere, sockets too. */
 export async function updateAccount(tx: Tx, outbox: Outbox, ctx: Ctx, user: UserRow, patch: z.infer<typeof AccountPatch>): Promise<UserRow> {
   const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
@@ -103,6 +106,9 @@ export async function updateAccount(tx: Tx, outbox: Outbox, ctx: Ctx, user: User
     .returning();
   if (patch.isActive === false) {
     await revokeUserSessions(tx, user.id);
+    announceSessionChange(outbox, `user:${user.id}`);
+  } else if (SHOWN_BY_SESSION.some((k) => k in fields)) {
+    // Their sessions carry what `me` shows: drop the cached copies everywhere.
     announceSessionChange(outbox, `user:${user.id}`);
   }
   const action = patch.isActive === false ? 'user.deactivated' : patch.isActive === true && !user.isActive ? 'user.reactivated' : 'user.updated';

@@ -75,8 +75,9 @@ export async function patchHospital(ctx: ActorCtx, id: string, patch: HospitalPa
     await tx.update(hospitals).set({ ...patch, updatedAt: ctx.clock.now() }).where(eq(hospitals.id, id));
     const action = patch.isActive === false ? 'hospital.deactivated' : patch.isActive === true ? 'hospital.reactivated' : 'hospital.updated';
     await audit(tx, ctx, { action, hospitalId: id, entityType: 'hospital', entityId: id, details: changedFields(patch) });
-    // Deactivation ends its people's sessions; a new two-factor rule changes what its admins' sessions allow.
-    if (patch.isActive === false || patch.adminTwoFactorRequired !== undefined) announceSessionChange(outbox, `hospital:${id}`);
+    // Deactivation ends its people's sessions; a new two-factor rule changes what its admins' sessions
+    // allow; a new name changes what they show (the cached sessions keep it).
+    if (patch.isActive === false || patch.adminTwoFactorRequired !== undefined || patch.name !== undefined) announceSessionChange(outbox, `hospital:${id}`);
     return present(await findHospital(tx, ctx.scope, id));
   });
 }
