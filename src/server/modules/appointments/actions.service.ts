@@ -93,7 +93,7 @@ async function proposedRange(ctx: ActorCtx, id: string, startsAtIso: string) {
   const row = await findAppointment(ctx.db, ctx.scope, id);
   if (!row) throw notFound('No such appointment');
   const startsAt = new Date(startsAtIso);
-  return { startsAt, endsAt: await slotFor(ctx, row.appointment.doctorId, row.appointment.hospitalId, startsAt) };
+  return { startsAt, endsAt: await slotFor(ctx, row.appointment.doctorId, startsAt) };
 }
 
 /**

@@ -28,9 +28,9 @@ export function overlapError(e: unknown): unknown {
  * Checks that `startsAt` is a future slot of the doctor's schedule and returns its end.
  * Overlaps are left to the database, which alone can decide them under concurrency.
  */
-export async function slotFor(ctx: ActorCtx, doctorId: string, hospitalId: string, startsAt: Date) {
+export async function slotFor(ctx: ActorCtx, doctorId: string, startsAt: Date) {
   if (startsAt.getTime() <= ctx.clock.now().getTime()) throw fieldError('start_in_past', 'startsAt', 'Choose a time in the future');
-  const availability = await loadAvailability(ctx.db, doctorId, hospitalId);
+  const availability = await loadAvailability(ctx.db, doctorId);
   const problem = slotProblem(availability, availability.timezone, startsAt);
   if (problem) throw new AppError(problem, undefined, { errors: [{ path: 'startsAt', message: problem === 'slot_misaligned' ? `Slots start every ${availability.slotMinutes} minutes` : 'The doctor does not see patients at that time' }] });
   return new Date(startsAt.getTime() + availability.slotMinutes * 60_000);
@@ -44,7 +44,7 @@ export async function requestAppointment(ctx: ActorCtx, body: AppointmentCreate)
   const { user: doctor, profile } = await findDoctor(ctx.db, ctx.scope, body.doctorId);
   if (!doctor.isActive || !profile.isAvailable) throw new AppError('doctor_unavailable');
   const startsAt = new Date(body.startsAt);
-  const endsAt = await slotFor(ctx, doctor.id, profile.hospitalId, startsAt);
+  const endsAt = await slotFor(ctx, doctor.id, startsAt);
   try {
     const row = await inTransaction(ctx, async (tx, outbox) => {
       const [hospital] = await tx.select({ fee: hospitals.appointmentFee }).from(hospitals).where(eq(hospitals.id, profile.hospitalId));

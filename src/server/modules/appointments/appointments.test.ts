@@ -40,6 +40,34 @@ describe('availability', () => {
     expect(got.body).toEqual({ ...schedule, timezone: 'Asia/Kathmandu', exceptions: [{ date: '2030-01-07', kind: 'off', start: null, end: null, note: null }] });
   });
 
+  it('reads back in order: windows by day and time, exceptions by date and time, with their notes', async () => {
+    const doctor = await buildUser(t.app, 'doctor', h.hospital.id);
+    const schedule = {
+      slotMinutes: 15,
+      windows: [{ dayOfWeek: 3, start: '14:00', end: '16:30' }, { dayOfWeek: 1, start: '09:00', end: '12:00' }, { dayOfWeek: 3, start: '08:15', end: '11:00' }],
+      exceptions: [
+        { date: '2030-03-02', kind: 'extra', start: '10:00', end: '12:00', note: 'Saturday clinic' },
+        { date: '2030-02-10', kind: 'off', note: 'Conference' },
+        { date: '2030-03-02', kind: 'extra', start: '07:30', end: '09:00' },
+      ],
+    };
+    expect((await h.as.admin.put(`/api/doctors/${doctor.id}/availability`, schedule)).status).toBe(200);
+    const got = (await h.as.patient.get(`/api/doctors/${doctor.id}/availability`)).body;
+    expect(got).toEqual({
+      slotMinutes: 15,
+      timezone: 'Asia/Kathmandu',
+      windows: [{ dayOfWeek: 1, start: '09:00', end: '12:00' }, { dayOfWeek: 3, start: '08:15', end: '11:00' }, { dayOfWeek: 3, start: '14:00', end: '16:30' }],
+      exceptions: [
+        { date: '2030-02-10', kind: 'off', start: null, end: null, note: 'Conference' },
+        { date: '2030-03-02', kind: 'extra', start: '07:30', end: '09:00', note: null },
+        { date: '2030-03-02', kind: 'extra', start: '10:00', end: '12:00', note: 'Saturday clinic' },
+      ],
+    });
+    // Another hospital's patient does not learn it exists.
+    const other = await buildTenant(t.app, KTM);
+    expect((await other.as.patient.get(`/api/doctors/${doctor.id}/availability`)).status).toBe(404);
+  });
+
   it('refuses overlapping windows and bad times, and keeps the schedule', async () => {
     const doctor = await buildUser(t.app, 'doctor', h.hospital.id);
     const client = await signIn(t.app, doctor);
