@@ -1,7 +1,7 @@
 import { DOCTOR_DASHBOARD, PATIENT_DASHBOARD, type DoctorDashboard, type PatientDashboard } from '../../../contracts/dashboard.js';
 import type { ActorCtx } from '../../context.js';
 import { listAppointments } from '../appointments/appointments.service.js';
-import { getAvailability } from '../availability/availability.service.js';
+import { loadAvailability } from '../availability/availability.service.js';
 import { getDoctor } from '../doctors/doctors.service.js';
 import { unreadCounts } from '../chat/chat.service.js';
 import { listNotifications } from '../notifications/notifications.service.js';
@@ -29,7 +29,8 @@ export async function doctorDashboard(ctx: ActorCtx, day: { from: string; to: st
   const id = ctx.actor.userId;
   const [doctor, availability, asked, booked, inbox, chatUnread] = await Promise.all([
     getDoctor(ctx, id),
-    getAvailability(ctx, id),
+    // Their own hours: `getDoctor` beside it checks the doctor as the route would.
+    loadAvailability(ctx.db, id),
     listAppointments(ctx, { ...requests, status: [...requests.status] }),
     listAppointments(ctx, { ...today, status: [...today.status], ...day }),
     listNotifications(ctx, notifications),
