@@ -64,6 +64,16 @@ async function listed(page: Page): Promise<string[]> {
     .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '').filter((h) => /^\/appointments\/[0-9a-f-]{36}$/.test(h)).map((h) => h.slice(14)));
 }
 
+/** The API paths the page asks for from now on, in order. */
+function apiCalls(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith('/api/')) asked.push(pathname);
+  });
+  return asked;
+}
+
 async function openList(page: Page, tab: string) {
   await page.getByRole('navigation', { name: 'Appointment lists' }).getByRole('link', { name: new RegExp(`^${tab}`) }).click();
   await expect(page.getByRole('navigation', { name: 'Appointment lists' }).getByRole('link', { name: new RegExp(`^${tab}`) })).toHaveAttribute('aria-current', 'page');
@@ -94,11 +104,7 @@ test('the patient: proposals and unpaid visits need action; rejected and cancell
 
 test('the patient\'s dashboard opens whole from one call: next visits with their unread messages, the profile, the header\'s counts', async ({ page }) => {
   await signInAs(page, world.patient.email, world.patient.password);
-  const asked: string[] = [];
-  page.on('request', (r) => {
-    const { pathname } = new URL(r.url());
-    if (pathname.startsWith('/api/')) asked.push(pathname);
-  });
+  const asked = apiCalls(page);
   await page.goto('/');
   const upcoming = page.getByRole('region', { name: 'Upcoming appointments' });
   // Everything that holds time, soonest first: the request, the proposal, the two approved visits.
@@ -116,11 +122,7 @@ test('the patient\'s dashboard opens whole from one call: next visits with their
 
 test('the doctor\'s dashboard opens whole from one call: the requests to answer, the day, the hours and profile, the header\'s counts', async ({ page }) => {
   await signInAs(page, world.doctor.email, world.doctor.newPassword);
-  const asked: string[] = [];
-  page.on('request', (r) => {
-    const { pathname } = new URL(r.url());
-    if (pathname.startsWith('/api/')) asked.push(pathname);
-  });
+  const asked = apiCalls(page);
   await page.goto('/');
   const requests = page.getByRole('region', { name: 'Requests waiting for you' });
   await expect(requests.getByRole('listitem')).toHaveCount(1);
