@@ -1,6 +1,8 @@
 // HTTP: requests a second, p50 and p99 at 50 connections for what people do most, each request
 // acting as the next of many signed-in people; beside a bare Fastify route in the same run.
 import autocannon, { type Request } from 'autocannon';
+import { DOCTOR_DASHBOARD } from '../src/contracts/dashboard.js';
+import { NOTIFICATION_PANEL } from '../src/contracts/notifications.js';
 import { ACTIVE_STATUSES } from '../src/web/entities/appointments/appointment-status.js';
 import { turns, type People, type Person } from './people.js';
 import { ids, PASSWORD, patientEmail } from './seed.js';
@@ -44,6 +46,9 @@ export async function load(name: string, origin: string, requests: Setup[], opts
 const get = (path: string, cookie?: string): Setup => (req) => ({ ...req, method: 'GET', path, headers: cookie ? { cookie } : {} });
 const me = (c: Record<string, unknown>) => c.me as Person;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** A list's query string as a dashboard's panel asks for it. */
+const listQuery = (p: { status: readonly string[]; order: string; limit: number; offset: number }) =>
+  `status=${p.status.join(',')}&order=${p.order}&limit=${p.limit}&offset=${p.offset}`;
 /** The `from` and `to` of the day a connection's page load looks at. */
 const dayOf = (c: Record<string, unknown>) => {
   const day = c.day as Date;
@@ -95,9 +100,9 @@ export async function httpFigures(origin: string, people: People, today: Date, o
       (r, c = {}) => ((c.me = doctor()), (c.day = pastDays()), get('/api/auth/me', me(c).cookie)(r)),
       (r, c = {}) => get(`/api/doctors/${me(c).id}`, me(c).cookie)(r),
       (r, c = {}) => get(`/api/doctors/${me(c).id}/availability`, me(c).cookie)(r),
-      (r, c = {}) => get('/api/appointments?status=requested&order=asc&limit=5&offset=0', me(c).cookie)(r),
-      (r, c = {}) => get(`/api/appointments?status=${[...ACTIVE_STATUSES, 'completed'].join(',')}&${dayOf(c)}&order=asc&limit=50&offset=0`, me(c).cookie)(r),
-      (r, c = {}) => get('/api/notifications?limit=8&offset=0', me(c).cookie)(r),
+      (r, c = {}) => get(`/api/appointments?${listQuery(DOCTOR_DASHBOARD.requests)}`, me(c).cookie)(r),
+      (r, c = {}) => get(`/api/appointments?${listQuery(DOCTOR_DASHBOARD.today)}&${dayOf(c)}`, me(c).cookie)(r),
+      (r, c = {}) => get(`/api/notifications?limit=${NOTIFICATION_PANEL.limit}&offset=${NOTIFICATION_PANEL.offset}`, me(c).cookie)(r),
       (r, c = {}) => get('/api/chat/unread', me(c).cookie)(r),
     ], { per: 7 }],
     ['a doctor\'s dashboard (2 calls)', [

@@ -47,7 +47,7 @@ export async function loadAvailability(tx: Tx, doctorId: string): Promise<Availa
 }
 
 export async function getAvailability(ctx: ActorCtx, doctorId: string) {
-  const { profile } = await findDoctor(ctx.db, ctx.scope, doctorId);
+  await findDoctor(ctx.db, ctx.scope, doctorId);
   return loadAvailability(ctx.db, doctorId);
 }
 

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../../contracts/auth.js';
 import { DOCTOR_DASHBOARD, DoctorDashboard, PATIENT_DASHBOARD, PatientDashboard } from '../../../../contracts/dashboard.js';
+import { NOTIFICATION_PANEL } from '../../../../contracts/notifications.js';
 import { appointmentListQuery } from '../../../entities/appointments/appointment-api.js';
 import { availabilityQuery } from '../../../entities/availability/availability-api.js';
 import { doctorQuery } from '../../../entities/doctors/doctor-api.js';
@@ -12,8 +13,8 @@ import { queryKeys } from '../../../lib/query-keys.js';
 
 const { upcoming } = PATIENT_DASHBOARD;
 const { requests, today } = DOCTOR_DASHBOARD;
-/** The header's panel: the same on both dashboards. */
-const panelQuery = () => notificationListQuery(PATIENT_DASHBOARD.notifications);
+/** The header's panel (the bell's own query): the same on both dashboards. */
+const panelQuery = () => notificationListQuery(NOTIFICATION_PANEL);
 
 /** The patient's next visits, as the dashboard's panel asks for them. */
 export const upcomingQuery = () =>
