@@ -153,7 +153,11 @@ export async function seed(database: Database, size: Size, secret: string): Prom
     });
     await run(`insert into sessions (id, user_id, last_seen_at, expires_at, ip, user_agent) values ${rows.join(',')}`);
   }
-  await run('analyze');
+  // As a running database is: autovacuum (or, on PGlite, the server's own upkeep) has set the
+  // visibility map, merged the search index's pending entries and gathered statistics. Measured
+  // straight after a bulk load, the planner passed over the people search's trigram index (its
+  // pending list unmerged) and read every patient of the hospital: 3.6 ms against 1.0 ms.
+  await run('vacuum analyze');
   const chats = (await run(`select appointment_id as "appointmentId", patient_id as "patientId", doctor_id as "doctorId" from (
       select distinct on (a.patient_id) a.id as appointment_id, a.patient_id, a.doctor_id, a.starts_at from appointments a
       join sessions s on s.user_id = a.patient_id

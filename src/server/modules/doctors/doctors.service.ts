@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { type Doctor, type DoctorCreate, type DoctorPatch, type DoctorListQuery, type DoctorView, type PublicDoctor } from '../../../contracts/doctors.js';
 import type { ListQuery } from '../../../contracts/common.js';
 import { assertMayManageDoctor, assertMayPatchDoctor, seesFullDoctor, seesInactiveDoctors, visibleDoctor } from '../../access/doctors.policy.js';
-import { inScope, type Scope } from '../../access/scope.js';
+import { inScope, type Bind, type Scope } from '../../access/scope.js';
 import type { ActorCtx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { UNIQUE_VIOLATION, constraintOf, sqlState } from '../../db/errors.js';
@@ -12,7 +12,7 @@ import { fieldError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { peoplePage, personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
-import { findHospital } from '../hospitals/hospitals.service.js';
+import { assertHospital } from '../hospitals/hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
 
 type ProfileRow = typeof doctorProfiles.$inferSelect;
@@ -53,31 +53,38 @@ const licenseTaken = (e: unknown) =>
     : e;
 
 export async function listDoctors(ctx: ActorCtx, hospitalId: string, q: ListQuery & z.infer<typeof DoctorListQuery>) {
-  await findHospital(ctx.db, ctx.scope, hospitalId);
+  await assertHospital(ctx.db, ctx.scope, hospitalId);
   // As for patients: the hospital's doctors by index, not every person.
-  const where = and(
-    eq(users.hospitalId, hospitalId),
-    eq(users.role, 'doctor'),
-    seesInactiveDoctors(ctx.scope) ? undefined : eq(users.isActive, true),
-    // The whole specialization, case-insensitively; % and _ are taken literally, not as wildcards.
-    q.specialization
-      ? inArray(
-          users.id,
-          ctx.db
-            .select({ id: doctorProfiles.userId })
-            .from(doctorProfiles)
-            .where(and(eq(doctorProfiles.hospitalId, hospitalId), ilike(doctorProfiles.specialization, q.specialization.replace(/[\\%_]/g, (c) => `\\${c}`)))),
-        )
-      : undefined,
-    personSearch(q.q),
-  );
-  const { items: rows, total } = await peoplePage(ctx.db, doctorProfiles, where, q);
+  const activeOnly = !seesInactiveDoctors(ctx.scope);
+  const where = (bind: Bind) =>
+    and(
+      eq(users.hospitalId, bind('hospitalId', hospitalId)),
+      eq(users.role, 'doctor'),
+      activeOnly ? eq(users.isActive, true) : undefined,
+      // The whole specialization, case-insensitively; % and _ are taken literally, not as wildcards.
+      q.specialization
+        ? inArray(
+            users.id,
+            ctx.db
+              .select({ id: doctorProfiles.userId })
+              .from(doctorProfiles)
+              .where(
+                and(
+                  eq(doctorProfiles.hospitalId, bind('profileHospitalId', hospitalId)),
+                  ilike(doctorProfiles.specialization, bind('specialization', q.specialization.replace(/[\\%_]/g, (c) => `\\${c}`))),
+                ),
+              ),
+          )
+        : undefined,
+      personSearch(q.q, bind),
+    );
+  const { items: rows, total } = await peoplePage(ctx.db, doctorProfiles, activeOnly ? 'active' : 'all', where, q);
   return { items: rows.map((r) => presentFor(ctx.scope, r.user, r.profile)), total };
 }
 
 /** The specializations of a hospital's active doctors, for a filter. */
 export async function listSpecializations(ctx: ActorCtx, hospitalId: string) {
-  await findHospital(ctx.db, ctx.scope, hospitalId);
+  await assertHospital(ctx.db, ctx.scope, hospitalId);
   const rows = await ctx.db
     .selectDistinct({ name: doctorProfiles.specialization })
     .from(doctorProfiles)
@@ -106,7 +113,7 @@ export const getDoctor = async (ctx: ActorCtx, id: string) => {
 export async function createDoctor(ctx: ActorCtx, hospitalId: string, body: DoctorCreate): Promise<Doctor> {
   try {
     return await ctx.db.transaction(async (tx) => {
-      await findHospital(tx, ctx.scope, hospitalId);
+      await assertHospital(tx, ctx.scope, hospitalId);
       const { licenseNumber, specialization, experienceYears, bio, isAvailable, ...account } = body;
       const user = await insertAccount(tx, ctx, { ...account, role: 'doctor', hospitalId, mustChangePassword: true });
       const [profile] = await tx

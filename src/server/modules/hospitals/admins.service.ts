@@ -9,12 +9,12 @@ import { users } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import { insertAccount, toUserBase, updateAccount } from '../accounts/users.js';
 import { personSearch } from '../accounts/search.js';
-import { findHospital } from './hospitals.service.js';
+import { assertHospital } from './hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
 import { pagedOver, totalOver } from '../../db/page.js';
 
 export async function listAdmins(ctx: ActorCtx, hospitalId: string, q: ListQuery) {
-  await findHospital(ctx.db, ctx.scope, hospitalId);
+  await assertHospital(ctx.db, ctx.scope, hospitalId);
   const where = and(eq(users.hospitalId, hospitalId), eq(users.role, 'hospital_admin'), personSearch(q.q));
   const { items: rows, total } = await pagedOver(
     q,
@@ -26,7 +26,7 @@ export async function listAdmins(ctx: ActorCtx, hospitalId: string, q: ListQuery
 
 export async function createAdmin(ctx: ActorCtx, hospitalId: string, body: HospitalAdminCreate) {
   return ctx.db.transaction(async (tx) => {
-    await findHospital(tx, ctx.scope, hospitalId);
+    await assertHospital(tx, ctx.scope, hospitalId);
     const user = await insertAccount(tx, ctx, { ...body, role: 'hospital_admin', hospitalId, mustChangePassword: true });
     return toUserBase(user);
   });

@@ -5,6 +5,7 @@ import { assertMayPatchHospital } from '../../access/hospitals.policy.js';
 import { assertHospitalInScope, inScope, type Scope } from '../../access/scope.js';
 import type { ActorCtx, Ctx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import { hospitals, users } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
@@ -50,11 +51,23 @@ export async function listHospitals(ctx: ActorCtx, q: ListQuery) {
 }
 
 /** The hospital if this scope may see it; another hospital is indistinguishable from none. */
-export async function findHospital(tx: Tx, scope: Scope, hospitalId: string) {
+async function findHospital(tx: Tx, scope: Scope, hospitalId: string) {
   assertHospitalInScope(scope, hospitalId);
   const [row] = await tx.select(withCounts).from(hospitals).where(eq(hospitals.id, hospitalId));
   if (!row) throw notFound('No such hospital');
   return row;
+}
+
+const hospitalById = prepared('hospital_exists', (db) => db.select({ id: hospitals.id }).from(hospitals).where(eq(hospitals.id, sql.placeholder('id'))));
+
+/**
+ * That the hospital exists and this scope may see it, before its doctors, patients or admins are
+ * listed or added. Without `findHospital`'s counts: they counted every person of the hospital on
+ * each search (1.9 ms of PostgreSQL's time for 4,000 patients, more than the search itself).
+ */
+export async function assertHospital(tx: Tx, scope: Scope, hospitalId: string) {
+  assertHospitalInScope(scope, hospitalId);
+  if (!(await hospitalById(tx, { id: hospitalId })).length) throw notFound('No such hospital');
 }
 
 export const getHospital = async (ctx: ActorCtx, id: string) => present(await findHospital(ctx.db, ctx.scope, id));
@@ -70,7 +83,7 @@ export async function createHospital(ctx: Ctx, body: HospitalCreate): Promise<Ho
 /** The super admin changes anything; a hospital admin edits its own hospital but cannot (de)activate it. */
 export async function patchHospital(ctx: ActorCtx, id: string, patch: HospitalPatch): Promise<Hospital> {
   return inTransaction(ctx, async (tx, outbox) => {
-    await findHospital(tx, ctx.scope, id);
+    await assertHospital(tx, ctx.scope, id);
     assertMayPatchHospital(ctx.scope, patch);
     await tx.update(hospitals).set({ ...patch, updatedAt: ctx.clock.now() }).where(eq(hospitals.id, id));
     const action = patch.isActive === false ? 'hospital.deactivated' : patch.isActive === true ? 'hospital.reactivated' : 'hospital.updated';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ListQuery } from '../../../contracts/common.js';
 import type { Patient, PatientCreate, PatientPatch } from '../../../contracts/patients.js';
 import { assertMayPatchPatient, patientRows } from '../../access/patients.policy.js';
-import type { Scope } from '../../access/scope.js';
+import type { Bind, Scope } from '../../access/scope.js';
 import type { ActorCtx } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { patientProfiles, users } from '../../db/schema/index.js';
@@ -10,7 +10,7 @@ import { notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { peoplePage, personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
-import { findHospital } from '../hospitals/hospitals.service.js';
+import { assertHospital } from '../hospitals/hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
 
 type ProfileRow = typeof patientProfiles.$inferSelect;
@@ -25,10 +25,10 @@ const present = (user: UserRow, p: ProfileRow): Patient => ({
 });
 
 export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQuery) {
-  await findHospital(ctx.db, ctx.scope, hospitalId);
+  await assertHospital(ctx.db, ctx.scope, hospitalId);
   // By the person's own hospital and role (the profile repeats them): the hospital's patients, by index.
-  const where = and(eq(users.hospitalId, hospitalId), eq(users.role, 'patient'), personSearch(q.q));
-  const { items: rows, total } = await peoplePage(ctx.db, patientProfiles, where, q);
+  const where = (bind: Bind) => and(eq(users.hospitalId, bind('hospitalId', hospitalId)), eq(users.role, 'patient'), personSearch(q.q, bind));
+  const { items: rows, total } = await peoplePage(ctx.db, patientProfiles, '', where, q);
   // The list carries medical history, allergies and blood types: a read of it is a read of them all.
   await audit(ctx.db, ctx, { action: 'patient.listed', hospitalId, entityType: 'hospital', entityId: hospitalId, details: { count: rows.length } });
   return { items: rows.map((r) => present(r.user, r.profile)), total };
@@ -54,7 +54,7 @@ export async function getPatient(ctx: ActorCtx, patientId: string): Promise<Pati
 
 export async function createPatient(ctx: ActorCtx, hospitalId: string, body: PatientCreate): Promise<Patient> {
   return ctx.db.transaction(async (tx) => {
-    await findHospital(tx, ctx.scope, hospitalId);
+    await assertHospital(tx, ctx.scope, hospitalId);
     const { medicalHistory, allergies, emergencyContact, bloodType, dateOfBirth, ...account } = body;
     const user = await insertAccount(tx, ctx, { ...account, role: 'patient', hospitalId, mustChangePassword: true });
     const [profile] = await tx
