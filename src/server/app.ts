@@ -140,12 +140,33 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(realtimeGateway);
   // Only for a database this app opened itself (tests share theirs).
   if (!deps.database) serveBackups(app, database);
+  if (!deps.database) startVacuum(app, database, config.database.kind === 'pglite' ? config.database.vacuumMs : 0);
   startSweeper(app, config.appointments.sweepMs);
   startPaymentJob(app);
   startMail(app);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   await registerWeb(app, config.webDir);
   return app;
+}
+
+/** The embedded database's upkeep (`Database.vacuum`): a minute after start, then every PGLITE_VACUUM_HOURS. */
+function startVacuum(app: FastifyInstance, database: Database, everyMs: number) {
+  const vacuum = database.vacuum;
+  if (!vacuum) return;
+  runEvery(
+    app,
+    everyMs,
+    async () => {
+      const started = performance.now();
+      try {
+        const { tables } = await vacuum();
+        app.log.info({ tables, ms: Math.round(performance.now() - started) }, 'vacuumed and analyzed the embedded database');
+      } catch (err) {
+        app.log.error({ err }, 'vacuum of the embedded database failed');
+      }
+    },
+    60_000,
+  );
 }
 
 /** Periodically frees time held by unpaid or unanswered appointments (every instance may run it). */

@@ -34,6 +34,7 @@ const Env = z.object({
     .regex(/^(postgres(ql)?|memory):\/\//, 'must be postgres://…, postgresql://… or memory://')
     .optional(),
   PGLITE_SHARED_BUFFERS_MB: int(PGLITE_SHARED_BUFFERS_MB, 1),
+  PGLITE_VACUUM_HOURS: z.coerce.number().min(0).default(24),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be redis://… or rediss://…').optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: int(60, 1),
@@ -90,11 +91,13 @@ function configFrom(env: Env, sessionSecret: string) {
   const production = env.NODE_ENV === 'production';
   const dataDir = resolve(env.DATA_DIR);
   const url = env.DATABASE_URL;
+  // PostgreSQL's autovacuum does this upkeep on a server; the embedded one has no background workers.
+  const vacuumMs = env.PGLITE_VACUUM_HOURS * 3_600_000;
   const database =
     url === undefined
-      ? ({ kind: 'pglite', dir: join(dataDir, 'pglite'), sharedBuffersMb: env.PGLITE_SHARED_BUFFERS_MB } as const)
+      ? ({ kind: 'pglite', dir: join(dataDir, 'pglite'), sharedBuffersMb: env.PGLITE_SHARED_BUFFERS_MB, vacuumMs } as const)
       : url.startsWith('memory://')
-        ? ({ kind: 'pglite', dir: null, sharedBuffersMb: env.PGLITE_SHARED_BUFFERS_MB } as const)
+        ? ({ kind: 'pglite', dir: null, sharedBuffersMb: env.PGLITE_SHARED_BUFFERS_MB, vacuumMs } as const)
         : ({ kind: 'postgres', url } as const);
   return {
     env: env.NODE_ENV,

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
@@ -11,7 +12,8 @@ import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { users } from './db/schema/index.js';
 import { ensureSuperAdmin } from './modules/accounts/superadmin.js';
-import { Client, useTestApp } from './test/harness.js';
+import { Client, testConfig, useTestApp } from './test/harness.js';
+import { buildApp } from './app.js';
 
 const t = useTestApp();
 
@@ -123,7 +125,7 @@ describe('configuration', () => {
     const a = loadConfig({ DATA_DIR: dir });
     expect(a.port).toBe(8000);
     expect(a.host).toBe('127.0.0.1');
-    expect(a.database).toEqual({ kind: 'pglite', dir: join(dir, 'pglite'), sharedBuffersMb: 32 });
+    expect(a.database).toEqual({ kind: 'pglite', dir: join(dir, 'pglite'), sharedBuffersMb: 32, vacuumMs: 24 * 3_600_000 });
     expect(a.session.cookieSecure).toBe(false);
     expect(loadConfig({ DATA_DIR: dir }).session.secret).toBe(a.session.secret);
     const prod = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://care.example', DATABASE_URL: 'postgres://db/x' });
@@ -218,6 +220,28 @@ describe('the embedded database directory', () => {
       }
     }
     expect(() => loadConfig({ PGLITE_SHARED_BUFFERS_MB: '0', SESSION_SECRET: 's'.repeat(40) })).toThrow(/PGLITE_SHARED_BUFFERS_MB/);
+  });
+
+  it('is vacuumed and analyzed table by table every PGLITE_VACUUM_HOURS, as autovacuum keeps a server', async () => {
+    // Every table of the app's own embedded database: when each was last vacuumed and analyzed, and the planner's row count (-1: never).
+    const upkeep = async (app: FastifyInstance) =>
+      ((await app.db.execute(sql`select s.relname, s.last_vacuum, s.last_analyze, c.reltuples from pg_stat_user_tables s join pg_class c on c.oid = s.relid where s.schemaname = 'public'`)) as unknown as {
+        rows: { relname: string; last_vacuum: unknown; last_analyze: unknown; reltuples: number }[];
+      }).rows;
+    const often = await buildApp(testConfig(mkdtempSync(join(tmpdir(), 'tm-vac-')), { DATABASE_URL: 'memory://', PGLITE_VACUUM_HOURS: '0.0005' }));
+    const never = await buildApp(testConfig(mkdtempSync(join(tmpdir(), 'tm-vac-')), { DATABASE_URL: 'memory://', PGLITE_VACUUM_HOURS: '0' }));
+    try {
+      // 0.0005 hours: every 1.8 s.
+      await expect.poll(async () => (await upkeep(often)).filter((t) => t.last_vacuum && t.last_analyze && t.reltuples >= 0).length, { timeout: 20_000 }).toBeGreaterThan(10);
+      const tables = await upkeep(often);
+      expect(tables.map((t) => t.relname)).toEqual(expect.arrayContaining(['users', 'appointments', 'chat_messages', 'sessions']));
+      expect(tables.filter((t) => !t.last_vacuum || !t.last_analyze)).toEqual([]);
+      // Left at 0, the same wait did nothing.
+      expect((await upkeep(never)).filter((t) => t.last_vacuum || t.last_analyze)).toEqual([]);
+    } finally {
+      await Promise.all([often.close(), never.close()]);
+    }
+    expect(() => loadConfig({ PGLITE_VACUUM_HOURS: '-1', SESSION_SECRET: 's'.repeat(40) })).toThrow(/PGLITE_VACUUM_HOURS/);
   });
 
   it('makes a second server on the same DATA_DIR exit with a clear message', async () => {

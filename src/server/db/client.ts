@@ -32,6 +32,13 @@ export interface Database {
   pool(): { total: number; idle: number; waiting: number } | null;
   /** PGlite only: a consistent copy of the data directory (a gzipped tar), taken between queries. */
   dump?(): Promise<Blob>;
+  /**
+   * PGlite only: what autovacuum does on a server. PGlite runs PostgreSQL without background
+   * workers, so nothing else ever removes dead rows, keeps the visibility map, merges the search
+   * index's pending entries, gathers the planner's statistics or freezes old transaction ids
+   * (without which PostgreSQL stops accepting writes after two billion transactions).
+   */
+  vacuum?(): Promise<{ tables: number }>;
   close(): Promise<void>;
 }
 
@@ -76,6 +83,14 @@ async function openPglite(dir: string | null, sharedBuffersMb: number, from?: Bl
         // A checkpoint first, so the copy needs little recovery when it is loaded.
         await client.exec('checkpoint');
         return client.dumpDataDir('gzip');
+      },
+      vacuum: async () => {
+        // Table by table: every statement holds the one engine (and this thread), and requests
+        // go on between them. 15 ms for the whole bench data set when little has changed, and
+        // 0.5 s for its statistics (20,000 people, 500,000 messages), the largest table's part of it.
+        const { rows } = await client.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public' order by tablename`);
+        for (const { name } of rows) await client.exec(`vacuum (analyze) "${name.replace(/"/g, '""')}"`);
+        return { tables: rows.length };
       },
       close: async () => {
         await client.close();
