@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.js';
 import { pagedOver, totalOver } from '../../db/page.js';
 import { Bindings, preparedByShape } from '../../db/prepared.js';
 import { doctorProfiles, patientProfiles, users } from '../../db/schema/index.js';
+import { userBaseColumns, type UserBaseRow } from './users.js';
 
 /** Matches a free-text query, case-insensitively, within a person's name or within their email. */
 export function personSearch(q: string | undefined, bind: Bind = asValue) {
@@ -14,7 +15,7 @@ export function personSearch(q: string | undefined, bind: Bind = asValue) {
 }
 
 type Profiles = typeof doctorProfiles | typeof patientProfiles;
-type PeopleRow<P extends Profiles> = { user: typeof users.$inferSelect; profile: P['$inferSelect']; total: number };
+type PeopleRow<P extends Profiles> = { user: UserBaseRow; profile: P['$inferSelect']; total: number };
 
 const pages = preparedByShape<PeopleRow<Profiles>[]>('people_page');
 const counts = preparedByShape<{ n: number }[]>('people_count');
@@ -59,7 +60,7 @@ export function peoplePage<P extends Profiles>(
       );
       return db
         .with(page)
-        .select({ user: users, profile: from, total: page.total })
+        .select({ user: userBaseColumns, profile: from, total: page.total })
         .from(page)
         .innerJoin(users, eq(users.id, page.id))
         .innerJoin(from, eq(from.userId, page.id))

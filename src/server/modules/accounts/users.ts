@@ -19,7 +19,28 @@ import { issueToken } from './link-tokens.js';
 
 export type UserRow = typeof users.$inferSelect;
 
-export function toUserBase(u: UserRow): UserBase {
+/**
+ * The columns an account shows (`toUserBase`), for lists: a page of people never holds their
+ * passwords' hashes or second factors' secrets, even in memory. (Leaving them out saved no
+ * measurable time: 1.25–1.33 against 1.27–1.86 ms a page on PGlite.)
+ */
+export const userBaseColumns = {
+  id: users.id,
+  email: users.email,
+  role: users.role,
+  hospitalId: users.hospitalId,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  phone: users.phone,
+  isActive: users.isActive,
+  mustChangePassword: users.mustChangePassword,
+  twoFactorEnabledAt: users.twoFactorEnabledAt,
+  createdAt: users.createdAt,
+  lastLoginAt: users.lastLoginAt,
+};
+export type UserBaseRow = Pick<UserRow, keyof typeof userBaseColumns>;
+
+export function toUserBase(u: UserBaseRow): UserBase {
   return {
     id: u.id,
     email: u.email,

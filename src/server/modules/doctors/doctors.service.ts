@@ -11,13 +11,13 @@ import { doctorProfiles, users } from '../../db/schema/index.js';
 import { fieldError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { peoplePage, personSearch } from '../accounts/search.js';
-import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
+import { insertAccount, splitPatch, toUserBase, updateAccount, type UserBaseRow } from '../accounts/users.js';
 import { assertHospital } from '../hospitals/hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
 
 type ProfileRow = typeof doctorProfiles.$inferSelect;
 
-export const present = (user: UserRow, p: ProfileRow): Doctor => ({
+export const present = (user: UserBaseRow, p: ProfileRow): Doctor => ({
   ...toUserBase(user),
   licenseNumber: p.licenseNumber,
   specialization: p.specialization,
@@ -27,10 +27,10 @@ export const present = (user: UserRow, p: ProfileRow): Doctor => ({
   pictureUrl: pictureUrl(user, p),
 });
 
-const pictureUrl = (user: UserRow, p: ProfileRow) => (p.pictureFile ? `/api/doctors/${user.id}/picture?v=${p.pictureFile.split('.')[0]}` : null);
+const pictureUrl = (user: UserBaseRow, p: ProfileRow) => (p.pictureFile ? `/api/doctors/${user.id}/picture?v=${p.pictureFile.split('.')[0]}` : null);
 
 /** What patients and colleagues see: no contact details, licence or account state. */
-const presentPublic = (user: UserRow, p: ProfileRow): PublicDoctor => ({
+const presentPublic = (user: UserBaseRow, p: ProfileRow): PublicDoctor => ({
   id: user.id,
   hospitalId: user.hospitalId,
   role: 'doctor',
@@ -44,7 +44,7 @@ const presentPublic = (user: UserRow, p: ProfileRow): PublicDoctor => ({
 });
 
 /** Admins and the doctor themself get the full record; everyone else the public view. */
-const presentFor = (scope: Scope, user: UserRow, p: ProfileRow): DoctorView =>
+const presentFor = (scope: Scope, user: UserBaseRow, p: ProfileRow): DoctorView =>
   seesFullDoctor(scope, user.id) ? present(user, p) : presentPublic(user, p);
 
 const licenseTaken = (e: unknown) =>

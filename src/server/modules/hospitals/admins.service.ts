@@ -7,7 +7,7 @@ import { inScope } from '../../access/scope.js';
 import type { ActorCtx } from '../../context.js';
 import { users } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
-import { insertAccount, toUserBase, updateAccount } from '../accounts/users.js';
+import { insertAccount, toUserBase, updateAccount, userBaseColumns } from '../accounts/users.js';
 import { personSearch } from '../accounts/search.js';
 import { assertHospital } from './hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
@@ -18,7 +18,7 @@ export async function listAdmins(ctx: ActorCtx, hospitalId: string, q: ListQuery
   const where = and(eq(users.hospitalId, hospitalId), eq(users.role, 'hospital_admin'), personSearch(q.q));
   const { items: rows, total } = await pagedOver(
     q,
-    ctx.db.select({ user: users, total: totalOver }).from(users).where(where).orderBy(asc(users.lastName), asc(users.firstName)).limit(q.limit).offset(q.offset),
+    ctx.db.select({ user: userBaseColumns, total: totalOver }).from(users).where(where).orderBy(asc(users.lastName), asc(users.firstName)).limit(q.limit).offset(q.offset),
     () => ctx.db.select({ n: count() }).from(users).where(where),
   );
   return { items: rows.map((r) => toUserBase(r.user)), total };

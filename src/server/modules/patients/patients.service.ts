@@ -9,13 +9,13 @@ import { patientProfiles, users } from '../../db/schema/index.js';
 import { notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { peoplePage, personSearch } from '../accounts/search.js';
-import { insertAccount, splitPatch, toUserBase, updateAccount, type UserRow } from '../accounts/users.js';
+import { insertAccount, splitPatch, toUserBase, updateAccount, type UserBaseRow } from '../accounts/users.js';
 import { assertHospital } from '../hospitals/hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
 
 type ProfileRow = typeof patientProfiles.$inferSelect;
 
-const present = (user: UserRow, p: ProfileRow): Patient => ({
+const present = (user: UserBaseRow, p: ProfileRow): Patient => ({
   ...toUserBase(user),
   medicalHistory: p.medicalHistory,
   allergies: p.allergies,
