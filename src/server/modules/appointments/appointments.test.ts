@@ -9,6 +9,8 @@ import { type Tenant, buildHospital, buildTenant, buildUser, signIn } from '../.
 import { ManualClock } from '../../test/clock.js';
 import { Client, testConfig, useTestApp } from '../../test/harness.js';
 import { expireOverdue } from './actions.service.js';
+import { timeLockOf } from './transition.js';
+import pg from 'pg';
 
 // Pinned: a Monday, 09:45 in Kathmandu, so no test here depends on when the suite runs.
 const clock = new ManualClock('2030-01-14T04:00:00Z');
@@ -262,6 +264,43 @@ describe('double booking', () => {
       } finally {
         await other.close();
         await second.close();
+      }
+    },
+  );
+});
+
+describe('concurrent writes of held time', () => {
+  // PostgreSQL checks the no-overlap constraints of two writes at once by making each wait for the
+  // other, a deadlock that its detector ends a second later with an error: a 500 to a patient. A
+  // write first takes the doctor's and the patient's time (transition.ts), so writes queue instead.
+  it.runIf(t.database === undefined ? process.env.DATABASE_URL?.startsWith('postgres') : true)(
+    "a booking and a doctor's proposal wait while the doctor's time is held, then answer",
+    async ({ skip }) => {
+      if (t.database.kind !== 'postgres') return skip();
+      const holder = new pg.Client({ connectionString: t.database.url });
+      await holder.connect();
+      const waitsForHolder = async (send: () => Promise<{ status: number }>, expected: number) => {
+        await holder.query('begin');
+        await holder.query('select pg_advisory_xact_lock($1, $2)', timeLockOf(h.doctor.id));
+        let answered = false;
+        const pending = send().then((r) => ((answered = true), r));
+        await new Promise((r) => setTimeout(r, 400));
+        expect(answered).toBe(false);
+        await holder.query('commit');
+        expect((await pending).status).toBe(expected);
+      };
+      try {
+        const patient = await signIn(t.app, await buildUser(t.app, 'patient', h.hospital.id));
+        const [slot, , other] = await slotsOf(patient, h.doctor.id, 14, 14);
+        let id = '';
+        await waitsForHolder(async () => {
+          const res = await request(patient, h.doctor.id, slot!.startsAt);
+          id = res.body.id;
+          return res;
+        }, 201);
+        await waitsForHolder(() => h.as.doctor.post(`/api/appointments/${id}/propose`, { startsAt: other!.startsAt }), 200);
+      } finally {
+        await holder.end();
       }
     },
   );

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { HOLDING_STATUSES } from '../../../contracts/appointments.js';
 import { systemScope } from '../../access/scope.js';
 import type { Tx } from '../../db/client.js';
@@ -32,6 +32,34 @@ export interface TransitionInput extends Step {
   patch?: Patch;
 }
 
+/** The advisory locks of `holdTimeOf`: this class id, then a 32-bit key from a person's id (its four 32-bit words XORed). */
+const TIME_LOCKS = 7_240_418;
+const personKey = (id: string) => {
+  const hex = id.replace(/-/g, '');
+  let key = 0;
+  for (let i = 0; i < 32; i += 8) key ^= parseInt(hex.slice(i, i + 8), 16) | 0;
+  return key;
+};
+
+/**
+ * Takes the doctor's and the patient's time for this transaction, before writing an appointment
+ * that holds time. PostgreSQL checks the no-overlap constraints of two such writes made at once
+ * by having each wait for the other's transaction, which deadlocks: 30 patients booking one slot
+ * at once met it in CI, and the deadlock detector then failed one of them a second, with a 500
+ * each. Waiting here instead lets one write at a time, and each one after the first meets a
+ * committed row: a clear 409 at once. The keys are taken in one order (the lower first) so that
+ * two bookings cannot each hold the lock the other needs; an existing appointment's row is
+ * locked first, as every change of one does.
+ */
+async function holdTimeOf(tx: Tx, a: { id?: string; doctorId: string; patientId: string }) {
+  if (a.id) await tx.select({ id: appointments.id }).from(appointments).where(eq(appointments.id, a.id)).for('update');
+  const [first, second] = [personKey(a.doctorId), personKey(a.patientId)].sort((x, y) => x - y);
+  await tx.execute(sql`select pg_advisory_xact_lock(${TIME_LOCKS}, ${first}::int), pg_advisory_xact_lock(${TIME_LOCKS}, ${second}::int)`);
+}
+
+/** The advisory lock (`pg_advisory_xact_lock(class, key)`) that holds a person's time: for tests. */
+export const timeLockOf = (personId: string): [number, number] => [TIME_LOCKS, personKey(personId)];
+
 /**
  * The one way an appointment changes status: checks the table, writes the change only if the
  * status is still what was read, and records it (`record`). The caller has already checked
@@ -41,6 +69,7 @@ export async function applyTransition(tx: Tx, outbox: Outbox, t: TransitionInput
   const rule = TRANSITIONS[t.action];
   const a = t.row.appointment;
   if (!rule.from.includes(a.status) || !rule.by.includes(t.party)) throw new AppError('invalid_transition');
+  if ((HOLDING_STATUSES as readonly string[]).includes(rule.to)) await holdTimeOf(tx, a);
   const [updated] = await tx
     .update(appointments)
     .set({ ...t.patch, status: rule.to, updatedAt: t.at })
@@ -56,6 +85,7 @@ export async function applyTransition(tx: Tx, outbox: Outbox, t: TransitionInput
 export async function openAppointment(tx: Tx, outbox: Outbox, values: Omit<typeof appointments.$inferInsert, 'status'>, step: Step): Promise<AppointmentRow> {
   const rule = TRANSITIONS.request;
   if (!rule.by.includes(step.party)) throw new AppError('forbidden');
+  await holdTimeOf(tx, values);
   const [created] = await tx.insert(appointments).values({ ...values, status: rule.to, createdAt: step.at, updatedAt: step.at }).returning({ id: appointments.id });
   // Read back with the names a notification needs; the row was made in this very transaction.
   const row = (await findAppointment(tx, systemScope('the appointment this transaction created'), created!.id))!;
