@@ -32,6 +32,9 @@ export interface TransitionInput extends Step {
   patch?: Patch;
 }
 
+/** Whether an appointment in this status holds its time (the no-overlap constraints cover it). */
+const holdsTime = (status: string) => (HOLDING_STATUSES as readonly string[]).includes(status);
+
 /** The advisory locks of `holdTimeOf`: this class id, then a 32-bit key from a person's id (its four 32-bit words XORed). */
 const TIME_LOCKS = 7_240_418;
 const personKey = (id: string) => {
@@ -69,7 +72,7 @@ export async function applyTransition(tx: Tx, outbox: Outbox, t: TransitionInput
   const rule = TRANSITIONS[t.action];
   const a = t.row.appointment;
   if (!rule.from.includes(a.status) || !rule.by.includes(t.party)) throw new AppError('invalid_transition');
-  if ((HOLDING_STATUSES as readonly string[]).includes(rule.to)) await holdTimeOf(tx, a);
+  if (holdsTime(rule.to)) await holdTimeOf(tx, a);
   const [updated] = await tx
     .update(appointments)
     .set({ ...t.patch, status: rule.to, updatedAt: t.at })
@@ -112,8 +115,7 @@ async function record(tx: Tx, outbox: Outbox, row: AppointmentRow, action: Actio
   await tellOthers(tx, outbox, row, action, step.party, step.reason ?? null);
   await mailAboutChange(tx, step.config, row, action, step.party, step.at);
   outbox.add(toAppointment(a.id, { type: 'appointment.changed', appointmentId: a.id, status: rule.to }));
-  const holds = (HOLDING_STATUSES as readonly string[]).includes(rule.to);
-  if (!holds || timeMoved) outbox.add(slotsChanged(a));
+  if (!holdsTime(rule.to) || timeMoved) outbox.add(slotsChanged(a));
 }
 
 async function tellOthers(tx: Tx, outbox: Outbox, row: AppointmentRow, action: Action, party: Party, reason: string | null) {
