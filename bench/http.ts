@@ -43,7 +43,9 @@ export async function load(name: string, origin: string, requests: Setup[], opts
   };
 }
 
-const get = (path: string, cookie?: string): Setup => (req) => ({ ...req, method: 'GET', path, headers: cookie ? { cookie } : {} });
+/** What Chromium sends with every request: answers over 1 KB come back compressed, as a browser gets them. */
+const ACCEPT = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+const get = (path: string, cookie?: string): Setup => (req) => ({ ...req, method: 'GET', path, headers: cookie ? { ...ACCEPT, cookie } : ACCEPT });
 const me = (c: Record<string, unknown>) => c.me as Person;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** A list's query string as a dashboard's panel asks for it. */

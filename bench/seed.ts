@@ -2,7 +2,7 @@
 // doctors with weekly hours, patients, a year of appointments, chat histories, notifications,
 // and signed-in sessions whose cookies the bench holds. Ids are derived from indexes, so the
 // bench can name any person without asking the database.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client.js';
@@ -32,7 +32,17 @@ const DAYS_AHEAD = 20;
 /** Sessions for this many patients at most (the idle-socket scenario holds 10,000 sockets). */
 const PATIENT_SESSIONS = 10_000;
 
-const uuid = (kind: number, n: number) => `${kind}0000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+/**
+ * Person `n` of a kind (1 hospitals, 2 admins, 3 doctors, 4 patients, 5 the super admin) has the id
+ * md5('kind:n') made a version 4 UUID, in JavaScript and in SQL alike: spread over the whole range as the app's random
+ * ids are. Ids that sorted by role (every doctor's below every patient's) misled PostgreSQL's
+ * planner into a merge join that read every user for a patient's list (0.8 ms instead of 0.05).
+ */
+const uuid = (kind: number, n: number) => {
+  const h = createHash('md5').update(`${kind}:${n}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
+};
+const uuidSql = (kind: number, n: string) => `overlay(overlay(md5('${kind}:' || (${n})) placing '4' from 13) placing '8' from 17)::uuid`;
 export const ids = {
   hospital: (h: number) => uuid(1, h),
   admin: (h: number) => uuid(2, h),
@@ -82,28 +92,28 @@ export async function seed(database: Database, size: Size, secret: string): Prom
   const at = `'${today.toISOString()}'::timestamptz`;
 
   await run(`insert into hospitals (id, name, address, phone, email, timezone, appointment_fee)
-    select ('10000000-0000-4000-8000-' || lpad(to_hex(h), 12, '0'))::uuid, 'Bench Hospital ' || h, 'Ward ' || h || ', Kathmandu',
+    select ${uuidSql(1, 'h')}, 'Bench Hospital ' || h, 'Ward ' || h || ', Kathmandu',
       '+977-1-5550' || lpad(h::text, 3, '0'), 'hospital' || h || '@bench.test', 'Asia/Kathmandu', 0
     from generate_series(1, ${H}) h`);
   const person = (kind: number, n: string, email: string, role: string, hospital: string) => `
-    select ('${kind}0000000-0000-4000-8000-' || lpad(to_hex(${n}), 12, '0'))::uuid, ${email}, '${passwordHash}', '${role}'::role, ${hospital},
+    select ${uuidSql(kind, n)}, ${email}, '${passwordHash}', '${role}'::role, ${hospital},
       (${arr(FIRST)})[1 + ${n} % ${FIRST.length}], (${arr(LAST)})[1 + (${n} / ${FIRST.length}) % ${LAST.length}], '98' || lpad(${n}::text, 8, '0')`;
-  const hospitalExpr = (n: string) => `('10000000-0000-4000-8000-' || lpad(to_hex((${n} - 1) % ${H} + 1), 12, '0'))::uuid`;
+  const hospitalExpr = (n: string) => uuidSql(1, `(${n} - 1) % ${H} + 1`);
   await run(`insert into users (id, email, password_hash, role, hospital_id, first_name, last_name, phone)
     select '${ids.superAdmin}'::uuid, 'root@bench.test', '${passwordHash}', 'super_admin'::role, null, 'Platform', 'Administrator', null
     union all ${person(2, 'h', `'admin' || h || '@bench.test'`, 'hospital_admin', hospitalExpr('h'))} from generate_series(1, ${H}) h
     union all ${person(3, 'd', `'doctor' || d || '@bench.test'`, 'doctor', hospitalExpr('d'))} from generate_series(1, ${D}) d
     union all ${person(4, 'p', `'patient' || p || '@bench.test'`, 'patient', hospitalExpr('p'))} from generate_series(1, ${P}) p`);
   await run(`insert into doctor_profiles (user_id, hospital_id, license_number, specialization, experience_years, bio)
-    select ('30000000-0000-4000-8000-' || lpad(to_hex(d), 12, '0'))::uuid, ${hospitalExpr('d')}, 'NMC-' || d,
+    select ${uuidSql(3, 'd')}, ${hospitalExpr('d')}, 'NMC-' || d,
       (${arr(SPECIALTIES)})[1 + d % ${SPECIALTIES.length}], d % 30, 'Sees patients on weekdays.'
     from generate_series(1, ${D}) d`);
   await run(`insert into patient_profiles (user_id, hospital_id, medical_history, allergies, blood_type, date_of_birth)
-    select ('40000000-0000-4000-8000-' || lpad(to_hex(p), 12, '0'))::uuid, ${hospitalExpr('p')}, 'Seasonal asthma.', case when p % 7 = 0 then 'Penicillin' else '' end,
+    select ${uuidSql(4, 'p')}, ${hospitalExpr('p')}, 'Seasonal asthma.', case when p % 7 = 0 then 'Penicillin' else '' end,
       (array['A+','A-','B+','B-','AB+','AB-','O+','O-'])[1 + p % 8]::blood_type, date '1960-01-01' + (p % 15000)
     from generate_series(1, ${P}) p`);
   await run(`insert into availability_windows (doctor_id, day_of_week, start_time, end_time)
-    select ('30000000-0000-4000-8000-' || lpad(to_hex(d), 12, '0'))::uuid, dow, '09:00', '17:00'
+    select ${uuidSql(3, 'd')}, dow, '09:00', '17:00'
     from generate_series(1, ${D}) d, generate_series(1, 5) dow`);
 
   // Appointment i of doctor d: day ⌊i·span/perDoctor⌋ of the span, at 09:00 + (i mod 16) half hours
@@ -111,8 +121,8 @@ export async function seed(database: Database, size: Size, secret: string): Prom
   // appointments at one time share a patient: the exclusion constraints hold.
   await run(`insert into appointments (hospital_id, patient_id, doctor_id, status, starts_at, ends_at, symptoms, fee, video_call_status, created_at)
     select ${hospitalExpr('d')},
-      ('40000000-0000-4000-8000-' || lpad(to_hex(((i * ${perHospitalDoctors} + (d - 1) / ${H}) % ${perHospitalPatients}) * ${H} + (d - 1) % ${H} + 1), 12, '0'))::uuid,
-      ('30000000-0000-4000-8000-' || lpad(to_hex(d), 12, '0'))::uuid,
+      ${uuidSql(4, `((i * ${perHospitalDoctors} + (d - 1) / ${H}) % ${perHospitalPatients}) * ${H} + (d - 1) % ${H} + 1`)},
+      ${uuidSql(3, 'd')},
       (case when t.starts < now() then (case when i % 10 = 9 then 'cancelled' else 'completed' end) when i % 5 = 0 then 'requested' else 'confirmed' end)::appointment_status,
       t.starts, t.starts + interval '30 minutes', 'Fever and a cough for three days', 0,
       (case when t.starts < now() and i % 10 <> 9 then 'ended' else 'not_started' end)::video_call_status,

@@ -1,4 +1,3 @@
-import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -34,6 +33,7 @@ import { embeddedStandIn, mountStandIn } from './modules/payments/stand-in/mount
 import { registerAccessControl } from './plugins/access.js';
 import { answerClientErrors, frameworkError, registerErrorHandling } from './plugins/errors.js';
 import { registerOriginCheck } from './plugins/origin.js';
+import { registerCompression } from './plugins/compression.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSessions } from './plugins/session.js';
 import { SessionCache } from './modules/accounts/session-cache.js';
@@ -92,8 +92,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   registerErrorHandling(app);
   registerSecurityHeaders(app, config.session.cookieSecure);
-  // JSON, CSV and pages compressed on the way out (the web build's files are compressed once at build time).
-  await app.register(compress, { global: true, threshold: 1024 });
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fieldNameSize: 100, fields: 10, parts: 12 } });
