@@ -62,6 +62,15 @@ export async function openDatabase(cfg: DatabaseConfig, opts: { from?: Blob } = 
 /** The app's configuration, or (tests, the bench, backups) just where a PGlite lives. */
 type DatabaseConfig = Config['database'] | { kind: 'pglite'; dir: string | null; sharedBuffersMb?: number };
 
+/**
+ * The planner's cost of reading a page out of order, for both engines: 1.1 instead of
+ * PostgreSQL's 4, which assumes spinning disks. The data a hospital reads is in memory or on an
+ * SSD, and at 4 the planner read every user with a hash join to name the doctors of a patient's
+ * ten appointments (0.19 ms) instead of looking each one up (0.09 ms). A DATABASE_URL that sets
+ * its own `options` keeps them.
+ */
+const RANDOM_PAGE_COST = 'random_page_cost=1.1';
+
 async function openPglite(dir: string | null, sharedBuffersMb: number, from?: Blob): Promise<Database> {
   const unlock = dir ? lockDirectory(dir) : () => {};
   try {
@@ -69,7 +78,7 @@ async function openPglite(dir: string | null, sharedBuffersMb: number, from?: Bl
       dataDir: dir ?? undefined,
       loadDataDir: from,
       extensions: PGLITE_EXTENSIONS,
-      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`, '-c', RANDOM_PAGE_COST],
     });
     const db = drizzlePglite({ client: withNamedStatements(client) as PGlite, schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
@@ -105,7 +114,7 @@ async function openPglite(dir: string | null, sharedBuffersMb: number, from?: Bl
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, Client: NamedStatementsClient });
+  const pool = new pg.Pool({ connectionString: url, max: 10, Client: NamedStatementsClient, options: `-c ${RANDOM_PAGE_COST}` });
   // An idle connection that drops (a database restart) is replaced by the pool; without a
   // listener its error would end the process. Queries report their own errors.
   pool.on('error', () => {});
