@@ -76,6 +76,25 @@ describe('chat', () => {
     expect(await t.app.db.select().from(chatMessages).where(eq(chatMessages.clientId, 'retry-1'))).toHaveLength(1);
   });
 
+  it('stores and relays every text as written, sent together, whatever it holds', async () => {
+    const texts = ['He said "take two" \\ then {one}, [three]', "It's fine'); drop table chat_messages; --", 'Line one\nline two\ttabbed', 'दुखाइ 😷 🇳🇵', '{"id":"x","seq":1}', 'null'];
+    const other = await buildTenant(t.app);
+    await other.as.doctor.put(`/api/doctors/${other.doctor.id}/availability`, allWeek());
+    const id = await newAppointment(other, 3);
+    const patient = await join(`/ws/chat/${id}/`, other.as.patient);
+    const doctor = await join(`/ws/chat/${id}/`, other.as.doctor);
+    texts.forEach((text, i) => patient.send({ type: 'chat.send', clientId: `odd-${i}`, text }));
+    const acks = [];
+    for (const _ of texts) acks.push(await patient.next('chat.ack'));
+    expect(acks.map((a) => a.message.text)).toEqual(texts);
+    for (const [i, a] of acks.entries()) {
+      const [stored] = await t.app.db.select().from(chatMessages).where(eq(chatMessages.id, a.message.id));
+      expect(stored).toMatchObject({ body: texts[i], clientId: `odd-${i}`, senderId: other.patient.id, seq: a.message.seq, attachmentFile: null, readAt: null });
+      expect(stored!.createdAt.toISOString()).toBe(a.message.createdAt);
+      expect((await doctor.next('chat.message', (e) => e.message.id === a.message.id)).message.text).toBe(texts[i]);
+    }
+  });
+
   it('stores a burst from both sides, acknowledging each message once stored, in the order sent', async () => {
     const other = await buildTenant(t.app);
     await other.as.doctor.put(`/api/doctors/${other.doctor.id}/availability`, allWeek());

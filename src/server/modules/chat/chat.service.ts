@@ -157,17 +157,41 @@ export async function history(ctx: ActorCtx, appointmentId: string, q: { before?
   return { items: page.map(presentMessage), hasMore: rows.length > q.limit, canWrite: access.canWrite, maxAttachmentBytes: ctx.config.chat.attachmentMaxBytes };
 }
 
-type NewRow = typeof chatMessages.$inferInsert & { id: string };
+/** A message as sent: its sequence number comes from the insert, and nobody has received it yet. */
+type NewRow = Omit<MessageRow, 'seq' | 'deliveredAt' | 'readAt'>;
 
-/** Stores messages; a retry (same client id) is not stored again and answers undefined. */
+/**
+ * Stores messages; a retry (same client id) is not stored again and answers undefined.
+ * One statement whatever the number of rows, the rows one JSON parameter: its text never changes,
+ * so each connection prepares it once, and nothing is built per message. Built by drizzle (a
+ * parameter per value, every returned column mapped), the insert was a fifth of a burst's CPU.
+ * Only the ids and sequence numbers come back: the rest is what was sent.
+ */
 async function insertMessages(db: Tx, rows: NewRow[]): Promise<(MessageRow | undefined)[]> {
-  const stored = await db
-    .insert(chatMessages)
-    .values(rows)
-    .onConflictDoNothing({ target: [chatMessages.appointmentId, chatMessages.senderId, chatMessages.clientId] })
-    .returning();
-  const byId = new Map(stored.map((r) => [r.id, r]));
-  return rows.map((r) => byId.get(r.id));
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      appointment_id: r.appointmentId,
+      sender_id: r.senderId,
+      client_id: r.clientId,
+      body: r.body,
+      attachment_file: r.attachmentFile,
+      attachment_name: r.attachmentName,
+      attachment_type: r.attachmentType,
+      attachment_size: r.attachmentSize,
+      created_at: r.createdAt,
+    })),
+  );
+  const result = await db.execute(sql`insert into chat_messages (id, appointment_id, sender_id, client_id, body, attachment_file, attachment_name, attachment_type, attachment_size, created_at)
+    select * from json_to_recordset(${json}::json) as m(id uuid, appointment_id uuid, sender_id uuid, client_id text, body text, attachment_file text, attachment_name text, attachment_type text, attachment_size integer, created_at timestamptz)
+    on conflict (appointment_id, sender_id, client_id) do nothing
+    returning id, seq`);
+  const stored = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string; seq: string | number }[];
+  const seqOf = new Map(stored.map((r) => [r.id, Number(r.seq)]));
+  return rows.map((r) => {
+    const seq = seqOf.get(r.id);
+    return seq === undefined ? undefined : { ...r, seq, deliveredAt: null, readAt: null };
+  });
 }
 
 const storeMessage = perTurn<NewRow, MessageRow | undefined>((db, rows) => togetherOrAlone(rows, (some) => insertMessages(db, some)));
