@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatMessages, users } from '../db/schema/index.js';
+import { chatMessages, chatUnread, users } from '../db/schema/index.js';
 import { allWeek, slotsOf } from '../test/appointments.js';
 import { type Tenant, buildTenant, buildUser, signIn } from '../test/factories.js';
 import { Client, useTestApp } from '../test/harness.js';
@@ -126,6 +127,51 @@ describe('chat', () => {
     const unread = await other.as.doctor.get('/api/chat/unread');
     expect(unread.body.total).toBe(N);
   });
+
+  // Two turns stored at once can hold the same two conversations in opposite orders. Each insert
+  // counts its messages for the recipients by key order (migration 0009): the second waits for the
+  // first. Counted message by message, in the order sent, they deadlocked, and PostgreSQL failed
+  // one of them a second later. Other connections hold both counts so that the two inserts overlap.
+  it.runIf(t.database === undefined ? process.env.DATABASE_URL?.startsWith('postgres') : true)(
+    'stores two turns holding the same two conversations in opposite orders at once, counting both',
+    async ({ skip }) => {
+      if (t.database.kind !== 'postgres') return skip();
+      const other = await buildTenant(t.app);
+      await other.as.doctor.put(`/api/doctors/${other.doctor.id}/availability`, allWeek());
+      const [low, high] = [await newAppointment(other, 4), await newAppointment(other, 5)].sort() as [string, string];
+      const connect = async () => {
+        const c = new pg.Client({ connectionString: t.database.url });
+        await c.connect();
+        return c;
+      };
+      const [first, second, holdLow, holdHigh] = [await connect(), await connect(), await connect(), await connect()];
+      const pause = () => new Promise((r) => setTimeout(r, 250));
+      const hold = async (c: pg.Client, appointment: string) => {
+        await c.query('begin');
+        await c.query('insert into chat_unread (user_id, appointment_id, unread) values ($1, $2, 0) on conflict (user_id, appointment_id) do update set unread = chat_unread.unread', [other.doctor.id, appointment]);
+      };
+      const send = (c: pg.Client, appointments: string[]) =>
+        c.query(`insert into chat_messages (appointment_id, sender_id, body) values ($1, $3, 'first'), ($2, $3, 'second')`, [...appointments, other.patient.id]);
+      try {
+        await hold(holdLow, low);
+        await hold(holdHigh, high);
+        const one = send(first, [low, high]);
+        await pause();
+        const two = send(second, [high, low]);
+        await pause();
+        await holdLow.query('commit');
+        await pause();
+        await holdHigh.query('commit');
+        await Promise.all([one, two]);
+        for (const appointment of [low, high]) {
+          const [count] = await t.app.db.select().from(chatUnread).where(and(eq(chatUnread.userId, other.doctor.id), eq(chatUnread.appointmentId, appointment)));
+          expect(count!.unread).toBe(2);
+        }
+      } finally {
+        await Promise.all([first, second, holdLow, holdHigh].map((c) => c.end()));
+      }
+    },
+  );
 
   it('keeps client ids apart per appointment: the same id in another chat is a new message', async () => {
     const other = await newAppointment(h, 10);
