@@ -131,7 +131,7 @@ export async function seed(database: Database, size: Size, secret: string): Prom
       lateral (select ${at} - interval '${DAYS_BACK} days' + ((i * ${span}) / ${perDoctor}) * interval '1 day' + interval '3 hours 15 minutes' + (i % 16) * interval '30 minutes' as starts) t`);
   // Ten messages in each of the first M/10 appointments; what is in the past has been read. The
   // unread counts are made once afterwards, as migration 0005 makes them, not row by row.
-  await run('alter table chat_messages disable trigger chat_messages_unread');
+  await run('alter table chat_messages disable trigger chat_messages_unread_added');
   await run(`insert into chat_messages (appointment_id, sender_id, body, delivered_at, read_at, created_at)
     select a.id, case when n % 2 = 1 then a.patient_id else a.doctor_id end,
       'Message ' || n || ': how are the symptoms today? Please keep taking the medicine.',
@@ -141,7 +141,7 @@ export async function seed(database: Database, size: Size, secret: string): Prom
     from (select id, patient_id, doctor_id, starts_at from appointments order by starts_at, id limit ${Math.ceil(M / MESSAGES_PER_CHAT)}) a,
       generate_series(1, ${MESSAGES_PER_CHAT}) n
     order by a.starts_at, a.id, n`);
-  await run('alter table chat_messages enable trigger chat_messages_unread');
+  await run('alter table chat_messages enable trigger chat_messages_unread_added');
   await run(`insert into chat_unread (user_id, appointment_id, unread)
     select case when m.sender_id = a.patient_id then a.doctor_id else a.patient_id end, m.appointment_id, count(*)::int
     from chat_messages m join appointments a on a.id = m.appointment_id where m.read_at is null group by 1, 2`);
