@@ -1,15 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './client.js';
+import { openDatabase, rowsOf } from './client.js';
 
 const url = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
 
 const pageCost = async (config: Parameters<typeof openDatabase>[0]) => {
   const database = await openDatabase(config);
   try {
-    const result = await database.db.execute(sql`show random_page_cost`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { random_page_cost: string }[];
-    return rows[0]!.random_page_cost;
+    return rowsOf<{ random_page_cost: string }>(await database.db.execute(sql`show random_page_cost`))[0]!.random_page_cost;
   } finally {
     await database.close();
   }

@@ -47,9 +47,11 @@ const MIGRATION_LOCK = 7_240_417; // any constant shared by every instance
 /** When each migration of this build was generated: drizzle records the newest one it applied by this. */
 const migrationTimes: number[] = (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] }).entries.map((e) => e.when);
 
+/** The rows of `db.execute`: node-postgres answers a result with `rows`, PGlite's drizzle driver the rows themselves. */
+export const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows);
+
 async function migrationsBehind(db: Db): Promise<number> {
-  const result = await db.execute(sql`select coalesce(max(created_at), 0)::bigint as applied from drizzle.__drizzle_migrations`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { applied: string | number }[];
+  const rows = rowsOf<{ applied: string | number }>(await db.execute(sql`select coalesce(max(created_at), 0)::bigint as applied from drizzle.__drizzle_migrations`));
   const applied = Number(rows[0]?.applied ?? 0);
   return migrationTimes.filter((when) => when > applied).length;
 }

@@ -6,6 +6,18 @@
 -- deadlock. Reading (read_at set) still takes each message off as it happens: one appointment a time.
 DROP TRIGGER "chat_messages_unread" ON "chat_messages";
 --> statement-breakpoint
+-- Migration 0005's function, left with its reading half only.
+CREATE OR REPLACE FUNCTION "chat_unread_count"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.read_at IS NULL AND NEW.read_at IS NOT NULL THEN
+    UPDATE chat_unread u SET unread = u.unread - 1
+      FROM appointments a
+      WHERE a.id = NEW.appointment_id AND u.appointment_id = NEW.appointment_id
+        AND u.user_id = CASE WHEN NEW.sender_id = a.patient_id THEN a.doctor_id ELSE a.patient_id END;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
 CREATE TRIGGER "chat_messages_read" AFTER UPDATE OF "read_at" ON "chat_messages"
   FOR EACH ROW EXECUTE FUNCTION "chat_unread_count"();
 --> statement-breakpoint

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { ChatHistory, ChatMessage } from '../../../contracts/chat.js';
 import type { ActorCtx, Ctx } from '../../context.js';
-import type { Tx } from '../../db/client.js';
+import { rowsOf, type Tx } from '../../db/client.js';
 import { appointments, chatMessages } from '../../db/schema/index.js';
 import type { SpooledFile } from '../../files/spool.js';
 import { AppError, notFound } from '../../errors.js';
@@ -182,11 +182,10 @@ async function insertMessages(db: Tx, rows: NewRow[]): Promise<(MessageRow | und
       created_at: r.createdAt,
     })),
   );
-  const result = await db.execute(sql`insert into chat_messages (id, appointment_id, sender_id, client_id, body, attachment_file, attachment_name, attachment_type, attachment_size, created_at)
+  const stored = rowsOf<{ id: string; seq: string | number }>(await db.execute(sql`insert into chat_messages (id, appointment_id, sender_id, client_id, body, attachment_file, attachment_name, attachment_type, attachment_size, created_at)
     select * from json_to_recordset(${json}::json) as m(id uuid, appointment_id uuid, sender_id uuid, client_id text, body text, attachment_file text, attachment_name text, attachment_type text, attachment_size integer, created_at timestamptz)
     on conflict (appointment_id, sender_id, client_id) do nothing
-    returning id, seq`);
-  const stored = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string; seq: string | number }[];
+    returning id, seq`));
   const seqOf = new Map(stored.map((r) => [r.id, Number(r.seq)]));
   return rows.map((r) => {
     const seq = seqOf.get(r.id);
