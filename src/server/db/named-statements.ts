@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { withFields } from '../fields.js';
 
 /** Per connection; past it, new texts run unnamed (a named statement lasts as long as its connection). */
 const MAX_NAMED_PER_CONNECTION = 200;
@@ -40,7 +41,7 @@ const plainQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unkno
   if (c && typeof c === 'object' && typeof c.submit !== 'function' && typeof c.text === 'string' && c.name === undefined) {
     const params = Array.isArray(values) ? values : c.values;
     const name = Array.isArray(params) && params.length > 0 ? this.nameFor(c.text) : undefined;
-    if (name) config = { ...c, name };
+    if (name) config = withFields(c, { name });
   }
   return plainQuery.call(this, config, values, callback);
 };

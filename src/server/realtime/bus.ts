@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { BusEvent } from './events.js';
+import { withFields } from '../fields.js';
 
 export type { BusEvent } from './events.js';
 
@@ -86,7 +87,7 @@ export async function redisBus(url: string, onError: (err: unknown) => void = ()
     const timer = setTimeout(done, ACK_TIMEOUT_MS);
     try {
       // Redis answers how many subscribers it handed the message to; one of them is us.
-      needed = (await pub.publish(CHANNEL, JSON.stringify({ ...envelope, ack }))) - 1;
+      needed = (await pub.publish(CHANNEL, JSON.stringify(withFields(envelope, { ack })))) - 1;
       if (heard >= needed) done();
       await all;
     } finally {

@@ -5,6 +5,7 @@ import { pagedOver, totalOver } from '../../db/page.js';
 import { Bindings, preparedByShape } from '../../db/prepared.js';
 import { doctorProfiles, patientProfiles, users } from '../../db/schema/index.js';
 import { userBaseColumns, type UserBaseRow } from './users.js';
+import { withFields } from '../../fields.js';
 
 /** Matches a free-text query, case-insensitively, within a person's name or within their email. */
 export function personSearch(q: string | undefined, bind: Bind = asValue) {
@@ -66,7 +67,7 @@ export function peoplePage<P extends Profiles>(
         .innerJoin(from, eq(from.userId, page.id))
         .orderBy(...byName);
     },
-    { ...bound.values, limit: q.limit, offset: q.offset },
+    withFields(bound.values, { limit: q.limit, offset: q.offset }),
   );
   const total = () => counts(db, key, () => db.select({ n: count() }).from(users).where(condition), bound.values);
   return pagedOver(q, rows as Promise<PeopleRow<P>[]>, total);

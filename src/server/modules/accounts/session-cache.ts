@@ -1,5 +1,6 @@
 import type { Bus } from '../../realtime/bus.js';
 import type { Actor } from './sessions.js';
+import { withFields } from '../../fields.js';
 
 export interface CachedSession {
   actor: Actor;
@@ -45,7 +46,7 @@ export class SessionCache {
     this.entries.delete(id);
     // The oldest entry goes first (a Map keeps insertion order).
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(id, { ...entry, storedAt: performance.now() });
+    this.entries.set(id, withFields(entry, { storedAt: performance.now() }));
   }
 
   invalidate(which: (actor: Actor) => boolean) {

@@ -8,6 +8,7 @@ import type { Tx } from '../../db/client.js';
 import { hospitals, sessions, users } from '../../db/schema/index.js';
 import type { Role } from '../../../contracts/enums.js';
 import type { SessionCache } from './session-cache.js';
+import { withFields } from '../../fields.js';
 
 /** The signed-in person as a request sees them: who, what they may do, and what their header shows. */
 export interface Person {
@@ -176,7 +177,7 @@ type SessionRow = Awaited<ReturnType<ReturnType<typeof selectSessions>['execute'
 /** The actor of a session that is still on, or null: unknown user state, expired, idle, or deactivated. */
 function actorOf(row: SessionRow, cfg: SessionConfig, now: number): Actor | null {
   if (!row.isActive || row.hospitalActive === false || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + cfg.idleMs <= now) return null;
-  return { ...personOf(row, cfg), sessionId: row.id };
+  return withFields(personOf(row, cfg), { sessionId: row.id });
 }
 
 /**

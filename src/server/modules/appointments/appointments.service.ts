@@ -16,6 +16,7 @@ import { audit } from '../audit/audit.js';
 import { markAppointmentNotificationsRead } from '../notifications/notifications.service.js';
 import { eventsOf, findAppointment, presentAppointment, selectAppointments, type AppointmentRow } from './appointments.queries.js';
 import { openAppointment } from './transition.js';
+import { withFields } from '../../fields.js';
 
 /** A lost race for a time: the exclusion constraints say whose time it was. */
 export function overlapError(e: unknown): unknown {
@@ -88,7 +89,7 @@ export async function listAppointments(ctx: ActorCtx, q: AppointmentListQuery) {
           .orderBy(q.order === 'desc' ? desc(appointments.startsAt) : asc(appointments.startsAt))
           .limit(sql.placeholder('limit'))
           .offset(sql.placeholder('offset')),
-      { ...values, limit: q.limit, offset: q.offset },
+      withFields(values, { limit: q.limit, offset: q.offset }),
     ),
     () => appointmentCount(ctx.db, key, () => ctx.db.select({ n: count() }).from(appointments).where(where), values),
   );

@@ -14,6 +14,7 @@ import { afterWrites, type Outbox } from '../../realtime/outbox.js';
 import { presentMessage, unreadFor, type MessageRow, type UnreadCounts } from './chat.queries.js';
 import { anyOf } from '../../db/any.js';
 import { allOk, perTurn, togetherOrAlone } from '../../db/per-turn.js';
+import { withFields } from '../../fields.js';
 
 /**
  * The appointment and what this person may do with its chat; another's chat does not exist.
@@ -189,7 +190,7 @@ async function insertMessages(db: Tx, rows: NewRow[]): Promise<(MessageRow | und
   const seqOf = new Map(stored.map((r) => [r.id, Number(r.seq)]));
   return rows.map((r) => {
     const seq = seqOf.get(r.id);
-    return seq === undefined ? undefined : { ...r, seq, deliveredAt: null, readAt: null };
+    return seq === undefined ? undefined : withFields(r, { seq, deliveredAt: null, readAt: null });
   });
 }
 

@@ -14,18 +14,19 @@ import { peoplePage, personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserBaseRow } from '../accounts/users.js';
 import { assertHospital } from '../hospitals/hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
+import { withFields } from '../../fields.js';
 
 type ProfileRow = typeof doctorProfiles.$inferSelect;
 
-export const present = (user: UserBaseRow, p: ProfileRow): Doctor => ({
-  ...toUserBase(user),
-  licenseNumber: p.licenseNumber,
-  specialization: p.specialization,
-  experienceYears: p.experienceYears,
-  bio: p.bio,
-  isAvailable: p.isAvailable,
-  pictureUrl: pictureUrl(user, p),
-});
+export const present = (user: UserBaseRow, p: ProfileRow): Doctor =>
+  withFields(toUserBase(user), {
+    licenseNumber: p.licenseNumber,
+    specialization: p.specialization,
+    experienceYears: p.experienceYears,
+    bio: p.bio,
+    isAvailable: p.isAvailable,
+    pictureUrl: pictureUrl(user, p),
+  });
 
 const pictureUrl = (user: UserBaseRow, p: ProfileRow) => (p.pictureFile ? `/api/doctors/${user.id}/picture?v=${p.pictureFile.split('.')[0]}` : null);
 

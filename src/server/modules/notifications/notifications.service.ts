@@ -9,6 +9,7 @@ import { toUser } from '../../realtime/events.js';
 import { afterWrites } from '../../realtime/outbox.js';
 import { totalOver } from '../../db/page.js';
 import { presentNotification, type NotificationRow } from './notify.js';
+import { withFields } from '../../fields.js';
 
 const mine = (ctx: ActorCtx, bind?: Bind) => ownedBy(ctx.scope, notifications.recipientId, bind);
 const unread = isNull(notifications.readAt);
@@ -41,7 +42,7 @@ export async function listNotifications(ctx: ActorCtx, q: { unread?: boolean; li
         .orderBy(desc(notifications.createdAt), desc(notifications.id))
         .limit(sql.placeholder('limit'))
         .offset(sql.placeholder('offset')),
-    { ...values, limit: q.limit, offset: q.offset },
+    withFields(values, { limit: q.limit, offset: q.offset }),
   );
   // An empty first page means none at all; past the end, the counts are asked for apart.
   const [counts] = rows.length || q.offset === 0

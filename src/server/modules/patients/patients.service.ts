@@ -12,17 +12,18 @@ import { peoplePage, personSearch } from '../accounts/search.js';
 import { insertAccount, splitPatch, toUserBase, updateAccount, type UserBaseRow } from '../accounts/users.js';
 import { assertHospital } from '../hospitals/hospitals.service.js';
 import { inTransaction } from '../../realtime/outbox.js';
+import { withFields } from '../../fields.js';
 
 type ProfileRow = typeof patientProfiles.$inferSelect;
 
-const present = (user: UserBaseRow, p: ProfileRow): Patient => ({
-  ...toUserBase(user),
-  medicalHistory: p.medicalHistory,
-  allergies: p.allergies,
-  emergencyContact: p.emergencyContact,
-  bloodType: p.bloodType,
-  dateOfBirth: p.dateOfBirth,
-});
+const present = (user: UserBaseRow, p: ProfileRow): Patient =>
+  withFields(toUserBase(user), {
+    medicalHistory: p.medicalHistory,
+    allergies: p.allergies,
+    emergencyContact: p.emergencyContact,
+    bloodType: p.bloodType,
+    dateOfBirth: p.dateOfBirth,
+  });
 
 export async function listPatients(ctx: ActorCtx, hospitalId: string, q: ListQuery) {
   await assertHospital(ctx.db, ctx.scope, hospitalId);

@@ -5,6 +5,7 @@ import type { ActorCtx } from '../../context.js';
 import { hospitals, payments, refunds } from '../../db/schema/index.js';
 import { audit } from '../audit/audit.js';
 import { paymentFilters, presentPayment, selectPayments } from './payments.queries.js';
+import { withFields } from '../../fields.js';
 
 export const EXPORT_MAX_ROWS = 10_000;
 
@@ -73,6 +74,6 @@ export async function paymentTotals(ctx: ActorCtx, q: { from?: string; to?: stri
     .where(inScope(ctx.scope, hospitals.id))
     .groupBy(hospitals.id, hospitals.name)
     .orderBy(asc(hospitals.name));
-  const items = rows.map((r) => ({ ...r, netAmount: r.paidAmount - r.refundedAmount }));
+  const items = rows.map((r) => withFields(r, { netAmount: r.paidAmount - r.refundedAmount }));
   return { items, total: items.length };
 }
