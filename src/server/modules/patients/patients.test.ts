@@ -237,6 +237,16 @@ describe('an admin and patient records', () => {
     expect(await eventsOf('patient.viewed', patient.id)).toHaveLength(2);
   });
 
+  it('records reads made at the same moment each as it was made, from wherever it came', async () => {
+    // Reads of the same turn are written by one statement: each keeps its own reader, record and browser.
+    const patients = await Promise.all([1, 2, 3].map(() => buildUser(t.app, 'patient', A.hospital.id)));
+    const agents = ['Mozilla/5.0 "Pixel 8"', 'curl/8.0 \\ {"a":null}', 'नेपाली ब्राउजर 🩺'];
+    const reads = await Promise.all(patients.map((p, i) => A.as.admin.request('GET', `/api/patients/${p.id}`, undefined, { 'user-agent': agents[i]! })));
+    expect(reads.map((r) => r.status)).toEqual([200, 200, 200]);
+    for (const [i, p] of patients.entries())
+      expect(await eventsOf('patient.viewed', p.id)).toMatchObject([{ actorId: A.admin.id, hospitalId: A.hospital.id, entityType: 'user', entityId: p.id, ip: '127.0.0.1', userAgent: agents[i], details: {} }]);
+  });
+
   it('changes any field, and deactivating a patient ends their sessions', async () => {
     const patient = await buildUser(t.app, 'patient', A.hospital.id);
     const client = await signIn(t.app, patient);
