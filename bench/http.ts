@@ -1,6 +1,7 @@
 // HTTP: requests a second, p50 and p99 at 50 connections for what people do most, each request
 // acting as the next of many signed-in people; beside a bare Fastify route in the same run.
 import autocannon, { type Request } from 'autocannon';
+import type { CpuMeter } from './cpu.js';
 import { DOCTOR_DASHBOARD } from '../src/contracts/dashboard.js';
 import { NOTIFICATION_PANEL } from '../src/contracts/notifications.js';
 import { ACTIVE_STATUSES } from '../src/web/entities/appointments/appointment-status.js';
@@ -19,11 +20,16 @@ export interface HttpFigure {
   errors: number;
   /** Requests per unit the name counts (a dashboard is five requests). */
   per?: number;
+  /** CPU time per unit (µs), of the server's process and of PostgreSQL's, over the run and its warm-up. */
+  serverCpuUs?: number;
+  databaseCpuUs?: number;
 }
 
 type Setup = (req: Request, context?: Record<string, unknown>) => Request;
 
-export async function load(name: string, origin: string, requests: Setup[], opts: { per?: number; seconds?: number; method?: string } = {}): Promise<HttpFigure> {
+export async function load(name: string, origin: string, requests: Setup[], opts: { per?: number; seconds?: number; method?: string; cpu?: CpuMeter } = {}): Promise<HttpFigure> {
+  const cpu = opts.cpu;
+  const before = { at: performance.now(), server: cpu?.server() ?? 0, database: cpu?.database?.() ?? 0 };
   const result = await autocannon({
     // Not in the published types, but in autocannon since v7: a second of load before measuring.
     ...({ warmup: { connections: CONNECTIONS, duration: 1 } } as object),
@@ -33,13 +39,19 @@ export async function load(name: string, origin: string, requests: Setup[], opts
     requests: requests.map((setup) => ({ method: 'GET', setupRequest: setup })) as never,
   });
   const per = opts.per ?? 1;
+  const reqPerSec = result.requests.total / result.duration / per;
+  // The warm-up second loads the server as the measured ones do: CPU over the whole call, per unit at the measured rate.
+  const units = reqPerSec * ((performance.now() - before.at) / 1000);
+  const perUnit = (seconds: number) => Math.round((seconds * 1e6) / units);
   return {
     name,
-    reqPerSec: Math.round(result.requests.total / result.duration / per),
+    reqPerSec: Math.round(reqPerSec),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
     ...(per > 1 ? { per } : {}),
+    ...(cpu ? { serverCpuUs: perUnit(cpu.server() - before.server) } : {}),
+    ...(cpu?.database ? { databaseCpuUs: perUnit(cpu.database() - before.database) } : {}),
   };
 }
 
@@ -59,7 +71,7 @@ const dayOf = (c: Record<string, unknown>) => {
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
 /** Every figure of the http scenario against one server; the ceiling is measured by the caller. */
-export async function httpFigures(origin: string, people: People, today: Date, only?: Set<string>): Promise<HttpFigure[]> {
+export async function httpFigures(origin: string, people: People, today: Date, only?: Set<string>, cpu?: CpuMeter): Promise<HttpFigure[]> {
   const patient = turns(people.patients);
   const doctor = turns(people.doctors);
   const admin = turns(people.admins);
@@ -114,12 +126,12 @@ export async function httpFigures(origin: string, people: People, today: Date, o
     ['the web app\'s index', [get('/')]],
   ];
   const figures: HttpFigure[] = [];
-  for (const [name, setups, opts] of scenarios) if (!only || only.has(name)) figures.push(await load(name, origin, setups, opts));
+  for (const [name, setups, opts] of scenarios) if (!only || only.has(name)) figures.push(await load(name, origin, setups, { ...opts, cpu }));
   return figures;
 }
 
 /** Sign-in, apart: each one checks an argon2id hash (~10 ms of CPU by design). */
-export async function signInFigure(origin: string, patients: number): Promise<HttpFigure> {
+export async function signInFigure(origin: string, patients: number, cpu?: CpuMeter): Promise<HttpFigure> {
   let n = 0;
   const signIn: Setup = (req) => ({
     ...req,
@@ -128,9 +140,9 @@ export async function signInFigure(origin: string, patients: number): Promise<Ht
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: patientEmail((n++ % patients) + 1), password: PASSWORD }),
   });
-  return load('sign-in (argon2id)', origin, [signIn]);
+  return load('sign-in (argon2id)', origin, [signIn], { cpu });
 }
 
 /** The bare route the http figures are measured against. */
-export const bareFigure = (origin: string) => load('bare Fastify route (ceiling)', origin, [get('/')]);
+export const bareFigure = (origin: string, cpu?: CpuMeter) => load('bare Fastify route (ceiling)', origin, [get('/')], { cpu });
 

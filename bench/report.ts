@@ -29,10 +29,11 @@ export function printReport(report: Report) {
     const s = pass.scenarios;
     if (s.http) {
       const [ceiling, ...rest] = s.http as HttpFigure[];
-      console.log(`${pad('http, 50 connections', 36)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}of ceiling`);
+      console.log(`${pad('http, 50 connections', 40)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}${pad('of ceiling', 12)}CPU µs each: server, database`);
       for (const f of [ceiling!, ...rest]) {
         const unit = f.per ? ` (${f.per} req)` : '';
-        console.log(`${pad(f.name + unit, 36)}${pad(f.reqPerSec, 9)}${pad(num(f.p50Ms), 8)}${pad(num(f.p99Ms), 8)}${pad(f.errors, 8)}${num(f.reqPerSec / ceiling!.reqPerSec, 3)}`);
+        const cpu = `${num(f.serverCpuUs)}${f.databaseCpuUs === undefined ? '' : `, ${f.databaseCpuUs}`}`;
+        console.log(`${pad(f.name + unit, 40)}${pad(f.reqPerSec, 9)}${pad(num(f.p50Ms), 8)}${pad(num(f.p99Ms), 8)}${pad(f.errors, 8)}${pad(num(f.reqPerSec / ceiling!.reqPerSec, 3), 12)}${cpu}`);
       }
     }
     if (s.booking) {

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { startBare } from './bare/spawn.js';
+import { cpuSeconds, meterFor } from './cpu.js';
 import { createBenchDatabase, type Kind } from './database.js';
 import { bookingFigure } from './booking.js';
 import { burst, closePairs, openPairs, pairsOf, sequential, type Pair } from './chat.js';
@@ -58,9 +59,10 @@ for (const kind of only && [...only].every((s) => s === 'video') ? [] : kinds) {
       if (scenarios.includes('http') && wants('http')) {
         log(`${kind}, ${size.name}: http`);
         const bare = await startBare('http');
-        const ceiling = await bareFigure(bare.origin).finally(() => bare.stop());
-        const figures: HttpFigure[] = [ceiling, ...(await httpFigures(server.origin, people, db.seeded.today))];
-        if (size.name === plan.at(-1)!.size.name) figures.push(await signInFigure(server.origin, people.patients.length));
+        const ceiling = await bareFigure(bare.origin, { server: () => cpuSeconds(bare.pid) }).finally(() => bare.stop());
+        const cpu = meterFor(server.pid, kind);
+        const figures: HttpFigure[] = [ceiling, ...(await httpFigures(server.origin, people, db.seeded.today, undefined, cpu))];
+        if (size.name === plan.at(-1)!.size.name) figures.push(await signInFigure(server.origin, people.patients.length, cpu));
         pass.scenarios.http = figures;
       }
       if (scenarios.includes('booking') && wants('booking')) {

@@ -11,6 +11,7 @@ export async function startBare(script: 'http' | 'relay') {
   });
   return {
     origin: `http://127.0.0.1:${Number(line)}`,
+    pid: child.pid!,
     rssMb: () => rssMb(child.pid!),
     stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
   };
