@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appointments, auditEvents, availabilityExceptions, chatMessages, doctorProfiles, hospitals, patientProfiles, users } from './db/schema/index.js';
@@ -98,6 +99,15 @@ describe('malformed requests', () => {
     for (const date of ['0000-01-01', '1899-12-31', '9999-12-31'])
       expectProblem(await h.as.doctor.put(`/api/doctors/${h.doctor.id}/availability`, { ...allWeek(), exceptions: [{ date, kind: 'off' }] }), 400, 'validation_failed');
     expectProblem(await h.as.patient.get(`/api/doctors/${h.doctor.id}/slots?from=0000-01-01&to=0000-01-02`), 400, 'validation_failed');
+  });
+
+  it('refuse a compressed body: it is not inflated', async () => {
+    const audited = (await t.app.db.select({ n: count() }).from(auditEvents))[0]!.n;
+    const body = gzipSync(JSON.stringify({ email: 'sita@example.test', password: 'x'.repeat(12) }));
+    const res = await new Client(t.app).request('POST', '/api/auth/login', body, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expectProblem(res, 415, 'unsupported_media_type');
+    expect(res.body.detail).toMatch(/compressed/);
+    expect((await t.app.db.select({ n: count() }).from(auditEvents))[0]!.n).toBe(audited);
   });
 
   it('answer router-level errors with problem+json too', async () => {

@@ -10,6 +10,8 @@ import { AppError, problem } from '../errors.js';
  */
 const REFUSED_VALUES = new Set(['22021', '22P05', '22007', '22008', '22003']);
 
+const sentCompressed = (encoding: string | undefined) => encoding !== undefined && encoding.trim().toLowerCase() !== 'identity';
+
 export function sendProblem(reply: FastifyReply, p: Problem) {
   if (p.retryAfterSeconds !== undefined) reply.header('Retry-After', String(p.retryAfterSeconds));
   return reply.code(p.status).type('application/problem+json').send(p);
@@ -35,6 +37,9 @@ export function registerErrorHandling(app: FastifyInstance) {
       return sendProblem(reply, problem('rate_limited', `Too many requests: try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds }));
     }
     if (status === 404) return sendProblem(reply, problem('not_found', err.message));
+    // Bodies are never inflated (compression.ts): one sent compressed is unreadable, not invalid.
+    if (status >= 400 && status < 500 && sentCompressed(req.headers['content-encoding']))
+      return sendProblem(reply, problem('unsupported_media_type', 'Request bodies are not accepted compressed'));
     if (status >= 400 && status < 500) return sendProblem(reply, problem('validation_failed', err.message));
     if (REFUSED_VALUES.has(sqlState(err) ?? '')) {
       req.log.warn({ err }, 'the database refused a value that validation let through');
