@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Bind } from '../access/scope.js';
 import type { Tx } from './client.js';
+import { mapRowsOnce } from './row-mapper.js';
 
 interface Runnable<R> {
   execute(values?: Record<string, unknown>): Promise<R>;
@@ -18,7 +19,7 @@ export function prepared<R>(name: string, build: (db: Tx) => { prepare(name: str
   const byDb = new WeakMap<Tx, Runnable<R>>();
   return (db: Tx, values: Record<string, unknown>): Promise<R> => {
     let query = byDb.get(db);
-    if (!query) byDb.set(db, (query = build(db).prepare(name)));
+    if (!query) byDb.set(db, (query = mapRowsOnce(build(db).prepare(name))));
     return query.execute(values);
   };
 }
@@ -52,7 +53,7 @@ export function preparedByShape<R>(name: string) {
       // One name per text, whichever database or transaction prepares it: a connection refuses a name reused for another text.
       let statement = names.get(key);
       if (!statement) names.set(key, (statement = `${name}_${names.size}`));
-      shapes.set(key, (query = build().prepare(statement)));
+      shapes.set(key, (query = mapRowsOnce(build().prepare(statement))));
     }
     return query.execute(values);
   };
