@@ -36,16 +36,15 @@ const CHECKS_ONLY = new Set(['$schema', 'pattern', 'format', 'minimum', 'maximum
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
 /** Keywords whose value is a schema or a list of schemas. */
 const SCHEMAS = new Set(['items', 'prefixItems', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'not']);
-/** Types fast-json-stringify writes as one field of two types with null, without checking. */
-const NULLABLE_AS_TYPE = new Set(['string', 'number', 'integer', 'boolean', 'object']);
+const PRIMITIVES = new Set(['string', 'number', 'integer', 'boolean']);
 
 /**
  * The schema as the serializer needs it. fast-json-stringify picks a branch of an `anyOf` by
  * validating the value against each with ajv, every pattern and format included, for every row:
  * zod writes each nullable uuid or date as one, and checking them took more of a people page's
- * CPU than writing it. A nullable primitive or object becomes one field of two types, written
- * without a check, and what remains of a union (a doctor as an admin or a patient sees them) is
- * chosen by shape alone.
+ * CPU than writing it. A nullable primitive becomes one field of two types, written without a
+ * check, and what remains of a union (a doctor as an admin or a patient sees them) is chosen by
+ * shape alone.
  */
 export function forWriting(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(forWriting);
@@ -60,7 +59,7 @@ export function forWriting(schema: unknown): unknown {
   if (branches?.length !== 2) return out;
   const isNull = (b: Record<string, unknown>) => b.type === 'null' && Object.keys(b).length === 1;
   const value = isNull(branches[0]!) ? branches[1]! : isNull(branches[1]!) ? branches[0]! : undefined;
-  if (!value || !NULLABLE_AS_TYPE.has(value.type as string) || 'const' in value) return out;
+  if (!value || !PRIMITIVES.has(value.type as string) || 'const' in value) return out;
   const { anyOf: _, ...rest } = out;
   // An enum stays for choosing a union's branch, so it must allow null too.
   const allowed = Array.isArray(value.enum) ? { enum: [...(value.enum as unknown[]), null] } : {};
